@@ -1,0 +1,10 @@
+//! `digilyft-invoice`: supplier e-invoices as one EN 16931 model.
+//!
+//! Bytes in, model out, bytes out. This crate reads PEPPOL BIS Billing 3.0 (UBL 2.1 `Invoice` and
+//! `CreditNote`) and Svefaktura 1.0, validates documents with the official rule sets' semantics
+//! (EN 16931, PEPPOL BIS 3, national rules, SFTI), and writes PEPPOL BIS 3 back out.
+//!
+//! Architecture invariants: no file, network or clock access; no dependency on any other Digilyft
+//! crate; no `f64` in any money API.
+
+pub mod xml;

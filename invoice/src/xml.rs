@@ -1,0 +1,1004 @@
+//! A secure, tolerant, read-only XML tree for e-invoice documents.
+//!
+//! Every reader and every validation rule in this crate works on a [`Document`]: an arena of
+//! elements with their namespace-resolved names, attributes and direct text, built in one pass with
+//! `quick-xml`. The tree is deliberately schema-agnostic: an incomplete fragment (as used by the
+//! official rule unit tests) parses as long as it is well-formed, so rules can run on it the way
+//! Schematron does.
+//!
+//! # Safety
+//!
+//! * No DTD: a `<!DOCTYPE …>` is refused ([`XmlError::Doctype`]), so there is no entity expansion
+//!   and no external reference can ever be followed.
+//! * Only the five predefined entities and character references are resolved; any other `&name;`
+//!   is [`XmlError::UndefinedEntity`].
+//! * [`Limits`] bound the input size, the nesting depth, the attributes per element and the
+//!   number of elements; each violation is a typed error with line and column.
+//!
+//! # Invariants
+//!
+//! * Element ids are dense `0..len` in document order; the root is id 0.
+//! * `text()` is the concatenation of the element's own text and CDATA pieces (entities resolved,
+//!   line ends normalised), never its descendants' text.
+//! * Input must be UTF-8 (a leading byte-order mark is skipped).
+
+use std::borrow::Cow;
+use std::fmt;
+
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+use quick_xml::reader::NsReader;
+
+/// Namespace URIs used by the formats this crate reads.
+pub mod ns {
+    /// UBL 2.1 Invoice root namespace.
+    pub const UBL_INVOICE: &str = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2";
+    /// UBL 2.1 CreditNote root namespace.
+    pub const UBL_CREDIT_NOTE: &str = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
+    /// UBL 2.1 common aggregate components (`cac:`).
+    pub const CAC: &str =
+        "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
+    /// UBL 2.1 common basic components (`cbc:`).
+    pub const CBC: &str = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
+    /// UBL 2.1 common extension components (`ext:`).
+    pub const EXT: &str =
+        "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2";
+    /// Svefaktura 1.0 invoice root namespace.
+    pub const SFTI_INVOICE: &str = "urn:sfti:documents:BasicInvoice:1:0";
+    /// Svefaktura 1.0 (SFTI) common aggregate components.
+    pub const SFTI_CAC: &str = "urn:sfti:CommonAggregateComponents:1:0";
+    /// UBL 1.0 common basic components, as used by Svefaktura 1.0.
+    pub const UBL1_CBC: &str = "urn:oasis:names:tc:ubl:CommonBasicComponents:1:0";
+    /// Svefaktura ObjectEnvelope root namespace (attachments).
+    pub const SFTI_OBJECT_ENVELOPE: &str = "urn:sfti:documents:ObjectEnvelope:1:0";
+}
+
+/// Resource limits applied while building a [`Document`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest accepted input in bytes (default 50 MiB).
+    pub max_bytes: usize,
+    /// Deepest accepted element nesting, the root being depth 1 (default 100).
+    pub max_depth: usize,
+    /// Most attributes (including namespace declarations) on one element (default 64).
+    pub max_attributes: usize,
+    /// Most elements in one document (default 4 000 000).
+    pub max_elements: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 50 * 1024 * 1024,
+            max_depth: 100,
+            max_attributes: 64,
+            max_elements: 4_000_000,
+        }
+    }
+}
+
+/// A 1-based line and column (column counted in bytes) in the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: u32,
+    /// 1-based column, in bytes from the start of the line.
+    pub column: u32,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// Why a document could not be turned into a tree. Only input that is not well-formed XML, or
+/// that breaks a [`Limits`] bound or a safety rule, is an error.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum XmlError {
+    /// The input is larger than [`Limits::max_bytes`].
+    #[error("document is {size} bytes, larger than the limit of {limit} bytes")]
+    TooLarge {
+        /// Input size in bytes.
+        size: usize,
+        /// The limit in force.
+        limit: usize,
+    },
+    /// Elements nest deeper than [`Limits::max_depth`].
+    #[error("{at}: elements nest deeper than the limit of {limit}")]
+    TooDeep {
+        /// Where the too-deep element starts.
+        at: Position,
+        /// The limit in force.
+        limit: usize,
+    },
+    /// An element has more attributes than [`Limits::max_attributes`].
+    #[error("{at}: element has more than {limit} attributes")]
+    TooManyAttributes {
+        /// Where the element starts.
+        at: Position,
+        /// The limit in force.
+        limit: usize,
+    },
+    /// The document has more elements than [`Limits::max_elements`].
+    #[error("{at}: document has more than {limit} elements")]
+    TooManyElements {
+        /// Where the first element over the limit starts.
+        at: Position,
+        /// The limit in force.
+        limit: usize,
+    },
+    /// A document type declaration was found; DTDs are never processed.
+    #[error("{at}: DOCTYPE declarations are not allowed (no DTD, no entities)")]
+    Doctype {
+        /// Where the declaration starts.
+        at: Position,
+    },
+    /// A reference to an entity other than the five predefined ones.
+    #[error("{at}: undefined entity &{name};")]
+    UndefinedEntity {
+        /// The entity name.
+        name: String,
+        /// Where the reference is.
+        at: Position,
+    },
+    /// The input is not UTF-8.
+    #[error("{at}: input is not valid UTF-8")]
+    NotUtf8 {
+        /// Where the first invalid byte is.
+        at: Position,
+    },
+    /// The input holds no root element.
+    #[error("document has no root element")]
+    NoRoot,
+    /// The input is not well-formed XML.
+    #[error("{at}: malformed XML: {message}")]
+    Malformed {
+        /// Where the problem was detected.
+        at: Position,
+        /// What the XML parser reported.
+        message: String,
+    },
+}
+
+impl XmlError {
+    /// The position the error refers to, when it has one.
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            XmlError::TooDeep { at, .. }
+            | XmlError::TooManyAttributes { at, .. }
+            | XmlError::TooManyElements { at, .. }
+            | XmlError::Doctype { at }
+            | XmlError::UndefinedEntity { at, .. }
+            | XmlError::NotUtf8 { at }
+            | XmlError::Malformed { at, .. } => Some(*at),
+            XmlError::TooLarge { .. } | XmlError::NoRoot => None,
+        }
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
+/// A span of [`Document::pool`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+#[derive(Debug, Clone)]
+struct ElementData {
+    ns: u16,
+    local: Span,
+    prefix: Span,
+    text: Span,
+    parent: u32,
+    first_child: u32,
+    last_child: u32,
+    next_sibling: u32,
+    attrs_start: u32,
+    attrs_len: u32,
+    offset: u32,
+}
+
+#[derive(Debug, Clone)]
+struct AttrData {
+    ns: u16,
+    local: Span,
+    value: Span,
+}
+
+/// A parsed XML document: an arena of elements. Cheap to query, immutable once built.
+#[derive(Debug, Clone)]
+pub struct Document {
+    elements: Vec<ElementData>,
+    attrs: Vec<AttrData>,
+    pool: String,
+    /// Interned namespace URIs; index 0 is "no namespace".
+    namespaces: Vec<Box<str>>,
+    line_starts: Vec<u32>,
+}
+
+/// A handle on one element of a [`Document`].
+#[derive(Clone, Copy)]
+pub struct Element<'d> {
+    doc: &'d Document,
+    id: u32,
+}
+
+impl fmt::Debug for Element<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Element({} at {})",
+            self.qualified_name(),
+            self.position()
+        )
+    }
+}
+
+impl PartialEq for Element<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.doc, other.doc) && self.id == other.id
+    }
+}
+
+impl Eq for Element<'_> {}
+
+/// One attribute of an element.
+#[derive(Debug, Clone, Copy)]
+pub struct Attribute<'d> {
+    /// Namespace URI, empty for unqualified attributes.
+    pub namespace: &'d str,
+    /// Local name.
+    pub local_name: &'d str,
+    /// Value with entities resolved and whitespace normalised as XML 1.0 prescribes.
+    pub value: &'d str,
+}
+
+impl Document {
+    /// Parses `bytes` with the default [`Limits`].
+    pub fn parse(bytes: &[u8]) -> Result<Document, XmlError> {
+        Document::parse_with(bytes, Limits::default())
+    }
+
+    /// Parses `bytes` under explicit `limits`.
+    pub fn parse_with(bytes: &[u8], limits: Limits) -> Result<Document, XmlError> {
+        if bytes.len() > limits.max_bytes {
+            return Err(XmlError::TooLarge {
+                size: bytes.len(),
+                limit: limits.max_bytes,
+            });
+        }
+        if u32::try_from(bytes.len()).is_err() {
+            return Err(XmlError::TooLarge {
+                size: bytes.len(),
+                limit: u32::MAX as usize,
+            });
+        }
+        let line_starts = line_starts(bytes);
+        let locate = |offset: usize| position_in(&line_starts, offset);
+        let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => (3usize, rest),
+            None => (0, bytes),
+        };
+        let text = std::str::from_utf8(body).map_err(|e| XmlError::NotUtf8 {
+            at: locate(bom + e.valid_up_to()),
+        })?;
+        Builder::new(text, bom, limits, line_starts).run()
+    }
+
+    /// The root element.
+    pub fn root(&self) -> Element<'_> {
+        Element { doc: self, id: 0 }
+    }
+
+    /// Number of elements in the document.
+    pub fn len(&self) -> usize {
+        self.elements.len()
+    }
+
+    /// Always false: a document has at least its root element.
+    pub fn is_empty(&self) -> bool {
+        self.elements.is_empty()
+    }
+
+    /// All elements in document order.
+    pub fn elements(&self) -> impl Iterator<Item = Element<'_>> + '_ {
+        (0..self.elements.len() as u32).map(move |id| Element { doc: self, id })
+    }
+
+    /// The element with dense id `id` (document order), if any.
+    pub fn element(&self, id: usize) -> Option<Element<'_>> {
+        (id < self.elements.len()).then(|| Element {
+            doc: self,
+            id: id as u32,
+        })
+    }
+
+    /// Line and column of a byte offset in the original input.
+    pub fn position_of(&self, offset: usize) -> Position {
+        position_in(&self.line_starts, offset)
+    }
+
+    fn str(&self, span: Span) -> &str {
+        let start = span.start as usize;
+        &self.pool[start..start + span.len as usize]
+    }
+}
+
+fn line_starts(bytes: &[u8]) -> Vec<u32> {
+    let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
+    starts.push(0u32);
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b'\n' {
+            starts.push(i as u32 + 1);
+        }
+    }
+    starts
+}
+
+fn position_in(line_starts: &[u32], offset: usize) -> Position {
+    let offset = offset as u32;
+    let line = line_starts.partition_point(|s| *s <= offset).max(1);
+    let start = line_starts[line - 1];
+    Position {
+        line: line as u32,
+        column: offset - start + 1,
+    }
+}
+
+impl<'d> Element<'d> {
+    fn data(&self) -> &'d ElementData {
+        &self.doc.elements[self.id as usize]
+    }
+
+    fn wrap(&self, id: u32) -> Option<Element<'d>> {
+        (id != NONE).then_some(Element { doc: self.doc, id })
+    }
+
+    /// The document this element belongs to.
+    pub fn document(&self) -> &'d Document {
+        self.doc
+    }
+
+    /// Dense id of this element (its index in document order).
+    pub fn id(&self) -> usize {
+        self.id as usize
+    }
+
+    /// Namespace URI, empty when the element is in no namespace.
+    pub fn namespace(&self) -> &'d str {
+        &self.doc.namespaces[self.data().ns as usize]
+    }
+
+    /// Local name (without prefix).
+    pub fn local_name(&self) -> &'d str {
+        self.doc.str(self.data().local)
+    }
+
+    /// The prefix the document used for this element, empty for the default namespace.
+    pub fn prefix(&self) -> &'d str {
+        self.doc.str(self.data().prefix)
+    }
+
+    /// `prefix:local` as written in the document (just `local` without a prefix).
+    pub fn qualified_name(&self) -> Cow<'d, str> {
+        let prefix = self.prefix();
+        if prefix.is_empty() {
+            Cow::Borrowed(self.local_name())
+        } else {
+            Cow::Owned(format!("{prefix}:{}", self.local_name()))
+        }
+    }
+
+    /// True when the element has namespace `ns` and local name `local`.
+    pub fn is(&self, ns: &str, local: &str) -> bool {
+        self.local_name() == local && self.namespace() == ns
+    }
+
+    /// The element's own text (text and CDATA children concatenated), not its descendants'.
+    pub fn text(&self) -> &'d str {
+        self.doc.str(self.data().text)
+    }
+
+    /// The XPath string value: the text of this element and all its descendants, in order.
+    pub fn string_value(&self) -> Cow<'d, str> {
+        if self.data().first_child == NONE {
+            return Cow::Borrowed(self.text());
+        }
+        // Own text and child text interleave in the source; without per-piece offsets we keep the
+        // common case exact (own text is whitespace between children) and append the rest.
+        let mut out = String::new();
+        let own = self.text();
+        if !own.trim().is_empty() {
+            out.push_str(own);
+        }
+        for d in self.descendants() {
+            out.push_str(d.text());
+        }
+        Cow::Owned(out)
+    }
+
+    /// Value of the unqualified attribute `local`.
+    pub fn attr(&self, local: &str) -> Option<&'d str> {
+        self.attributes()
+            .find(|a| a.namespace.is_empty() && a.local_name == local)
+            .map(|a| a.value)
+    }
+
+    /// Value of the attribute `local` in namespace `ns`.
+    pub fn attr_ns(&self, ns: &str, local: &str) -> Option<&'d str> {
+        self.attributes()
+            .find(|a| a.namespace == ns && a.local_name == local)
+            .map(|a| a.value)
+    }
+
+    /// All attributes except namespace declarations, in document order.
+    pub fn attributes(&self) -> impl Iterator<Item = Attribute<'d>> + 'd {
+        let doc = self.doc;
+        let data = self.data();
+        let start = data.attrs_start as usize;
+        doc.attrs[start..start + data.attrs_len as usize]
+            .iter()
+            .map(move |a| Attribute {
+                namespace: &doc.namespaces[a.ns as usize],
+                local_name: doc.str(a.local),
+                value: doc.str(a.value),
+            })
+    }
+
+    /// The parent element, `None` for the root.
+    pub fn parent(&self) -> Option<Element<'d>> {
+        self.wrap(self.data().parent)
+    }
+
+    /// Child elements in document order.
+    pub fn children(&self) -> Children<'d> {
+        Children {
+            doc: self.doc,
+            next: self.data().first_child,
+        }
+    }
+
+    /// Child elements named `ns`:`local`.
+    pub fn children_named<'a>(
+        &self,
+        ns: &'a str,
+        local: &'a str,
+    ) -> impl Iterator<Item = Element<'d>> + 'a
+    where
+        'd: 'a,
+    {
+        self.children().filter(move |c| c.is(ns, local))
+    }
+
+    /// The first child element named `ns`:`local`.
+    pub fn child(&self, ns: &str, local: &str) -> Option<Element<'d>> {
+        self.children().find(|c| c.is(ns, local))
+    }
+
+    /// Follows a path of child steps, each `(ns, local)`, taking the first match at each step.
+    pub fn descend(&self, path: &[(&str, &str)]) -> Option<Element<'d>> {
+        let mut at = *self;
+        for (ns, local) in path {
+            at = at.child(ns, local)?;
+        }
+        Some(at)
+    }
+
+    /// All descendant elements (not including `self`) in document order.
+    pub fn descendants(&self) -> impl Iterator<Item = Element<'d>> + 'd {
+        let doc = self.doc;
+        let first = self.id + 1;
+        let end = self.subtree_end();
+        (first..end).map(move |id| Element { doc, id })
+    }
+
+    /// One past the id of the last element in this element's subtree (ids are in document order).
+    fn subtree_end(&self) -> u32 {
+        let mut at = *self;
+        loop {
+            if at.data().next_sibling != NONE {
+                return at.data().next_sibling;
+            }
+            match at.parent() {
+                Some(p) => at = p,
+                None => return self.doc.elements.len() as u32,
+            }
+        }
+    }
+
+    /// The next sibling element.
+    pub fn next_sibling(&self) -> Option<Element<'d>> {
+        self.wrap(self.data().next_sibling)
+    }
+
+    /// Byte offset of the start tag in the original input.
+    pub fn offset(&self) -> usize {
+        self.data().offset as usize
+    }
+
+    /// Line and column of the start tag.
+    pub fn position(&self) -> Position {
+        self.doc.position_of(self.offset())
+    }
+
+    /// An XPath locating this element, e.g. `/Invoice/cac:InvoiceLine[2]/cbc:ID`, with positional
+    /// predicates wherever a sibling of the same name exists.
+    pub fn xpath(&self) -> String {
+        let mut steps = Vec::new();
+        let mut at = Some(*self);
+        while let Some(e) = at {
+            let mut step = e.qualified_name().into_owned();
+            if let Some(parent) = e.parent() {
+                let same: Vec<_> = parent
+                    .children()
+                    .filter(|c| c.local_name() == e.local_name() && c.namespace() == e.namespace())
+                    .collect();
+                if same.len() > 1 {
+                    let index = same.iter().position(|c| c.id == e.id).unwrap_or(0) + 1;
+                    step.push_str(&format!("[{index}]"));
+                }
+            }
+            steps.push(step);
+            at = e.parent();
+        }
+        steps.reverse();
+        let mut out = String::new();
+        for s in steps {
+            out.push('/');
+            out.push_str(&s);
+        }
+        out
+    }
+}
+
+/// Iterator over the child elements of an element.
+#[derive(Debug, Clone)]
+pub struct Children<'d> {
+    doc: &'d Document,
+    next: u32,
+}
+
+impl<'d> Iterator for Children<'d> {
+    type Item = Element<'d>;
+
+    fn next(&mut self) -> Option<Element<'d>> {
+        if self.next == NONE {
+            return None;
+        }
+        let e = Element {
+            doc: self.doc,
+            id: self.next,
+        };
+        self.next = e.data().next_sibling;
+        Some(e)
+    }
+}
+
+/// One-pass tree builder over quick-xml's namespace-aware reader.
+struct Builder<'i> {
+    reader: NsReader<&'i [u8]>,
+    input: &'i str,
+    bom: usize,
+    limits: Limits,
+    doc: Document,
+    /// Open elements: id and where their text starts in `text_buf`.
+    stack: Vec<(u32, usize)>,
+    text_buf: String,
+}
+
+impl<'i> Builder<'i> {
+    fn new(input: &'i str, bom: usize, limits: Limits, line_starts: Vec<u32>) -> Builder<'i> {
+        let mut reader = NsReader::from_str(input);
+        let config = reader.config_mut();
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        config.trim_text_start = false;
+        config.trim_text_end = false;
+        Builder {
+            reader,
+            input,
+            bom,
+            limits,
+            doc: Document {
+                elements: Vec::with_capacity(input.len() / 48 + 1),
+                attrs: Vec::new(),
+                pool: String::with_capacity(input.len() / 2),
+                namespaces: vec!["".into()],
+                line_starts,
+            },
+            stack: Vec::with_capacity(16),
+            text_buf: String::new(),
+        }
+    }
+
+    fn at(&self, offset_in_body: usize) -> Position {
+        position_in(&self.doc.line_starts, offset_in_body + self.bom)
+    }
+
+    fn malformed(&self, offset: usize, message: impl fmt::Display) -> XmlError {
+        XmlError::Malformed {
+            at: self.at(offset),
+            message: message.to_string(),
+        }
+    }
+
+    fn intern_ns(&mut self, ns: &str) -> u16 {
+        if let Some(i) = self.doc.namespaces.iter().position(|n| &**n == ns) {
+            return i as u16;
+        }
+        self.doc.namespaces.push(ns.into());
+        (self.doc.namespaces.len() - 1) as u16
+    }
+
+    fn push_str(&mut self, s: &str) -> Span {
+        let start = self.doc.pool.len() as u32;
+        self.doc.pool.push_str(s);
+        Span {
+            start,
+            len: s.len() as u32,
+        }
+    }
+
+    fn run(mut self) -> Result<Document, XmlError> {
+        let mut root_closed = false;
+        loop {
+            let start = self.reader.buffer_position() as usize;
+            let (resolved, event) = match self.reader.read_resolved_event() {
+                Ok((r, e)) => (resolve_owned(r), e),
+                Err(e) => {
+                    let at = self.reader.error_position() as usize;
+                    return Err(self.malformed(at, e));
+                }
+            };
+            match event {
+                Event::Start(e) | Event::Empty(e) if root_closed => {
+                    let _ = e;
+                    return Err(self.malformed(start, "content after the root element"));
+                }
+                Event::Start(e) => self.open(start, resolved, &e, false)?,
+                Event::Empty(e) => self.open(start, resolved, &e, true)?,
+                Event::End(_) => {
+                    self.close();
+                    if self.stack.is_empty() {
+                        root_closed = true;
+                    }
+                }
+                Event::Text(t) => {
+                    let content = t.xml10_content();
+                    self.text(start, &content)?;
+                }
+                Event::CData(c) => {
+                    let content = c.xml10_content().into_owned();
+                    self.text(start, &content)?;
+                }
+                Event::GeneralRef(r) => {
+                    let ch = match r.resolve_char_ref() {
+                        Ok(Some(ch)) => ch,
+                        Ok(None) => match &*r.into_inner() {
+                            "lt" => '<',
+                            "gt" => '>',
+                            "amp" => '&',
+                            "apos" => '\'',
+                            "quot" => '"',
+                            other => {
+                                return Err(XmlError::UndefinedEntity {
+                                    name: other.to_string(),
+                                    at: self.at(start),
+                                });
+                            }
+                        },
+                        Err(e) => return Err(self.malformed(start, e)),
+                    };
+                    let mut buf = [0u8; 4];
+                    self.text(start, ch.encode_utf8(&mut buf))?;
+                }
+                Event::DocType(_) => return Err(XmlError::Doctype { at: self.at(start) }),
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+                Event::Eof => break,
+            }
+        }
+        if let Some((id, _)) = self.stack.last() {
+            let name = Element {
+                doc: &self.doc,
+                id: *id,
+            }
+            .qualified_name()
+            .into_owned();
+            return Err(self.malformed(self.input.len(), format!("element <{name}> is not closed")));
+        }
+        if self.doc.elements.is_empty() {
+            return Err(XmlError::NoRoot);
+        }
+        Ok(self.doc)
+    }
+
+    fn text(&mut self, start: usize, content: &str) -> Result<(), XmlError> {
+        if self.stack.is_empty() {
+            if content.trim().is_empty() {
+                return Ok(());
+            }
+            return Err(self.malformed(start, "text outside the root element"));
+        }
+        self.text_buf.push_str(content);
+        Ok(())
+    }
+
+    fn open(
+        &mut self,
+        start: usize,
+        resolved: Result<Option<String>, String>,
+        e: &quick_xml::events::BytesStart<'_>,
+        empty: bool,
+    ) -> Result<(), XmlError> {
+        if self.stack.is_empty() && !self.doc.elements.is_empty() {
+            return Err(self.malformed(start, "more than one root element"));
+        }
+        if self.stack.len() + 1 > self.limits.max_depth {
+            return Err(XmlError::TooDeep {
+                at: self.at(start),
+                limit: self.limits.max_depth,
+            });
+        }
+        if self.doc.elements.len() >= self.limits.max_elements {
+            return Err(XmlError::TooManyElements {
+                at: self.at(start),
+                limit: self.limits.max_elements,
+            });
+        }
+        let ns = match resolved {
+            Ok(Some(uri)) => self.intern_ns(&uri),
+            Ok(None) => 0,
+            Err(prefix) => {
+                return Err(self.malformed(start, format!("undeclared prefix `{prefix}`")));
+            }
+        };
+        let qname = e.name();
+        let qname = qname.into_inner();
+        let (prefix, local) = match qname.split_once(':') {
+            Some((p, l)) => (p, l),
+            None => ("", qname),
+        };
+        let local = self.push_str(local);
+        let prefix = self.push_str(prefix);
+
+        let attrs_start = self.doc.attrs.len() as u32;
+        let mut count = 0usize;
+        for attr in e.attributes() {
+            let attr = attr.map_err(|err| self.malformed(start, err))?;
+            count += 1;
+            if count > self.limits.max_attributes {
+                return Err(XmlError::TooManyAttributes {
+                    at: self.at(start),
+                    limit: self.limits.max_attributes,
+                });
+            }
+            let key = attr.key.into_inner();
+            if key == "xmlns" || key.starts_with("xmlns:") {
+                continue;
+            }
+            let (res, local_name) = self.reader.resolver().resolve_attribute(attr.key);
+            let ans = match res {
+                ResolveResult::Bound(n) => Some(n.into_inner().to_string()),
+                ResolveResult::Unbound => None,
+                ResolveResult::Unknown(p) => {
+                    return Err(self.malformed(start, format!("undeclared prefix `{p}`")));
+                }
+            };
+            let local_name = local_name.into_inner().to_string();
+            let value = match attr.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
+                Ok(v) => v.into_owned(),
+                Err(err) => return Err(self.attr_error(start, err)),
+            };
+            let ans = match ans {
+                Some(uri) => self.intern_ns(&uri),
+                None => 0,
+            };
+            let local = self.push_str(&local_name);
+            let value = self.push_str(&value);
+            self.doc.attrs.push(AttrData {
+                ns: ans,
+                local,
+                value,
+            });
+        }
+        let attrs_len = self.doc.attrs.len() as u32 - attrs_start;
+
+        let id = self.doc.elements.len() as u32;
+        let parent = self.stack.last().map_or(NONE, |(p, _)| *p);
+        self.doc.elements.push(ElementData {
+            ns,
+            local,
+            prefix,
+            text: Span::default(),
+            parent,
+            first_child: NONE,
+            last_child: NONE,
+            next_sibling: NONE,
+            attrs_start,
+            attrs_len,
+            offset: (start + self.bom) as u32,
+        });
+        if parent != NONE {
+            let p = &mut self.doc.elements[parent as usize];
+            let prev = p.last_child;
+            p.last_child = id;
+            if prev == NONE {
+                p.first_child = id;
+            } else {
+                self.doc.elements[prev as usize].next_sibling = id;
+            }
+        }
+        self.stack.push((id, self.text_buf.len()));
+        if empty {
+            self.close();
+        }
+        Ok(())
+    }
+
+    fn attr_error(&self, start: usize, err: quick_xml::Error) -> XmlError {
+        match err {
+            quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(
+                _,
+                name,
+            )) => XmlError::UndefinedEntity {
+                name,
+                at: self.at(start),
+            },
+            other => self.malformed(start, other),
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some((id, mark)) = self.stack.pop() {
+            let start = self.doc.pool.len() as u32;
+            self.doc.pool.push_str(&self.text_buf[mark..]);
+            let len = (self.text_buf.len() - mark) as u32;
+            self.text_buf.truncate(mark);
+            self.doc.elements[id as usize].text = Span { start, len };
+        }
+    }
+}
+
+/// The namespace URI of a resolved name; `Err(prefix)` when the prefix was never declared.
+fn resolve_owned(r: ResolveResult<'_>) -> Result<Option<String>, String> {
+    match r {
+        ResolveResult::Bound(n) => Ok(Some(n.into_inner().to_string())),
+        ResolveResult::Unbound => Ok(None),
+        ResolveResult::Unknown(prefix) => Err(prefix),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<Document, XmlError> {
+        Document::parse(s.as_bytes())
+    }
+
+    #[test]
+    fn builds_a_namespace_aware_tree() {
+        let doc = parse(
+            "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\" \
+             xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\">\n\
+             <cbc:ID schemeID=\"0007\">A &amp; B&#65;</cbc:ID><cbc:Note><![CDATA[x<y]]></cbc:Note>\
+             </Invoice>",
+        )
+        .expect("well-formed");
+        let root = doc.root();
+        assert!(root.is(ns::UBL_INVOICE, "Invoice"));
+        let id = root.child(ns::CBC, "ID").expect("ID");
+        assert_eq!(id.text(), "A & BA");
+        assert_eq!(id.attr("schemeID"), Some("0007"));
+        assert_eq!(id.position(), Position { line: 2, column: 1 });
+        assert_eq!(root.child(ns::CBC, "Note").map(|n| n.text()), Some("x<y"));
+        assert_eq!(root.children().count(), 2);
+        assert_eq!(id.parent(), Some(root));
+        assert_eq!(id.xpath(), "/Invoice/cbc:ID");
+    }
+
+    #[test]
+    fn descendants_cover_exactly_the_subtree() {
+        let doc = parse("<a><b><c/><d/></b><e/></a>").expect("ok");
+        let b = doc.root().children().next().expect("b");
+        let names: Vec<_> = b.descendants().map(|e| e.local_name()).collect();
+        assert_eq!(names, ["c", "d"]);
+        let all: Vec<_> = doc.root().descendants().map(|e| e.local_name()).collect();
+        assert_eq!(all, ["b", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn mixed_text_keeps_own_text_only() {
+        let doc = parse("<a>one<b>two</b>three</a>").expect("ok");
+        assert_eq!(doc.root().text(), "onethree");
+        assert_eq!(doc.root().children().next().map(|b| b.text()), Some("two"));
+    }
+
+    #[test]
+    fn skips_bom_and_keeps_positions() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(b"<a>\r\n  <b/></a>");
+        let doc = Document::parse(&bytes).expect("ok");
+        let b = doc.root().children().next().expect("b");
+        assert_eq!(b.position(), Position { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn refuses_doctype_and_unknown_entities() {
+        let err = parse("<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>").expect_err("doctype");
+        assert!(matches!(err, XmlError::Doctype { .. }), "{err:?}");
+        let err = parse("<a>&x;</a>").expect_err("entity");
+        assert!(matches!(err, XmlError::UndefinedEntity { ref name, .. } if name == "x"));
+        let err = parse("<a b=\"&x;\"/>").expect_err("entity in attribute");
+        assert!(matches!(err, XmlError::UndefinedEntity { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn enforces_limits() {
+        let deep = "<a>".repeat(10) + &"</a>".repeat(10);
+        let limits = Limits {
+            max_depth: 5,
+            ..Limits::default()
+        };
+        let err = Document::parse_with(deep.as_bytes(), limits).expect_err("deep");
+        assert!(matches!(
+            err,
+            XmlError::TooDeep {
+                at: Position {
+                    line: 1,
+                    column: 16
+                },
+                ..
+            }
+        ));
+        let limits = Limits {
+            max_attributes: 2,
+            ..Limits::default()
+        };
+        let err = Document::parse_with(b"<a x='1' y='2' z='3'/>", limits).expect_err("attrs");
+        assert!(matches!(err, XmlError::TooManyAttributes { .. }));
+        let limits = Limits {
+            max_bytes: 4,
+            ..Limits::default()
+        };
+        let err = Document::parse_with(b"<abc/>", limits).expect_err("size");
+        assert!(matches!(err, XmlError::TooLarge { size: 6, limit: 4 }));
+    }
+
+    #[test]
+    fn malformed_input_is_an_error_with_position() {
+        for bad in [
+            "<a><b></a>",
+            "<a>",
+            "",
+            "<a/><b/>",
+            "text",
+            "<a></a>junk",
+            "<p:a/>",
+        ] {
+            let err = parse(bad).expect_err(bad);
+            assert!(
+                matches!(err, XmlError::Malformed { .. } | XmlError::NoRoot),
+                "{bad}: {err:?}"
+            );
+        }
+        let err = Document::parse(b"<a>\xff</a>").expect_err("utf8");
+        assert!(matches!(
+            err,
+            XmlError::NotUtf8 {
+                at: Position { line: 1, column: 4 }
+            }
+        ));
+    }
+
+    #[test]
+    fn xpath_numbers_repeated_siblings() {
+        let doc = parse("<r><l/><l><x/></l></r>").expect("ok");
+        let x = doc.elements().find(|e| e.local_name() == "x").expect("x");
+        assert_eq!(x.xpath(), "/r/l[2]/x");
+    }
+}

@@ -1,0 +1,1 @@
+//! `digilyft-survey`: digital-maturity self-assessment models, answers and scoring.
