@@ -311,7 +311,7 @@ impl Document {
 
     /// The element with dense id `id` (document order), if any.
     pub fn element(&self, id: usize) -> Option<Element<'_>> {
-        (id < self.elements.len()).then(|| Element {
+        (id < self.elements.len()).then_some(Element {
             doc: self,
             id: id as u32,
         })
