@@ -1,5 +1,35 @@
-//! `digilyft`: the command-line front end. Glue only.
+//! `digilyft`: the command-line front end. Glue only: every command parses its arguments, calls
+//! the libraries, and maps the outcome to an exit code.
+//!
+//! Exit codes: 0 success (for `validate`: no fatal rule fired), 1 faults found, 2 error
+//! (unreadable input, bad arguments, I/O).
+//!
+//! Each area lives in its own module exposing a clap `Command` enum and a `run` function; this file
+//! only lists them.
 
-fn main() -> anyhow::Result<()> {
-    Ok(())
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Digilyft: supplier e-invoices, approval flows and digital-maturity assessments.
+#[derive(Debug, Parser)]
+#[command(name = "digilyft", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Command {}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome: anyhow::Result<ExitCode> = match cli.command {};
+    match outcome {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("digilyft: {err:#}");
+            ExitCode::from(2)
+        }
+    }
 }
