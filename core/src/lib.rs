@@ -1,1 +1,7 @@
 //! `digilyft-core`: the application layer shared by the desktop app, the server and the CLI.
+//!
+//! It owns all I/O below the front ends: the SQLite store, the approval engine and audit log,
+//! spreadsheet import and export, and (later) the sync client. Library functions are synchronous
+//! and take time and ids as parameters; no Tauri, no HTTP server here.
+
+pub mod paths;
