@@ -283,9 +283,18 @@ impl Document {
             Some(rest) => (3usize, rest),
             None => (0, bytes),
         };
-        let text = std::str::from_utf8(body).map_err(|e| XmlError::NotUtf8 {
-            at: locate(bom + e.valid_up_to()),
-        })?;
+        let text = match simdutf8::basic::from_utf8(body) {
+            Ok(text) => text,
+            Err(_) => {
+                // The fast check does not say where; the slow one does, on this error path only.
+                let valid = std::str::from_utf8(body)
+                    .err()
+                    .map_or(0, |e| e.valid_up_to());
+                return Err(XmlError::NotUtf8 {
+                    at: locate(bom + valid),
+                });
+            }
+        };
         Builder::new(text, bom, limits, line_starts).run()
     }
 
@@ -331,11 +340,7 @@ impl Document {
 fn line_starts(bytes: &[u8]) -> Vec<u32> {
     let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
     starts.push(0u32);
-    for (i, b) in bytes.iter().enumerate() {
-        if *b == b'\n' {
-            starts.push(i as u32 + 1);
-        }
-    }
+    starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i as u32 + 1));
     starts
 }
 
@@ -580,7 +585,6 @@ impl<'d> Iterator for Children<'d> {
 
 /// One-pass tree builder over quick-xml's namespace-aware reader.
 struct Builder<'i> {
-    reader: NsReader<&'i [u8]>,
     input: &'i str,
     bom: usize,
     limits: Limits,
@@ -588,18 +592,13 @@ struct Builder<'i> {
     /// Open elements: id and where their text starts in `text_buf`.
     stack: Vec<(u32, usize)>,
     text_buf: String,
+    /// The namespace interned last: consecutive elements usually share it.
+    last_ns: u16,
 }
 
 impl<'i> Builder<'i> {
     fn new(input: &'i str, bom: usize, limits: Limits, line_starts: Vec<u32>) -> Builder<'i> {
-        let mut reader = NsReader::from_str(input);
-        let config = reader.config_mut();
-        config.check_end_names = true;
-        config.expand_empty_elements = false;
-        config.trim_text_start = false;
-        config.trim_text_end = false;
         Builder {
-            reader,
             input,
             bom,
             limits,
@@ -612,6 +611,7 @@ impl<'i> Builder<'i> {
             },
             stack: Vec::with_capacity(16),
             text_buf: String::new(),
+            last_ns: 0,
         }
     }
 
@@ -627,11 +627,18 @@ impl<'i> Builder<'i> {
     }
 
     fn intern_ns(&mut self, ns: &str) -> u16 {
-        if let Some(i) = self.doc.namespaces.iter().position(|n| &**n == ns) {
-            return i as u16;
+        if *self.doc.namespaces[self.last_ns as usize] == *ns {
+            return self.last_ns;
         }
-        self.doc.namespaces.push(ns.into());
-        (self.doc.namespaces.len() - 1) as u16
+        let id = match self.doc.namespaces.iter().position(|n| **n == *ns) {
+            Some(i) => i as u16,
+            None => {
+                self.doc.namespaces.push(ns.into());
+                (self.doc.namespaces.len() - 1) as u16
+            }
+        };
+        self.last_ns = id;
+        id
     }
 
     fn push_str(&mut self, s: &str) -> Span {
@@ -644,23 +651,30 @@ impl<'i> Builder<'i> {
     }
 
     fn run(mut self) -> Result<Document, XmlError> {
+        let mut reader = NsReader::from_str(self.input);
+        let config = reader.config_mut();
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        config.trim_text_start = false;
+        config.trim_text_end = false;
         let mut root_closed = false;
         loop {
-            let start = self.reader.buffer_position() as usize;
-            let (resolved, event) = match self.reader.read_resolved_event() {
-                Ok((r, e)) => (resolve_owned(r), e),
+            let start = reader.buffer_position() as usize;
+            let event = match reader.read_event() {
+                Ok(event) => event,
                 Err(e) => {
-                    let at = self.reader.error_position() as usize;
+                    let at = reader.error_position() as usize;
                     return Err(self.malformed(at, e));
                 }
             };
+            let resolver = reader.resolver();
             match event {
                 Event::Start(e) | Event::Empty(e) if root_closed => {
                     let _ = e;
                     return Err(self.malformed(start, "content after the root element"));
                 }
-                Event::Start(e) => self.open(start, resolved, &e, false)?,
-                Event::Empty(e) => self.open(start, resolved, &e, true)?,
+                Event::Start(e) => self.open(start, resolver, &e, false)?,
+                Event::Empty(e) => self.open(start, resolver, &e, true)?,
                 Event::End(_) => {
                     self.close();
                     if self.stack.is_empty() {
@@ -730,7 +744,7 @@ impl<'i> Builder<'i> {
     fn open(
         &mut self,
         start: usize,
-        resolved: Result<Option<String>, String>,
+        resolver: &quick_xml::name::NamespaceResolver,
         e: &quick_xml::events::BytesStart<'_>,
         empty: bool,
     ) -> Result<(), XmlError> {
@@ -749,10 +763,10 @@ impl<'i> Builder<'i> {
                 limit: self.limits.max_elements,
             });
         }
-        let ns = match resolved {
-            Ok(Some(uri)) => self.intern_ns(&uri),
-            Ok(None) => 0,
-            Err(prefix) => {
+        let ns = match resolver.resolve_element(e.name()).0 {
+            ResolveResult::Bound(uri) => self.intern_ns(uri.into_inner()),
+            ResolveResult::Unbound => 0,
+            ResolveResult::Unknown(prefix) => {
                 return Err(self.malformed(start, format!("undeclared prefix `{prefix}`")));
             }
         };
@@ -780,24 +794,19 @@ impl<'i> Builder<'i> {
             if key == "xmlns" || key.starts_with("xmlns:") {
                 continue;
             }
-            let (res, local_name) = self.reader.resolver().resolve_attribute(attr.key);
+            let (res, local_name) = resolver.resolve_attribute(attr.key);
             let ans = match res {
-                ResolveResult::Bound(n) => Some(n.into_inner().to_string()),
-                ResolveResult::Unbound => None,
+                ResolveResult::Bound(n) => self.intern_ns(n.into_inner()),
+                ResolveResult::Unbound => 0,
                 ResolveResult::Unknown(p) => {
                     return Err(self.malformed(start, format!("undeclared prefix `{p}`")));
                 }
             };
-            let local_name = local_name.into_inner().to_string();
             let value = match attr.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
-                Ok(v) => v.into_owned(),
+                Ok(v) => v,
                 Err(err) => return Err(self.attr_error(start, err)),
             };
-            let ans = match ans {
-                Some(uri) => self.intern_ns(&uri),
-                None => 0,
-            };
-            let local = self.push_str(&local_name);
+            let local = self.push_str(local_name.into_inner());
             let value = self.push_str(&value);
             self.doc.attrs.push(AttrData {
                 ns: ans,
@@ -860,15 +869,6 @@ impl<'i> Builder<'i> {
             self.text_buf.truncate(mark);
             self.doc.elements[id as usize].text = Span { start, len };
         }
-    }
-}
-
-/// The namespace URI of a resolved name; `Err(prefix)` when the prefix was never declared.
-fn resolve_owned(r: ResolveResult<'_>) -> Result<Option<String>, String> {
-    match r {
-        ResolveResult::Bound(n) => Ok(Some(n.into_inner().to_string())),
-        ResolveResult::Unbound => Ok(None),
-        ResolveResult::Unknown(prefix) => Err(prefix),
     }
 }
 
