@@ -68,7 +68,12 @@ impl<'a> Sink<'a> {
         set: RuleSetId,
         out: &'a mut Vec<Fired>,
     ) -> Sink<'a> {
-        Sink { rule, severity, set, out }
+        Sink {
+            rule,
+            severity,
+            set,
+            out,
+        }
     }
 
     /// Records one failure of the rule with `at` as its Schematron context node.

@@ -23,6 +23,7 @@ pub(crate) mod national;
 pub(crate) mod peppol;
 pub(crate) mod sfti;
 pub(crate) mod ubl_syntax;
+pub mod xpath;
 
 pub use context::{Ctx, DocKind, Sink};
 pub use report::{Fired, Report, Severity};
@@ -59,5 +60,8 @@ pub fn validate(root: Element<'_>, sets: &[RuleSetId]) -> Report {
             (rule.check)(&cx, &mut sink);
         }
     }
-    Report { sets: sets.to_vec(), fired }
+    Report {
+        sets: sets.to_vec(),
+        fired,
+    }
 }

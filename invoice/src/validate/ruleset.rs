@@ -60,7 +60,9 @@ impl fmt::Display for RuleSetId {
 
 /// A release name that is not one of [`RuleSetId::ALL`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown rule set `{0}` (known: cen-1.3.16, cen-1.3.14.1, peppol-3.0.19, peppol-2026.5, sfti-svefaktura1)")]
+#[error(
+    "unknown rule set `{0}` (known: cen-1.3.16, cen-1.3.14.1, peppol-3.0.19, peppol-2026.5, sfti-svefaktura1)"
+)]
 pub struct UnknownRuleSet(pub String);
 
 impl FromStr for RuleSetId {
@@ -105,7 +107,10 @@ fn compose<'a>(
         .flatten()
         .filter(|r| !without.contains(&r.id))
         .map(|r| {
-            let flag = flags.iter().find(|(id, _)| *id == r.id).map_or(r.severity, |(_, s)| *s);
+            let flag = flags
+                .iter()
+                .find(|(id, _)| *id == r.id)
+                .map_or(r.severity, |(_, s)| *s);
             (r, flag)
         })
         .collect()
