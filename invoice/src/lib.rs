@@ -7,5 +7,6 @@
 //! Architecture invariants: no file, network or clock access; no dependency on any other Digilyft
 //! crate; no `f64` in any money API.
 
+pub mod codes;
 pub mod validate;
 pub mod xml;
