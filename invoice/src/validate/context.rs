@@ -90,6 +90,12 @@ impl<'a> Sink<'a> {
         });
     }
 
+    /// The release this rule runs under, for the few rules whose test changed between releases
+    /// (e.g. PEPPOL-EN16931-R004, whose 2026.5 text also rejects `::`).
+    pub fn release(&self) -> RuleSetId {
+        self.set
+    }
+
     /// Records a failure when `failed` is true; convenience for one-assert-per-context rules.
     pub fn check(&mut self, at: Element<'_>, ok: bool) {
         if !ok {
