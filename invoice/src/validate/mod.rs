@@ -23,6 +23,7 @@ pub(crate) mod national;
 pub(crate) mod peppol;
 pub(crate) mod sfti;
 pub(crate) mod ubl_syntax;
+pub(crate) mod vat_categories;
 pub mod xpath;
 
 pub use context::{Ctx, DocKind, Sink};

@@ -7,7 +7,9 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
-use super::{RuleDef, Severity, cen, code_lists, national, peppol, sfti, ubl_syntax};
+use super::{
+    RuleDef, Severity, cen, code_lists, national, peppol, sfti, ubl_syntax, vat_categories,
+};
 
 /// A named, versioned rule release.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -120,7 +122,7 @@ fn compose<'a>(
 pub fn rules_of(set: RuleSetId) -> &'static [(&'static RuleDef, Severity)] {
     static LISTS: OnceLock<[RuleList; 5]> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
-        let cen = || [cen::RULES, ubl_syntax::RULES, code_lists::RULES];
+        let cen = || [cen::RULES, vat_categories::RULES, ubl_syntax::RULES, code_lists::RULES];
         let peppol = || [peppol::RULES, national::RULES];
         [
             compose(cen(), CEN_ONLY_1_3_14_1, &[]),
