@@ -218,6 +218,9 @@ pub struct Document {
     /// Interned namespace URIs; index 0 is "no namespace".
     namespaces: Vec<Box<str>>,
     line_starts: Vec<u32>,
+    /// Targets of the processing instructions outside the root element (children of the
+    /// document node, e.g. `xml-stylesheet`), in document order.
+    top_level_pis: Vec<Box<str>>,
 }
 
 /// A handle on one element of a [`Document`].
@@ -296,6 +299,12 @@ impl Document {
             }
         };
         Builder::new(text, bom, limits, line_starts).run()
+    }
+
+    /// Targets of the processing instructions that are children of the document node (before
+    /// or after the root element), e.g. `xml-stylesheet`; PIs inside elements are not kept.
+    pub fn top_level_pi_targets(&self) -> impl Iterator<Item = &str> + '_ {
+        self.top_level_pis.iter().map(|t| &**t)
     }
 
     /// The root element.
@@ -608,6 +617,7 @@ impl<'i> Builder<'i> {
                 pool: String::with_capacity(input.len() / 2),
                 namespaces: vec!["".into()],
                 line_starts,
+                top_level_pis: Vec::new(),
             },
             stack: Vec::with_capacity(16),
             text_buf: String::new(),
@@ -711,6 +721,9 @@ impl<'i> Builder<'i> {
                     self.text(start, ch.encode_utf8(&mut buf))?;
                 }
                 Event::DocType(_) => return Err(XmlError::Doctype { at: self.at(start) }),
+                Event::PI(pi) if self.stack.is_empty() => {
+                    self.doc.top_level_pis.push(pi.target().into());
+                }
                 Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
                 Event::Eof => break,
             }
@@ -909,6 +922,15 @@ mod tests {
         assert_eq!(names, ["c", "d"]);
         let all: Vec<_> = doc.root().descendants().map(|e| e.local_name()).collect();
         assert_eq!(all, ["b", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn keeps_document_level_pi_targets_only() {
+        let xml =
+            b"<?xml version='1.0'?><?xml-stylesheet href='a.xsl'?><a><?inner x?></a><?after y?>";
+        let doc = Document::parse(xml).expect("well-formed");
+        let targets: Vec<&str> = doc.top_level_pi_targets().collect();
+        assert_eq!(targets, ["xml-stylesheet", "after"]);
     }
 
     #[test]
