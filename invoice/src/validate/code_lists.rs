@@ -33,26 +33,24 @@ fn lists(sink: &Sink<'_>) -> &'static Lists {
     }
 }
 
-/// Every element of the document that is `cbc:<local>` for one of `locals`.
-fn cbc_named<'d>(
-    cx: &Ctx<'d>,
+/// Every element of the document that is `cbc:<local>` for one of `locals` (from the context's
+/// name index).
+fn cbc_named<'c, 'd>(
+    cx: &'c Ctx<'d>,
     locals: &'static [&'static str],
-) -> impl Iterator<Item = Element<'d>> {
-    cx.all()
-        .filter(move |e| locals.contains(&e.local_name()) && e.namespace() == CBC)
+) -> impl Iterator<Item = Element<'d>> + 'c {
+    locals.iter().flat_map(move |l| cx.named_ns(CBC, l))
 }
 
 /// Every `cac:<parent>/cbc:<local>` of the document.
-fn cbc_under<'d>(
-    cx: &Ctx<'d>,
+fn cbc_under<'c, 'd>(
+    cx: &'c Ctx<'d>,
     parents: &'static [&'static str],
     local: &'static str,
-) -> impl Iterator<Item = Element<'d>> {
-    cx.all().filter(move |e| {
-        e.local_name() == local
-            && e.namespace() == CBC
-            && e.parent()
-                .is_some_and(|p| parents.contains(&p.local_name()) && p.namespace() == CAC)
+) -> impl Iterator<Item = Element<'d>> + 'c {
+    cx.named_ns(CBC, local).filter(move |e| {
+        e.parent()
+            .is_some_and(|p| parents.contains(&p.local_name()) && p.namespace() == CAC)
     })
 }
 
