@@ -1,0 +1,266 @@
+//! Anonymity: which groups may be shown, with complementary suppression.
+//!
+//! The published groups (org-tree units, role groups…) are sets of *atoms*: the smallest cells of
+//! respondents the engine knows about (unit × role). Publishing a group's count and sum for a
+//! measure makes every linear combination of published groups derivable too — for example a
+//! hidden child as "parent minus the other children". [`suppress`] hides groups until no
+//! derivable set of respondents is smaller than k:
+//!
+//! * every group with fewer than k contributing respondents is hidden (`BelowK`);
+//! * then atoms are partitioned into *classes* by which visible groups contain them. Every set
+//!   derivable by adding and subtracting visible groups is constant on each class, so it is a
+//!   union of classes; if every class that lies in some visible group holds 0 or ≥ k
+//!   respondents, nothing below k can be derived. While some class is too small, one more group
+//!   is hidden (`Complementary`) — preferably the smallest one whose hiding merges the small class
+//!   with a neighbour (the classic "hide the next-smallest sibling") — and the classes are
+//!   recomputed. Each round hides a group, so the loop ends.
+//!
+//! The rule lives here, in the scoring engine, so no report path can bypass it.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+/// Whether a group's statistics may be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Disclosure {
+    /// Shown.
+    Shown,
+    /// Hidden: fewer than k respondents.
+    BelowK,
+    /// Hidden so that a small group cannot be derived by subtraction.
+    Complementary,
+    /// No respondents at all.
+    Empty,
+}
+
+impl Disclosure {
+    /// True if the group may be shown.
+    pub fn shown(self) -> bool {
+        self == Disclosure::Shown
+    }
+}
+
+/// Decides which `groups` (each a list of atom indexes) may be shown, given the number of
+/// respondents per atom and the threshold `k`.
+pub fn suppress(counts: &[u64], groups: &[Vec<usize>], k: u64) -> Vec<Disclosure> {
+    let n_of = |g: &Vec<usize>| g.iter().map(|&a| counts[a]).sum::<u64>();
+    let sizes: Vec<u64> = groups.iter().map(n_of).collect();
+    let mut out: Vec<Disclosure> = sizes
+        .iter()
+        .map(|&n| match n {
+            0 => Disclosure::Empty,
+            n if n < k => Disclosure::BelowK,
+            _ => Disclosure::Shown,
+        })
+        .collect();
+    // Atom → groups containing it.
+    let mut member_of: Vec<Vec<usize>> = vec![Vec::new(); counts.len()];
+    for (g, atoms) in groups.iter().enumerate() {
+        for &a in atoms {
+            if !member_of[a].contains(&g) {
+                member_of[a].push(g);
+            }
+        }
+    }
+    loop {
+        // Classes: signature (sorted visible groups) → (respondents, smallest atom).
+        let mut classes: HashMap<Vec<usize>, (u64, usize)> = HashMap::new();
+        for (a, gs) in member_of.iter().enumerate() {
+            if counts[a] == 0 {
+                continue;
+            }
+            let mut sig: Vec<usize> = gs.iter().copied().filter(|&g| out[g].shown()).collect();
+            if sig.is_empty() {
+                continue;
+            }
+            sig.sort_unstable();
+            let e = classes.entry(sig).or_insert((0, a));
+            e.0 += counts[a];
+            e.1 = e.1.min(a);
+        }
+        let worst = classes
+            .iter()
+            .filter(|(_, (n, _))| *n < k)
+            .min_by_key(|(_, (n, first))| (*n, *first))
+            .map(|(sig, _)| sig.clone());
+        let Some(sig) = worst else { return out };
+        // Candidates whose hiding merges this class with another class (or with nothing).
+        let mut candidates: Vec<usize> = Vec::new();
+        for &g in &sig {
+            let rest: Vec<usize> = sig.iter().copied().filter(|&x| x != g).collect();
+            if rest.is_empty() || classes.contains_key(&rest) {
+                candidates.push(g);
+            }
+        }
+        for other in classes.keys() {
+            if other.len() == sig.len() + 1
+                && sig.iter().all(|g| other.binary_search(g).is_ok())
+                && let Some(&extra) = other.iter().find(|g| sig.binary_search(g).is_err())
+            {
+                candidates.push(extra);
+            }
+        }
+        if candidates.is_empty() {
+            candidates = sig.clone();
+        }
+        let hide = candidates
+            .into_iter()
+            .min_by_key(|&g| (sizes[g], std::cmp::Reverse(g)))
+            .unwrap_or(sig[0]);
+        out[hide] = Disclosure::Complementary;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn hides_the_next_smallest_sibling() {
+        // Parent P = {a, b, c}; children A = {a} (3), B = {b} (8), C = {c} (9).
+        let counts = [3, 8, 9];
+        let groups = vec![vec![0, 1, 2], vec![0], vec![1], vec![2]];
+        let d = suppress(&counts, &groups, 5);
+        assert_eq!(
+            d,
+            vec![
+                Disclosure::Shown,
+                Disclosure::BelowK,
+                Disclosure::Complementary,
+                Disclosure::Shown
+            ]
+        );
+    }
+
+    #[test]
+    fn respondents_directly_at_the_parent_count_as_a_hidden_child() {
+        // P = {p, b, c} where p are 2 respondents placed directly at P.
+        let counts = [2, 8, 9];
+        let groups = vec![vec![0, 1, 2], vec![1], vec![2]];
+        let d = suppress(&counts, &groups, 5);
+        assert_eq!(
+            d,
+            vec![
+                Disclosure::Shown,
+                Disclosure::Complementary,
+                Disclosure::Shown
+            ]
+        );
+    }
+
+    #[test]
+    fn two_small_hidden_siblings_that_together_reach_k_need_nothing_more() {
+        let counts = [3, 3, 9];
+        let groups = vec![vec![0, 1, 2], vec![0], vec![1], vec![2]];
+        let d = suppress(&counts, &groups, 5);
+        assert_eq!(
+            d,
+            vec![
+                Disclosure::Shown,
+                Disclosure::BelowK,
+                Disclosure::BelowK,
+                Disclosure::Shown
+            ]
+        );
+    }
+
+    /// Rank of a set of vectors (Gaussian elimination, exact enough for 0/1 data).
+    fn rank(mut rows: Vec<Vec<f64>>) -> usize {
+        let cols = rows.first().map_or(0, Vec::len);
+        let mut r = 0;
+        for c in 0..cols {
+            let Some(p) = (r..rows.len()).find(|&i| rows[i][c].abs() > 1e-9) else {
+                continue;
+            };
+            rows.swap(r, p);
+            let pivot = rows[r].clone();
+            for (i, row) in rows.iter_mut().enumerate() {
+                if i != r && row[c].abs() > 1e-9 {
+                    let f = row[c] / pivot[c];
+                    for (x, y) in row.iter_mut().zip(&pivot) {
+                        *x -= f * y;
+                    }
+                }
+            }
+            r += 1;
+        }
+        r
+    }
+
+    /// A random org tree (parent pointers), roles, and respondent counts per (unit, role).
+    fn tree_strategy() -> impl Strategy<Value = (Vec<usize>, usize, Vec<u64>)> {
+        (1usize..7, 1usize..4).prop_flat_map(|(units, roles)| {
+            let parents: Vec<BoxedStrategy<usize>> = (0..units)
+                .map(|u| {
+                    if u == 0 {
+                        Just(0).boxed()
+                    } else {
+                        (0..u).boxed()
+                    }
+                })
+                .collect();
+            (
+                parents,
+                Just(roles),
+                proptest::collection::vec(0u64..9, units * roles),
+            )
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// No set of respondents smaller than k can be derived from the shown groups by any
+        /// combination of sums and differences: checked by brute force over every subset of atoms.
+        #[test]
+        fn nothing_below_k_is_derivable((parents, roles, counts) in tree_strategy(), k in 3u64..6) {
+            let units = parents.len();
+            let atom = |u: usize, r: usize| u * roles + r;
+            let mut groups: Vec<Vec<usize>> = Vec::new();
+            // Unit groups: all atoms in the unit's subtree.
+            for u in 0..units {
+                let mut atoms = Vec::new();
+                for v in 0..units {
+                    let mut w = v;
+                    let inside = loop {
+                        if w == u { break true; }
+                        if w == 0 { break false; }
+                        w = parents[w];
+                    };
+                    if inside { atoms.extend((0..roles).map(|r| atom(v, r))); }
+                }
+                groups.push(atoms);
+            }
+            // Role groups at the organisation level.
+            for r in 0..roles {
+                groups.push((0..units).map(|u| atom(u, r)).collect());
+            }
+            let d = suppress(&counts, &groups, k);
+            for g in groups.iter().zip(&d).filter(|(_, d)| d.shown()) {
+                let n: u64 = g.0.iter().map(|&a| counts[a]).sum();
+                prop_assert!(n >= k);
+            }
+            // Atoms without respondents contribute nothing to any sum: work on the others only.
+            let nonzero: Vec<usize> = (0..counts.len()).filter(|&a| counts[a] > 0).collect();
+            prop_assume!(nonzero.len() <= 12);
+            let visible: Vec<Vec<f64>> = groups.iter().zip(&d).filter(|(_, d)| d.shown()).map(|(g, _)| {
+                nonzero.iter().map(|a| if g.contains(a) { 1.0 } else { 0.0 }).collect()
+            }).collect();
+            let base = rank(visible.clone());
+            for mask in 1u32..(1 << nonzero.len()) {
+                let n: u64 = nonzero.iter().enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0).map(|(_, &a)| counts[a]).sum();
+                if n >= k { continue; }
+                let set: Vec<usize> = nonzero.iter().enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0).map(|(_, &a)| a).collect();
+                let v: Vec<f64> = (0..nonzero.len()).map(|i| if mask & (1 << i) != 0 { 1.0 } else { 0.0 }).collect();
+                let mut with = visible.clone();
+                with.push(v);
+                prop_assert!(rank(with) > base,
+                    "set {set:?} with {n} < {k} respondents is derivable; shown {d:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,1014 @@
+//! The scoring pipeline (domain spec `maturity.md` §2.3–2.6).
+//!
+//! 1. Each answer is rescaled to 0–100 (`100·(x − min)/(max − min)`), flipped for reverse items;
+//!    "don't know" and "not applicable" are missing, never 0 or the midpoint.
+//! 2. A respondent gets a category score only with at least `min_items_fraction` of the
+//!    category's applicable items answered (rounded up, at least 2); respondents answering less
+//!    than `min_questionnaire_fraction` of the questionnaire are dropped and counted.
+//! 3. Dimension and overall scores are respondent-level composites (weighted means of the
+//!    respondent's category scores, only when all of them exist), so their intervals are honest.
+//! 4. Groups (org-tree units and role groups) are built from atoms (unit × role) and summarised
+//!    with n, SD and a t interval (with the finite-population correction when the invited
+//!    population is known). Every statistic goes through [`crate::anonymity::suppress`] first.
+//!
+//! Scoring is deterministic: the same model and answers give the same report.
+
+use std::collections::HashMap;
+
+use crate::anonymity::{Disclosure, suppress};
+use crate::answers::{Answer, AnswerSet};
+use crate::label::Lang;
+use crate::model::{Level, MissingCode, Model, UnitOfAnalysis};
+use crate::reliability::CovAcc;
+use crate::report::*;
+use crate::stats::{Acc, Summary, pearson, welch};
+
+/// Options for one scoring run.
+#[derive(Debug, Clone, Default)]
+pub struct ScoreOptions {
+    /// Organisation name shown for the root of the org tree.
+    pub organisation: Option<String>,
+    /// Report language.
+    pub lang: Lang,
+    /// Invited population per unit path (`A/B`; `""` for the whole organisation).
+    pub invited: HashMap<String, u64>,
+    /// Wave to score; the latest wave when `None`.
+    pub wave: Option<String>,
+    /// Anonymity threshold replacing the model's (never below 3).
+    pub k: Option<u32>,
+}
+
+/// Why scoring could not run.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScoreError {
+    /// The answer set is empty.
+    #[error("there are no respondents to score")]
+    NoRespondents,
+    /// The requested wave is not in the answers.
+    #[error("wave `{0}` is not in the answers (present: {1})")]
+    UnknownWave(String, String),
+    /// k below 3.
+    #[error("the anonymity threshold k = {0} is below the minimum of 3")]
+    KTooSmall(u32),
+    /// Answers were built for another model.
+    #[error("respondent `{0}` has {1} answers but the model has {2} questions")]
+    Mismatch(String, usize, usize),
+}
+
+/// Per-wave scores of every included respondent.
+struct WaveData {
+    /// Included respondents (indexes into `AnswerSet::respondents`).
+    included: Vec<usize>,
+    /// `included.len() × measures` values, NaN = no score.
+    values: Vec<f64>,
+    rows: u64,
+    dropped: u64,
+    /// Whether each question was asked in this wave (any non-blank answer).
+    present: Vec<bool>,
+}
+
+struct Ctx<'a> {
+    model: &'a Model,
+    answers: &'a AnswerSet,
+    nc: usize,
+    nd: usize,
+    nm: usize,
+    k: u64,
+    level: f64,
+    roles: usize,
+}
+
+impl Ctx<'_> {
+    fn atom(&self, unit: usize, role: Option<usize>) -> usize {
+        unit * (self.roles + 1) + role.unwrap_or(self.roles)
+    }
+
+    fn atoms(&self) -> usize {
+        self.answers.units.len() * (self.roles + 1)
+    }
+
+    /// Item score 0–100 after reversal, or `None`.
+    fn item_score(&self, q: usize, a: Answer) -> Option<f64> {
+        match a {
+            Answer::Point(p) => {
+                let s = self.model.scale_of(q).rescale(i32::from(p));
+                Some(if self.model.questions[q].reverse {
+                    100.0 - s
+                } else {
+                    s
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn wave_data(&self, wave: usize) -> WaveData {
+        let m = self.model;
+        let nq = m.questions.len();
+        let mut present = vec![false; nq];
+        let mut rows = 0u64;
+        for r in self.answers.respondents.iter().filter(|r| r.wave == wave) {
+            rows += 1;
+            for (q, a) in r.answers.iter().enumerate() {
+                if *a != Answer::Blank {
+                    present[q] = true;
+                }
+            }
+        }
+        let frac_items = m.aggregation.min_items_fraction;
+        let frac_all = m.aggregation.min_questionnaire_fraction;
+        let mut included = Vec::new();
+        let mut values = Vec::new();
+        let mut dropped = 0;
+        let (mut sum, mut wsum, mut asked, mut scored) = (
+            vec![0.0; self.nc],
+            vec![0.0; self.nc],
+            vec![0usize; self.nc],
+            vec![0usize; self.nc],
+        );
+        let mut row = vec![f64::NAN; self.nm];
+        for (ri, r) in self.answers.respondents.iter().enumerate() {
+            if r.wave != wave {
+                continue;
+            }
+            sum.fill(0.0);
+            wsum.fill(0.0);
+            asked.fill(0);
+            scored.fill(0);
+            let (mut applicable, mut answered) = (0usize, 0usize);
+            for (q, a) in r.answers.iter().enumerate() {
+                let question = &m.questions[q];
+                if !present[q] || !question.applies_to(r.role) {
+                    continue;
+                }
+                applicable += 1;
+                if *a != Answer::Blank {
+                    answered += 1;
+                }
+                if let Some(c) = question.category {
+                    asked[c] += 1;
+                    if let Some(s) = self.item_score(q, *a) {
+                        sum[c] += question.weight * s;
+                        wsum[c] += question.weight;
+                        scored[c] += 1;
+                    }
+                }
+            }
+            if applicable == 0 || (answered as f64) < frac_all * applicable as f64 - 1e-9 {
+                dropped += 1;
+                continue;
+            }
+            for c in 0..self.nc {
+                let need = ((frac_items * asked[c] as f64 - 1e-9).ceil() as usize).max(2);
+                row[c] = if asked[c] > 0 && scored[c] >= need {
+                    sum[c] / wsum[c]
+                } else {
+                    f64::NAN
+                };
+            }
+            for (d, dim) in m.dimensions.iter().enumerate() {
+                let (mut s, mut w) = (0.0, 0.0);
+                for &c in &dim.categories {
+                    s += m.categories[c].weight * row[c];
+                    w += m.categories[c].weight;
+                }
+                row[self.nc + d] = s / w; // NaN if any category is missing
+            }
+            let (mut s, mut w) = (0.0, 0.0);
+            for (d, dim) in m.dimensions.iter().enumerate() {
+                s += dim.weight * row[self.nc + d];
+                w += dim.weight;
+            }
+            row[self.nc + self.nd] = s / w;
+            included.push(ri);
+            values.extend_from_slice(&row);
+        }
+        WaveData {
+            included,
+            values,
+            rows,
+            dropped,
+            present,
+        }
+    }
+
+    /// Accumulators per atom × measure, and respondents per atom.
+    fn atom_accs(&self, w: &WaveData) -> (Vec<Acc>, Vec<u64>) {
+        let mut accs = vec![Acc::default(); self.atoms() * self.nm];
+        let mut counts = vec![0u64; self.atoms()];
+        for (i, &ri) in w.included.iter().enumerate() {
+            let r = &self.answers.respondents[ri];
+            let a = self.atom(r.unit, r.role);
+            counts[a] += 1;
+            let vals = &w.values[i * self.nm..(i + 1) * self.nm];
+            let dst = &mut accs[a * self.nm..(a + 1) * self.nm];
+            for (acc, &v) in dst.iter_mut().zip(vals) {
+                if !v.is_nan() {
+                    acc.add(v);
+                }
+            }
+        }
+        (accs, counts)
+    }
+
+    /// Summary of a group on measure `m` under the model's unit of analysis.
+    fn summarise(
+        &self,
+        accs: &[Acc],
+        atoms: &[usize],
+        m: usize,
+        population: Option<u64>,
+    ) -> Option<Summary> {
+        let mut total = Acc::default();
+        for &a in atoms {
+            total.merge(&accs[a * self.nm + m]);
+        }
+        if total.n == 0 {
+            return None;
+        }
+        if self.model.aggregation.unit_of_analysis == UnitOfAnalysis::Respondent {
+            return Summary::from_acc(&total, self.level, population);
+        }
+        // Role-balanced: mean of role means; roles with fewer than k respondents in this group
+        // are pooled into one "others" stratum.
+        let mut strata: Vec<Acc> = vec![Acc::default(); self.roles + 1];
+        for &a in atoms {
+            strata[a % (self.roles + 1)].merge(&accs[a * self.nm + m]);
+        }
+        let mut kept: Vec<Acc> = Vec::new();
+        let mut others = Acc::default();
+        for s in strata.iter().filter(|s| s.n > 0) {
+            if s.n >= self.k {
+                kept.push(*s);
+            } else {
+                others.merge(s);
+            }
+        }
+        if others.n > 0 {
+            kept.push(others);
+        }
+        let base = Summary::from_acc(&total, self.level, population)?;
+        if kept.len() < 2 {
+            return Some(base);
+        }
+        let sn = kept.len() as f64;
+        let mean = kept.iter().filter_map(Acc::mean).sum::<f64>() / sn;
+        let se2: f64 = kept
+            .iter()
+            .map(|s| s.variance().unwrap_or(0.0) / s.n as f64)
+            .sum::<f64>()
+            / (sn * sn);
+        let df = (total.n as f64 - sn).max(1.0);
+        let mut se = se2.sqrt();
+        if let Some(big_n) = population.filter(|&p| p > 1) {
+            let big_n = big_n.max(total.n) as f64;
+            se *= ((big_n - total.n as f64) / (big_n - 1.0)).max(0.0).sqrt();
+        }
+        let half = crate::stats::t_quantile(0.5 + self.level / 2.0, df) * se;
+        Some(Summary {
+            n: total.n,
+            mean,
+            sd: base.sd,
+            ci_low: mean - half,
+            ci_high: mean + half,
+        })
+    }
+}
+
+/// One org-tree node.
+struct Node {
+    path: Vec<String>,
+    parent: Option<usize>,
+    atoms: Vec<usize>,
+}
+
+fn build_tree(ctx: &Ctx) -> Vec<Node> {
+    let mut paths: Vec<Vec<String>> = vec![Vec::new()];
+    for u in &ctx.answers.units {
+        for len in 1..=u.len() {
+            let p = u[..len].to_vec();
+            if !paths.contains(&p) {
+                paths.push(p);
+            }
+        }
+    }
+    paths.sort(); // depth-first order: a prefix sorts before its extensions
+    let mut nodes: Vec<Node> = Vec::with_capacity(paths.len());
+    for p in paths {
+        let parent = if p.is_empty() {
+            None
+        } else {
+            nodes.iter().position(|n| n.path[..] == p[..p.len() - 1])
+        };
+        let atoms = ctx
+            .answers
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.starts_with(&p))
+            .flat_map(|(ui, _)| (0..=ctx.roles).map(move |r| (ui, r)))
+            .map(|(ui, r)| ui * (ctx.roles + 1) + r)
+            .collect();
+        nodes.push(Node {
+            path: p,
+            parent,
+            atoms,
+        });
+    }
+    nodes
+}
+
+fn sort_waves(waves: &[String]) -> Vec<String> {
+    let mut v = waves.to_vec();
+    if v.iter().all(|w| w.parse::<f64>().is_ok()) {
+        v.sort_by(|a, b| {
+            let (x, y) = (
+                a.parse::<f64>().unwrap_or(0.0),
+                b.parse::<f64>().unwrap_or(0.0),
+            );
+            x.total_cmp(&y)
+        });
+    } else {
+        v.sort();
+    }
+    v
+}
+
+/// Disclosure of each group for the respondent count and for every measure.
+struct Visibility {
+    respondents: Vec<Disclosure>,
+    measures: Vec<Vec<Disclosure>>,
+}
+
+impl Visibility {
+    fn of(&self, g: usize, m: usize) -> Disclosure {
+        match self.respondents[g] {
+            Disclosure::Shown => self.measures[m][g],
+            other => other,
+        }
+    }
+}
+
+fn visibility(ctx: &Ctx, accs: &[Acc], counts: &[u64], groups: &[Vec<usize>]) -> Visibility {
+    let respondents = suppress(counts, groups, ctx.k);
+    let measures = (0..ctx.nm)
+        .map(|m| {
+            let c: Vec<u64> = (0..ctx.atoms()).map(|a| accs[a * ctx.nm + m].n).collect();
+            suppress(&c, groups, ctx.k)
+        })
+        .collect();
+    Visibility {
+        respondents,
+        measures,
+    }
+}
+
+/// Scores the answers against the model. See the module documentation for the pipeline.
+pub fn score(
+    model: &Model,
+    answers: &AnswerSet,
+    opts: &ScoreOptions,
+) -> Result<ScoreReport, ScoreError> {
+    let lang = opts.lang;
+    let k = opts.k.unwrap_or(model.aggregation.min_group_size);
+    if k < 3 {
+        return Err(ScoreError::KTooSmall(k));
+    }
+    if answers.respondents.is_empty() {
+        return Err(ScoreError::NoRespondents);
+    }
+    for r in &answers.respondents {
+        if r.answers.len() != model.questions.len() {
+            return Err(ScoreError::Mismatch(
+                r.id.clone(),
+                r.answers.len(),
+                model.questions.len(),
+            ));
+        }
+    }
+    let nc = model.categories.len();
+    let nd = model.dimensions.len();
+    let ctx = Ctx {
+        model,
+        answers,
+        nc,
+        nd,
+        nm: nc + nd + 1,
+        k: u64::from(k),
+        level: model.aggregation.ci_level,
+        roles: model.roles.len(),
+    };
+    let waves = sort_waves(&answers.waves);
+    let wave_label = match &opts.wave {
+        Some(w) => {
+            if !waves.contains(w) {
+                return Err(ScoreError::UnknownWave(w.clone(), waves.join(", ")));
+            }
+            w.clone()
+        }
+        None => waves.last().cloned().unwrap_or_default(),
+    };
+    let wave_ix = |label: &str| answers.waves.iter().position(|w| w == label).unwrap_or(0);
+    let current = ctx.wave_data(wave_ix(&wave_label));
+    let (accs, counts) = ctx.atom_accs(&current);
+
+    let organisation = opts
+        .organisation
+        .clone()
+        .unwrap_or_else(|| lang.pick("Organisationen", "The organisation").to_owned());
+    let measures = measures(model, lang);
+
+    // Groups: org-tree nodes, then role groups.
+    let nodes = build_tree(&ctx);
+    let mut groups: Vec<Vec<usize>> = nodes.iter().map(|n| n.atoms.clone()).collect();
+    for r in 0..ctx.roles {
+        groups.push(
+            (0..answers.units.len())
+                .map(|u| ctx.atom(u, Some(r)))
+                .collect(),
+        );
+    }
+    let vis = visibility(&ctx, &accs, &counts, &groups);
+    let group_result = |g: usize, key: String, name: String, depth: usize, invited: Option<u64>| {
+        let n: u64 = groups[g].iter().map(|&a| counts[a]).sum();
+        let shown = vis.respondents[g].shown();
+        let scores: Vec<Stat> = (0..ctx.nm)
+            .map(|m| {
+                Stat::from_disclosure(vis.of(g, m), ctx.summarise(&accs, &groups[g], m, invited))
+            })
+            .collect();
+        let quadrant = placement(model, lang, &scores, nc);
+        GroupResult {
+            key,
+            name,
+            depth,
+            n: shown.then_some(n),
+            disclosure: vis.respondents[g],
+            invited,
+            response_rate: invited
+                .filter(|&i| shown && i > 0)
+                .map(|i| n as f64 / i as f64),
+            scores,
+            quadrant,
+        }
+    };
+    let units: Vec<GroupResult> = nodes
+        .iter()
+        .enumerate()
+        .map(|(g, node)| {
+            let key = node.path.join("/");
+            let name = node
+                .path
+                .last()
+                .cloned()
+                .unwrap_or_else(|| organisation.clone());
+            let invited = opts.invited.get(&key).copied();
+            group_result(g, key, name, node.path.len(), invited)
+        })
+        .collect();
+    let roles: Vec<GroupResult> = model
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(r, role)| {
+            group_result(
+                nodes.len() + r,
+                role.id.clone(),
+                role.name.get(lang).to_owned(),
+                1,
+                None,
+            )
+        })
+        .collect();
+
+    // Comparisons between shown groups.
+    let mut comparisons = Vec::new();
+    let level = ctx.level;
+    let mut compare = |kind: ComparisonKind, a: &GroupResult, b: &GroupResult| {
+        for (m, meas) in measures.iter().enumerate() {
+            if let (Some(x), Some(y)) = (a.scores[m].shown(), b.scores[m].shown())
+                && let Some(d) = welch(x, y, level)
+            {
+                comparisons.push(Comparison {
+                    kind,
+                    a: a.key.clone(),
+                    b: b.key.clone(),
+                    measure: meas.id.clone(),
+                    difference: d,
+                    notable: d.diff.abs() >= 10.0 && (d.ci_low > 0.0 || d.ci_high < 0.0),
+                });
+            }
+        }
+    };
+    for i in 0..roles.len() {
+        for j in i + 1..roles.len() {
+            compare(ComparisonKind::Roles, &roles[i], &roles[j]);
+        }
+    }
+    for i in 0..nodes.len() {
+        for j in i + 1..nodes.len() {
+            if nodes[i].parent.is_some() && nodes[i].parent == nodes[j].parent {
+                compare(ComparisonKind::Units, &units[i], &units[j]);
+            }
+        }
+    }
+
+    // Waves: organisation level per wave, and the change from the previous wave.
+    let root_invited = opts.invited.get("").copied();
+    let mut trend = Vec::new();
+    let mut wave_present = Vec::new();
+    for w in &waves {
+        let data = if *w == wave_label {
+            None
+        } else {
+            Some(ctx.wave_data(wave_ix(w)))
+        };
+        let data_ref = data.as_ref().unwrap_or(&current);
+        let (wa, wc) = ctx.atom_accs(data_ref);
+        let root = vec![groups[0].clone()];
+        let v = visibility(&ctx, &wa, &wc, &root);
+        let scores = (0..ctx.nm)
+            .map(|m| {
+                Stat::from_disclosure(v.of(0, m), ctx.summarise(&wa, &root[0], m, root_invited))
+            })
+            .collect();
+        trend.push(WaveResult {
+            wave: w.clone(),
+            n: data_ref.included.len() as u64,
+            scores,
+        });
+        wave_present.push(data_ref.present.clone());
+    }
+    let cur_pos = waves.iter().position(|w| *w == wave_label).unwrap_or(0);
+    let mut changes = Vec::new();
+    let mut category_change: Vec<Option<f64>> = vec![None; nc];
+    if cur_pos > 0 {
+        let prev = cur_pos - 1;
+        let same = |c: usize| {
+            model.categories[c]
+                .items
+                .iter()
+                .all(|&q| wave_present[prev][q] == wave_present[cur_pos][q])
+        };
+        for (m, meas) in measures.iter().enumerate() {
+            let comparable = match meas.kind {
+                MeasureKind::Category => same(m),
+                MeasureKind::Dimension => {
+                    model.dimensions[m - nc].categories.iter().all(|&c| same(c))
+                }
+                MeasureKind::Overall => (0..nc).all(same),
+            };
+            let difference = match (
+                trend[cur_pos].scores[m].shown(),
+                trend[prev].scores[m].shown(),
+            ) {
+                (Some(a), Some(b)) if comparable => welch(a, b, level),
+                _ => None,
+            };
+            if m < nc {
+                category_change[m] = difference.map(|d| d.diff);
+            }
+            changes.push(WaveChange {
+                measure: meas.id.clone(),
+                comparable,
+                difference,
+            });
+        }
+    }
+
+    let root_resp_shown = vis.respondents[0].shown();
+    let (items, category_dk) = item_table(&ctx, &current, lang, root_resp_shown);
+    let themes = theme_scores(&ctx, &current, lang, root_resp_shown);
+    let reliability = reliability(&ctx, &current, lang);
+
+    // Ranking, priorities, action plan.
+    let org = &units[0];
+    let ranking = ranking(model, lang, org, &category_change, &category_dk);
+    let priorities = priorities(&ctx, &current, lang, org);
+    let action_plan = action_plan(model, lang, &wave_label, &ranking, &priorities);
+
+    Ok(ScoreReport {
+        model: ModelRef {
+            id: model.id.clone(),
+            version: model.version.clone(),
+            name: model.name.get(lang).to_owned(),
+        },
+        language: lang,
+        organisation,
+        wave: wave_label,
+        waves,
+        settings: Settings {
+            k,
+            ci_level: model.aggregation.ci_level,
+            min_items_fraction: model.aggregation.min_items_fraction,
+            min_questionnaire_fraction: model.aggregation.min_questionnaire_fraction,
+            unit_of_analysis: model.aggregation.unit_of_analysis,
+            quadrant_cut: model.aggregation.quadrant_cut.value(),
+            target: model.aggregation.target,
+        },
+        respondents: RespondentCounts {
+            rows: current.rows,
+            included: current.included.len() as u64,
+            dropped_incomplete: current.dropped,
+        },
+        measures,
+        units,
+        roles,
+        ranking,
+        priorities,
+        action_plan,
+        reliability,
+        items,
+        themes,
+        comparisons,
+        trend,
+        changes,
+    })
+}
+
+fn measures(model: &Model, lang: Lang) -> Vec<Measure> {
+    let mut v: Vec<Measure> = model
+        .categories
+        .iter()
+        .map(|c| Measure {
+            id: c.id.clone(),
+            kind: MeasureKind::Category,
+            name: c.name.get(lang).to_owned(),
+            dimension: Some(model.dimensions[c.dimension].id.clone()),
+        })
+        .collect();
+    v.extend(model.dimensions.iter().map(|d| Measure {
+        id: d.id.clone(),
+        kind: MeasureKind::Dimension,
+        name: d.name.get(lang).to_owned(),
+        dimension: None,
+    }));
+    v.push(Measure {
+        id: "overall".into(),
+        kind: MeasureKind::Overall,
+        name: lang
+            .pick("Digital mognad totalt", "Overall digital maturity")
+            .to_owned(),
+        dimension: None,
+    });
+    v
+}
+
+fn placement(model: &Model, lang: Lang, scores: &[Stat], nc: usize) -> Option<Placement> {
+    use crate::model::Axis;
+    if model.quadrants.is_empty() {
+        return None;
+    }
+    let x = scores[nc + model.axis_dimension(Axis::X)?].shown()?;
+    let y = scores[nc + model.axis_dimension(Axis::Y)?].shown()?;
+    let cut = model.aggregation.quadrant_cut.value();
+    let side = |v: f64| if v >= cut { Level::High } else { Level::Low };
+    let q = model.quadrant(side(x.mean), side(y.mean))?;
+    let crosses = |s: &Summary| s.ci_low <= cut && cut <= s.ci_high;
+    let near = crosses(x) || crosses(y);
+    Some(Placement {
+        quadrant: (!near).then(|| q.id.clone()),
+        leaning: q.id.clone(),
+        name: q.name.get(lang).to_owned(),
+        near_boundary: near,
+        advice: q.advice.get(lang).to_owned(),
+        x: x.mean,
+        y: y.mean,
+    })
+}
+
+fn item_table(
+    ctx: &Ctx,
+    w: &WaveData,
+    lang: Lang,
+    root_shown: bool,
+) -> (Vec<ItemResult>, Vec<Option<f64>>) {
+    let m = ctx.model;
+    let nq = m.questions.len();
+    let mut acc = vec![Acc::default(); nq];
+    let mut points = vec![0i64; nq];
+    let mut dk = vec![0u64; nq];
+    let mut na = vec![0u64; nq];
+    let mut nonblank = vec![0u64; nq];
+    for &ri in &w.included {
+        for (q, a) in ctx.answers.respondents[ri].answers.iter().enumerate() {
+            match a {
+                Answer::Blank => continue,
+                Answer::Missing(MissingCode::DontKnow) => dk[q] += 1,
+                Answer::Missing(MissingCode::NotApplicable) => na[q] += 1,
+                Answer::Point(p) => {
+                    points[q] += i64::from(*p);
+                    if let Some(s) = ctx.item_score(q, *a) {
+                        acc[q].add(s);
+                    }
+                }
+            }
+            nonblank[q] += 1;
+        }
+    }
+    let items = m
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(q, question)| {
+            let disclosure = if nonblank[q] == 0 {
+                Disclosure::Empty
+            } else if !root_shown || nonblank[q] < ctx.k {
+                Disclosure::BelowK
+            } else {
+                Disclosure::Shown
+            };
+            let shown = disclosure.shown();
+            let share = |x: u64| (shown && nonblank[q] > 0).then(|| x as f64 / nonblank[q] as f64);
+            let score_disc = if shown && acc[q].n < ctx.k {
+                Disclosure::BelowK
+            } else {
+                disclosure
+            };
+            ItemResult {
+                id: question.id.clone(),
+                category: question.category.map(|c| m.categories[c].id.clone()),
+                text: question.text.get(lang).to_owned(),
+                reverse: question.reverse,
+                disclosure,
+                n: shown.then_some(acc[q].n),
+                mean_point: (score_disc.shown()).then(|| points[q] as f64 / acc[q].n as f64),
+                score: Stat::from_disclosure(
+                    score_disc,
+                    Summary::from_acc(&acc[q], ctx.level, None),
+                ),
+                dont_know_share: share(dk[q]),
+                not_applicable_share: share(na[q]),
+            }
+        })
+        .collect();
+    let category_dk = m
+        .categories
+        .iter()
+        .map(|c| {
+            let d: u64 = c.items.iter().map(|&q| dk[q]).sum();
+            let n: u64 = c.items.iter().map(|&q| nonblank[q]).sum();
+            (root_shown && n >= ctx.k).then(|| d as f64 / n as f64)
+        })
+        .collect();
+    (items, category_dk)
+}
+
+fn theme_scores(ctx: &Ctx, w: &WaveData, lang: Lang, root_shown: bool) -> Vec<ThemeResult> {
+    let m = ctx.model;
+    m.themes
+        .iter()
+        .map(|t| {
+            let mut acc = Acc::default();
+            for &ri in &w.included {
+                let r = &ctx.answers.respondents[ri];
+                let (mut s, mut wsum, mut asked, mut scored) = (0.0, 0.0, 0usize, 0usize);
+                for &q in &t.items {
+                    if !w.present[q] || !m.questions[q].applies_to(r.role) {
+                        continue;
+                    }
+                    asked += 1;
+                    if let Some(x) = ctx.item_score(q, r.answers[q]) {
+                        s += m.questions[q].weight * x;
+                        wsum += m.questions[q].weight;
+                        scored += 1;
+                    }
+                }
+                let need = ((m.aggregation.min_items_fraction * asked as f64 - 1e-9).ceil()
+                    as usize)
+                    .max(1);
+                if asked > 0 && scored >= need {
+                    acc.add(s / wsum);
+                }
+            }
+            let disc = if acc.n == 0 {
+                Disclosure::Empty
+            } else if !root_shown || acc.n < ctx.k {
+                Disclosure::BelowK
+            } else {
+                Disclosure::Shown
+            };
+            ThemeResult {
+                id: t.id.clone(),
+                name: t.name.get(lang).to_owned(),
+                score: Stat::from_disclosure(disc, Summary::from_acc(&acc, ctx.level, None)),
+            }
+        })
+        .collect()
+}
+
+fn reliability(ctx: &Ctx, w: &WaveData, lang: Lang) -> Vec<Reliability> {
+    let m = ctx.model;
+    m.categories
+        .iter()
+        .map(|c| {
+            let items: Vec<usize> = c.items.iter().copied().filter(|&q| w.present[q]).collect();
+            let mut cov = CovAcc::new(items.len());
+            let mut row = vec![0.0; items.len()];
+            'resp: for &ri in &w.included {
+                let r = &ctx.answers.respondents[ri];
+                for (slot, &q) in row.iter_mut().zip(&items) {
+                    match ctx.item_score(q, r.answers[q]) {
+                        Some(s) => *slot = s,
+                        None => continue 'resp,
+                    }
+                }
+                cov.add(&row);
+            }
+            let res = cov.finish(u64::from(m.aggregation.min_alpha_cases));
+            let status = match res.alpha {
+                None => ReliabilityStatus::InsufficientData,
+                Some(a) if a < 0.70 => ReliabilityStatus::Low,
+                Some(a) if a > 0.95 => ReliabilityStatus::High,
+                Some(_) => ReliabilityStatus::Ok,
+            };
+            Reliability {
+                category: c.id.clone(),
+                name: c.name.get(lang).to_owned(),
+                n: res.n,
+                alpha: res.alpha,
+                status,
+                items: items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &q)| ItemReliability {
+                        item: m.questions[q].id.clone(),
+                        item_total: res.item_total[i],
+                        alpha_if_deleted: res.alpha_if_deleted[i],
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn ranking(
+    model: &Model,
+    lang: Lang,
+    org: &GroupResult,
+    change: &[Option<f64>],
+    dk: &[Option<f64>],
+) -> Vec<Ranked> {
+    let mut shown: Vec<(usize, f64)> = (0..model.categories.len())
+        .filter_map(|c| org.scores[c].shown().map(|s| (c, s.mean)))
+        .collect();
+    shown.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let count = shown.len();
+    let top = (count / 2).min(3);
+    shown
+        .iter()
+        .enumerate()
+        .map(|(i, &(c, mean))| Ranked {
+            category: model.categories[c].id.clone(),
+            name: model.categories[c].name.get(lang).to_owned(),
+            rank: i + 1,
+            mean,
+            gap_to_target: mean - model.aggregation.target,
+            change: change[c],
+            dont_know_share: dk[c],
+            label: if i < top {
+                RankLabel::Strength
+            } else if i >= count - top {
+                RankLabel::Weakness
+            } else {
+                RankLabel::Middle
+            },
+        })
+        .collect()
+}
+
+fn priorities(ctx: &Ctx, w: &WaveData, lang: Lang, org: &GroupResult) -> Vec<Priority> {
+    let m = ctx.model;
+    let Some(outcome) = m.outcome else {
+        return Vec::new();
+    };
+    if !org.disclosure.shown() {
+        return Vec::new();
+    }
+    let outcome_scores: Vec<f64> = w
+        .included
+        .iter()
+        .map(|&ri| {
+            ctx.item_score(outcome, ctx.answers.respondents[ri].answers[outcome])
+                .unwrap_or(f64::NAN)
+        })
+        .collect();
+    let mut rows = Vec::new();
+    for c in 0..ctx.nc {
+        let Some(perf) = org.scores[c].shown() else {
+            continue;
+        };
+        let pairs = (0..w.included.len())
+            .map(|i| (w.values[i * ctx.nm + c], outcome_scores[i]))
+            .filter(|(x, y)| !x.is_nan() && !y.is_nan());
+        if let Some((r, n)) = pearson(pairs)
+            && n >= u64::from(m.aggregation.min_alpha_cases)
+        {
+            rows.push((c, r, n, perf.mean));
+        }
+    }
+    if rows.len() < 2 {
+        return Vec::new();
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        let n = v.len();
+        if n % 2 == 1 {
+            v[n / 2]
+        } else {
+            (v[n / 2 - 1] + v[n / 2]) / 2.0
+        }
+    };
+    let imp_cut = median(rows.iter().map(|r| r.1).collect());
+    let perf_cut = median(rows.iter().map(|r| r.3).collect());
+    let mut out: Vec<Priority> = rows
+        .into_iter()
+        .map(|(c, r, n, perf)| {
+            let class = match (r >= imp_cut, perf >= perf_cut) {
+                (true, false) => PriorityClass::Prioritise,
+                (true, true) => PriorityClass::Maintain,
+                (false, false) => PriorityClass::ImproveIfPossible,
+                (false, true) => PriorityClass::LowerPriority,
+            };
+            Priority {
+                category: m.categories[c].id.clone(),
+                name: m.categories[c].name.get(lang).to_owned(),
+                importance: r,
+                n,
+                performance: perf,
+                class,
+                class_label: class.label(lang).to_owned(),
+            }
+        })
+        .collect();
+    let order = |p: &Priority| match p.class {
+        PriorityClass::Prioritise => 0,
+        PriorityClass::ImproveIfPossible => 1,
+        PriorityClass::Maintain => 2,
+        PriorityClass::LowerPriority => 3,
+    };
+    out.sort_by(|a, b| {
+        order(a)
+            .cmp(&order(b))
+            .then(b.importance.total_cmp(&a.importance))
+    });
+    out
+}
+
+fn action_plan(
+    model: &Model,
+    lang: Lang,
+    wave: &str,
+    ranking: &[Ranked],
+    priorities: &[Priority],
+) -> Vec<Action> {
+    let mut chosen: Vec<(String, f64, String)> = priorities
+        .iter()
+        .filter(|p| p.class == PriorityClass::Prioritise)
+        .map(|p| {
+            let why = lang.pick(
+                "Prioritera: stor betydelse för nyttan men låg nivå",
+                "Prioritise: important for benefits but low level",
+            );
+            (p.category.clone(), p.performance, why.to_owned())
+        })
+        .collect();
+    if chosen.is_empty() {
+        chosen = ranking
+            .iter()
+            .filter(|r| r.label == RankLabel::Weakness)
+            .rev()
+            .map(|r| {
+                let why = lang.pick(
+                    "Bland de svagaste kategorierna",
+                    "Among the weakest categories",
+                );
+                (r.category.clone(), r.mean, why.to_owned())
+            })
+            .collect();
+    }
+    let follow_up = wave
+        .parse::<i64>()
+        .map(|y| (y + 1).to_string())
+        .unwrap_or_else(|_| lang.pick("nästa omgång", "next wave").to_owned());
+    let mut out = Vec::new();
+    for (cat, baseline, reason) in chosen {
+        let Some(ci) = model.categories.iter().position(|c| c.id == cat) else {
+            continue;
+        };
+        for rec in model.recommendations.iter().filter(|r| r.category == ci) {
+            out.push(Action {
+                category: cat.clone(),
+                category_name: model.categories[ci].name.get(lang).to_owned(),
+                baseline,
+                recommendation: rec.id.clone(),
+                action: rec.title.get(lang).to_owned(),
+                detail: rec.text.get(lang).to_owned(),
+                follow_up_wave: follow_up.clone(),
+                reason: reason.clone(),
+            });
+        }
+    }
+    out
+}
