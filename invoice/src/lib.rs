@@ -8,5 +8,15 @@
 //! crate; no `f64` in any money API.
 
 pub mod codes;
+pub mod model;
+mod read;
+pub mod svefaktura;
+pub mod ubl;
 pub mod validate;
 pub mod xml;
+
+pub use model::Invoice;
+pub use read::{
+    Finding, FindingKind, Format, Read, ReadError, ReadErrorKind, ReadOptions, parse_date,
+    parse_decimal, read, read_element, read_named, read_with,
+};
