@@ -10,6 +10,11 @@ mod read_line;
 mod read_party;
 mod schema;
 mod schema_data;
+mod write;
+mod write_line;
+mod write_party;
+mod write_xml;
 
 pub(crate) use read::decode_base64;
 pub use read::read_invoice;
+pub use write::write_invoice;

@@ -64,8 +64,11 @@ pub fn read_invoice(root: Element<'_>, findings: &mut Vec<Finding>) -> Invoice {
         inv.tax_point_date_code = v.text(period.child(CBC, "DescriptionCode"));
     }
     if let Some(order) = root.child(CAC, "OrderReference") {
-        inv.purchase_order_reference = v.text(order.child(CBC, "ID"));
         inv.sales_order_reference = v.text(order.child(CBC, "SalesOrderID"));
+        // PEPPOL BIS 3 writes "NA" as the mandatory ID when only a sales order is referenced.
+        inv.purchase_order_reference = v
+            .text(order.child(CBC, "ID"))
+            .filter(|id| !(id == "NA" && inv.sales_order_reference.is_some()));
     }
     for billing in root.children_named(CAC, "BillingReference") {
         if let Some(r) = billing.child(CAC, "InvoiceDocumentReference") {
