@@ -122,7 +122,15 @@ fn compose<'a>(
 pub fn rules_of(set: RuleSetId) -> &'static [(&'static RuleDef, Severity)] {
     static LISTS: OnceLock<[RuleList; 5]> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
-        let cen = || [cen::RULES, vat_categories::RULES, ubl_syntax::RULES, code_lists::RULES];
+        let cen = || {
+            [
+                cen::RULES,
+                vat_categories::RULES,
+                ubl_syntax::RULES,
+                ubl_syntax::FORBIDDEN,
+                code_lists::RULES,
+            ]
+        };
         let peppol = || [peppol::RULES, national::RULES];
         [
             compose(cen(), CEN_ONLY_1_3_14_1, &[]),
