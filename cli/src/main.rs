@@ -11,6 +11,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod validate;
+
 /// Digilyft: supplier e-invoices, approval flows and digital-maturity assessments.
 #[derive(Debug, Parser)]
 #[command(name = "digilyft", version, about)]
@@ -20,11 +22,16 @@ struct Cli {
 }
 
 #[derive(Debug, clap::Subcommand)]
-enum Command {}
+enum Command {
+    #[command(flatten)]
+    Validate(validate::Command),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let outcome: anyhow::Result<ExitCode> = match cli.command {};
+    let outcome: anyhow::Result<ExitCode> = match cli.command {
+        Command::Validate(c) => validate::run(c),
+    };
     match outcome {
         Ok(code) => code,
         Err(err) => {
