@@ -4,4 +4,12 @@
 //! spreadsheet import and export, and (later) the sync client. Library functions are synchronous
 //! and take time and ids as parameters; no Tauri, no HTTP server here.
 
+pub mod approval;
+pub mod audit;
+pub mod clock;
+pub mod facts;
+pub mod import;
 pub mod paths;
+pub mod store;
+pub mod synth;
+pub mod workbook;

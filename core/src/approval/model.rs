@@ -1,0 +1,240 @@
+//! The approval engine's vocabulary: invoice and step states, kontering rows, decisions and
+//! their envelope, outcomes.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+macro_rules! named_enum {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident = $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name { $($(#[$vm])* $var),+ }
+        impl $name {
+            /// The stable name used in the store, in JSON and on the command line.
+            pub fn as_str(self) -> &'static str { match self { $($name::$var => $s),+ } }
+            /// Parses [`Self::as_str`] back.
+            pub fn parse(s: &str) -> Option<Self> { match s { $($s => Some($name::$var),)+ _ => None } }
+        }
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.as_str()) }
+        }
+    };
+}
+
+named_enum! {
+    /// Where an invoice is in its life.
+    InvoiceState {
+        /// Stored and valid, waiting for an active rule set to be routed.
+        Received = "received",
+        /// Fatal validation errors or unreadable: kept with its report, needs a clerk.
+        NeedsAction = "needs-action",
+        /// No flow rule matched: waiting in the ekonomienhet queue.
+        Unrouted = "unrouted",
+        /// Steps are open.
+        InApproval = "in-approval",
+        /// Returned to an earlier step.
+        Returned = "returned",
+        /// Every step attested: ready for booking and payment.
+        Attested = "attested",
+        /// Rejected by an attestant.
+        Rejected = "rejected",
+        /// Disputed (bestriden): payment blocked.
+        Disputed = "disputed",
+    }
+}
+
+named_enum! {
+    /// Attest kinds; configurable steps of a flow.
+    StepKind {
+        /// Mottagningsattest: goods or service received.
+        Mottagning = "MOTTAGNING",
+        /// Granskningsattest: price, quantity, terms, kontering checked.
+        Granskning = "GRANSKNING",
+        /// Beslutsattest: the budget holder's final approval.
+        Beslut = "BESLUT",
+    }
+}
+
+named_enum! {
+    /// State of one step (spec §4.3).
+    StepState {
+        /// An earlier step is not yet attested.
+        Waiting = "WAITING",
+        /// Actionable now.
+        Open = "OPEN",
+        /// Attested.
+        Done = "DONE",
+        /// Rejected.
+        Rejected = "REJECTED",
+    }
+}
+
+named_enum! {
+    /// What an attestant decides.
+    Decision {
+        /// Attest (approve).
+        Attest = "ATTEST",
+        /// Return to the previous step.
+        Return = "RETURN",
+        /// Reject the invoice.
+        Reject = "REJECT",
+        /// Dispute it with the supplier: payment block.
+        Dispute = "DISPUTE",
+    }
+}
+
+named_enum! {
+    /// What became of a decision intent (spec §4.2).
+    Outcome {
+        /// Effective now.
+        Accepted = "ACCEPTED",
+        /// The step was already decided by someone else.
+        Superseded = "SUPERSEDED",
+        /// The invoice or kontering changed since the intent was made: decide again.
+        Stale = "STALE",
+        /// Made offline too long ago: re-confirm online.
+        Expired = "EXPIRED",
+        /// A hard rule (rights, limits, duality, jäv, block) forbids it.
+        RejectedRule = "REJECTED_RULE",
+        /// An earlier step is not done yet: parked and re-validated when it is.
+        PendingPrecondition = "PENDING_PRECONDITION",
+    }
+}
+
+/// One kontering (coding) row: an amount excluding VAT and its kodsträng.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CodingRow {
+    /// Amount excluding VAT in the invoice currency.
+    pub amount: Decimal,
+    /// Kommun-Bas account.
+    pub konto: String,
+    /// Responsibility code (organisation).
+    pub ansvar: String,
+    /// Activity (SCB split).
+    pub verksamhet: String,
+    /// Aktivitet.
+    pub aktivitet: String,
+    /// Projekt.
+    pub projekt: String,
+    /// Objekt.
+    pub objekt: String,
+    /// Motpart.
+    pub motpart: String,
+    /// Momskod, e.g. `AVDRAGSGILL`, `ERSATTNINGSGILL`, `SCHABLON6`.
+    pub momskod: String,
+}
+
+/// One step of an invoice's flow as the engine sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// Position in the flow, from 0.
+    pub seq: u32,
+    /// Attest kind.
+    pub kind: StepKind,
+    /// Stable label used in decision envelopes, e.g. `GRANSKNING#1`, `BESLUT#2`.
+    pub label: String,
+    /// Current state.
+    pub state: StepState,
+    /// The person expected to act.
+    pub assignee: Option<String>,
+    /// Or a group queue.
+    pub queue: Option<String>,
+    /// Invoice revision at which this step last changed.
+    pub revision: i64,
+    /// Who attested (when done).
+    pub decided_by: Option<String>,
+    /// For whom (ersättare).
+    pub acting_for: Option<String>,
+    /// When (server acceptance time).
+    pub decided_at: Option<DateTime<Utc>>,
+    /// The decision or auto rule that closed it.
+    pub decision_id: Option<String>,
+    /// The flow rule that attested it automatically, if any.
+    pub auto_rule: Option<String>,
+}
+
+/// An invoice's workflow: everything the pure transition functions read and write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workflow {
+    /// Store id of the invoice.
+    pub invoice_id: i64,
+    /// SHA-256 of the original document.
+    pub document_sha256: String,
+    /// Supplier id (orgnr).
+    pub supplier_id: String,
+    /// Invoice or credit note.
+    pub credit_note: bool,
+    /// BT-109 total without VAT.
+    pub net_total: Decimal,
+    /// BT-115 amount due.
+    pub payable: Decimal,
+    /// BT-9 due date.
+    pub due_date: Option<NaiveDate>,
+    /// Current state.
+    pub state: InvoiceState,
+    /// Monotonic workflow revision (bumped at every change).
+    pub revision: i64,
+    /// Payment block (dispute, or an objection lost in a conflict).
+    pub payment_block: bool,
+    /// Rule-set version the invoice was routed under.
+    pub ruleset_version: Option<i64>,
+    /// The flow rule that routed it.
+    pub flow_rule: Option<String>,
+    /// Current kontering rows.
+    pub coding: Vec<CodingRow>,
+    /// The steps in order.
+    pub steps: Vec<Step>,
+}
+
+/// The decision envelope of spec §4.2, as created on a device (or by the CLI).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// Idempotency key (UUIDv7).
+    pub decision_id: String,
+    /// The invoice.
+    pub invoice_id: i64,
+    /// Step label, e.g. `BESLUT#1`.
+    pub step: String,
+    /// The decision.
+    pub decision: Decision,
+    /// Free text.
+    pub comment: Option<String>,
+    /// Who decides (signs as themselves).
+    pub actor_id: String,
+    /// The absent ordinary attestant, when deciding as ersättare.
+    pub acting_for: Option<String>,
+    /// Content hash the decider saw ([`crate::approval::content_hash`]).
+    pub content_hash: String,
+    /// Last workflow revision the decider saw.
+    pub base_revision: i64,
+    /// Rule-set version the decider saw.
+    pub ruleset_version: i64,
+    /// Device id (`cli` from the command line).
+    pub device_id: String,
+    /// Monotonic per-device counter.
+    pub device_counter: u64,
+    /// Claimed signing time on the device.
+    pub device_time: DateTime<Utc>,
+    /// The device's last successful contact with the server.
+    pub last_server_sync_time: DateTime<Utc>,
+}
+
+/// Machine-readable reason codes that accompany an outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    /// Stable kebab-case code, e.g. `duality`, `limit-row`, `jav-supplier`.
+    pub code: &'static str,
+    /// Human-readable explanation.
+    pub text: String,
+}
+
+impl Reason {
+    /// A reason with `code` and `text`.
+    pub fn new(code: &'static str, text: impl Into<String>) -> Self {
+        Reason {
+            code,
+            text: text.into(),
+        }
+    }
+}

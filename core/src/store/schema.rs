@@ -1,0 +1,154 @@
+//! Versioned, append-only schema migrations.
+//!
+//! `MIGRATIONS[i]` brings a store from version `i` to `i + 1` (SQLite `user_version`). Never edit
+//! a released migration: append a new one. A store whose version is higher than
+//! `MIGRATIONS.len()` was written by a newer Digilyft and is refused.
+
+/// Every migration, oldest first.
+pub(crate) const MIGRATIONS: &[&str] = &[V1];
+
+const V1: &str = r#"
+CREATE TABLE document (
+    id          INTEGER PRIMARY KEY,
+    sha256      TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    bytes       BLOB NOT NULL,
+    received_at TEXT NOT NULL
+);
+CREATE TRIGGER document_no_update BEFORE UPDATE ON document
+BEGIN SELECT RAISE(ABORT, 'received documents are immutable'); END;
+CREATE TRIGGER document_no_delete BEFORE DELETE ON document
+BEGIN SELECT RAISE(ABORT, 'received documents are immutable'); END;
+
+CREATE TABLE ruleset (
+    version      INTEGER PRIMARY KEY,
+    sha256       TEXT NOT NULL,
+    source_name  TEXT NOT NULL,
+    imported_at  TEXT NOT NULL,
+    imported_by  TEXT NOT NULL,
+    decision_ref TEXT NOT NULL,
+    workbook     BLOB NOT NULL,
+    rules_json   TEXT NOT NULL,
+    activated_at TEXT,
+    activated_by TEXT
+);
+
+CREATE TABLE invoice (
+    id                 INTEGER PRIMARY KEY,
+    document_id        INTEGER NOT NULL UNIQUE REFERENCES document(id),
+    format             TEXT,
+    kind               TEXT,
+    supplier_id        TEXT NOT NULL DEFAULT '',
+    supplier_name      TEXT NOT NULL DEFAULT '',
+    number             TEXT NOT NULL DEFAULT '',
+    issue_date         TEXT,
+    due_date           TEXT,
+    currency           TEXT NOT NULL DEFAULT '',
+    net_total          TEXT NOT NULL DEFAULT '0',
+    vat_total          TEXT NOT NULL DEFAULT '0',
+    payable            TEXT NOT NULL DEFAULT '0',
+    buyer_reference    TEXT,
+    order_ref          TEXT,
+    contract_ref       TEXT,
+    preceding_ref      TEXT,
+    credits_invoice_id INTEGER REFERENCES invoice(id),
+    facts_json         TEXT,
+    report_json        TEXT NOT NULL,
+    state              TEXT NOT NULL,
+    revision           INTEGER NOT NULL DEFAULT 0,
+    ruleset_version    INTEGER REFERENCES ruleset(version),
+    flow_rule          TEXT,
+    payment_block      INTEGER NOT NULL DEFAULT 0,
+    attest_deadline    TEXT,
+    imported_at        TEXT NOT NULL
+);
+CREATE UNIQUE INDEX invoice_identity ON invoice(supplier_id, number, issue_date)
+    WHERE supplier_id <> '' AND number <> '' AND issue_date IS NOT NULL;
+CREATE INDEX invoice_state ON invoice(state);
+CREATE INDEX invoice_supplier ON invoice(supplier_id, number);
+
+CREATE TABLE invoice_line (
+    invoice_id INTEGER NOT NULL REFERENCES invoice(id),
+    line_no    INTEGER NOT NULL,
+    line_id    TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    net        TEXT NOT NULL,
+    PRIMARY KEY (invoice_id, line_no)
+) WITHOUT ROWID;
+
+CREATE TABLE kontering (
+    id              INTEGER PRIMARY KEY,
+    invoice_id      INTEGER NOT NULL REFERENCES invoice(id),
+    row_no          INTEGER NOT NULL,
+    amount          TEXT NOT NULL,
+    konto           TEXT NOT NULL,
+    ansvar          TEXT NOT NULL,
+    verksamhet      TEXT NOT NULL,
+    aktivitet       TEXT NOT NULL,
+    projekt         TEXT NOT NULL,
+    objekt          TEXT NOT NULL,
+    motpart         TEXT NOT NULL,
+    momskod         TEXT NOT NULL,
+    source          TEXT NOT NULL,
+    from_revision   INTEGER NOT NULL,
+    replaced_at_rev INTEGER
+);
+CREATE INDEX kontering_current ON kontering(invoice_id) WHERE replaced_at_rev IS NULL;
+
+CREATE TABLE step (
+    id          INTEGER PRIMARY KEY,
+    invoice_id  INTEGER NOT NULL REFERENCES invoice(id),
+    seq         INTEGER NOT NULL,
+    kind        TEXT NOT NULL,
+    label       TEXT NOT NULL,
+    state       TEXT NOT NULL,
+    assignee    TEXT,
+    queue       TEXT,
+    revision    INTEGER NOT NULL,
+    decided_by  TEXT,
+    acting_for  TEXT,
+    decided_at  TEXT,
+    decision_id TEXT,
+    auto_rule   TEXT,
+    UNIQUE (invoice_id, seq)
+);
+CREATE INDEX step_inbox ON step(state, assignee);
+
+CREATE TABLE decision (
+    decision_id  TEXT PRIMARY KEY,
+    invoice_id   INTEGER NOT NULL REFERENCES invoice(id),
+    step_label   TEXT NOT NULL,
+    decision     TEXT NOT NULL,
+    actor        TEXT NOT NULL,
+    acting_for   TEXT,
+    envelope     TEXT NOT NULL,
+    received_at  TEXT NOT NULL,
+    outcome      TEXT NOT NULL,
+    reason_code  TEXT NOT NULL,
+    reason       TEXT NOT NULL,
+    resolved     TEXT
+);
+CREATE INDEX decision_pending ON decision(invoice_id) WHERE outcome = 'PENDING_PRECONDITION';
+
+CREATE TABLE audit (
+    seq             INTEGER PRIMARY KEY,
+    at              TEXT NOT NULL,
+    kind            TEXT NOT NULL,
+    invoice_id      INTEGER,
+    actor           TEXT NOT NULL,
+    acting_for      TEXT,
+    device_time     TEXT,
+    ruleset_version INTEGER,
+    content_hash    TEXT,
+    outcome         TEXT,
+    reason          TEXT,
+    detail          TEXT NOT NULL,
+    prev_hash       TEXT NOT NULL,
+    hash            TEXT NOT NULL
+);
+CREATE INDEX audit_invoice ON audit(invoice_id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"#;

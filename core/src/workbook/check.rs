@@ -1,0 +1,460 @@
+//! Cross-row and cross-sheet checks that block activation (spec §3, "Import validations").
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::model::*;
+use super::read::column_letters;
+use super::sheets::{self, Sheet};
+use super::{Problem, Severity};
+use crate::approval::StepKind;
+
+fn at(
+    sheet: &'static Sheet,
+    row: u32,
+    header: &str,
+    severity: Severity,
+    message: String,
+) -> Problem {
+    let idx = sheet.index(header).unwrap_or(0);
+    Problem {
+        severity,
+        sheet: sheet.name,
+        cell: format!("{}{}", column_letters(idx), row),
+        column: header.to_string(),
+        message,
+    }
+}
+
+fn overlap_dates(a: (NaiveDate, Option<NaiveDate>), b: (NaiveDate, Option<NaiveDate>)) -> bool {
+    a.1.is_none_or(|e| b.0 <= e) && b.1.is_none_or(|e| a.0 <= e)
+}
+
+/// Every cross-row check; `today` decides what counts as expired.
+pub fn validate(rules: &RuleSet, today: NaiveDate) -> Vec<Problem> {
+    use Severity::{Error, Warning};
+    let ar = &sheets::ATTESTRATT;
+    let mut p = Vec::new();
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    for g in &rules.grants {
+        if let Some(first) = ids.insert(g.rad_id.as_str(), g.row) {
+            p.push(at(
+                ar,
+                g.row,
+                "rad_id",
+                Error,
+                format!("rad_id {} is also used on row {first}", g.rad_id),
+            ));
+        }
+        if g.giltig_till.is_some_and(|t| t < g.giltig_fran) {
+            p.push(at(
+                ar,
+                g.row,
+                "giltig_till",
+                Error,
+                "giltig_till is before giltig_från".into(),
+            ));
+        }
+        if g.attesttyp == StepKind::Beslut && g.ansvar.is_empty() {
+            p.push(at(
+                ar,
+                g.row,
+                "ansvar",
+                Error,
+                "a BESLUT grant must name its ansvar".into(),
+            ));
+        }
+        if g.grans_per_rad > g.grans_per_faktura {
+            p.push(at(
+                ar,
+                g.row,
+                "gräns_per_rad_sek",
+                Error,
+                format!(
+                    "per-row limit {} is above the per-invoice limit {}",
+                    g.grans_per_rad, g.grans_per_faktura
+                ),
+            ));
+        }
+        if g.tva_i_forening_over > Decimal::ZERO && g.tva_i_forening_over > g.grans_per_faktura {
+            p.push(at(
+                ar,
+                g.row,
+                "två_i_förening_över_sek",
+                Warning,
+                "above the per-invoice limit: a second signer is never reached".into(),
+            ));
+        }
+        match (g.grund, &g.ersatter_person_id) {
+            (Basis::Ersattare, None) => p.push(at(
+                ar,
+                g.row,
+                "ersätter_person_id",
+                Error,
+                "an ERSÄTTARE grant must name whom it replaces".into(),
+            )),
+            (Basis::Ersattare, Some(who)) => {
+                let has_period = rules
+                    .absences
+                    .iter()
+                    .any(|a| &a.person_id == who && a.ersattare_person_id == g.person_id);
+                if !has_period {
+                    p.push(at(
+                        ar,
+                        g.row,
+                        "ersätter_person_id",
+                        Error,
+                        format!(
+                            "ersättare {} for {who} has no absence period in Frånvaro",
+                            g.person_id
+                        ),
+                    ));
+                }
+            }
+            (Basis::Ordinarie, Some(_)) => p.push(at(
+                ar,
+                g.row,
+                "ersätter_person_id",
+                Error,
+                "only ERSÄTTARE grants replace someone".into(),
+            )),
+            (Basis::Ordinarie, None) => {}
+        }
+        if g.giltig_till.is_some_and(|t| t < today) {
+            p.push(at(
+                ar,
+                g.row,
+                "giltig_till",
+                Warning,
+                format!("expired on {}", g.giltig_till.unwrap_or(today)),
+            ));
+        }
+    }
+    // Overlapping grants: the same person twice for the same codes is ambiguous (error); two
+    // different ordinary attestants for the same code are reported for review.
+    for (i, a) in rules.grants.iter().enumerate() {
+        for b in rules.grants.iter().skip(i + 1) {
+            if a.attesttyp != b.attesttyp
+                || a.grund != Basis::Ordinarie
+                || b.grund != Basis::Ordinarie
+            {
+                continue;
+            }
+            let codes = a.ansvar.overlaps(&b.ansvar)
+                && a.konto.overlaps(&b.konto)
+                && a.verksamhet.overlaps(&b.verksamhet)
+                && a.projekt.overlaps(&b.projekt);
+            if !codes
+                || !overlap_dates(
+                    (a.giltig_fran, a.giltig_till),
+                    (b.giltig_fran, b.giltig_till),
+                )
+            {
+                continue;
+            }
+            let undantag_split = !a.undantag_konto.is_empty() || !b.undantag_konto.is_empty();
+            if a.person_id == b.person_id && !undantag_split {
+                p.push(at(
+                    ar,
+                    b.row,
+                    "ansvar",
+                    Error,
+                    format!(
+                        "overlaps {} (row {}) for the same person and attesttyp",
+                        a.rad_id, a.row
+                    ),
+                ));
+            } else if a.person_id != b.person_id
+                && a.namnd == b.namnd
+                && a.grans_per_faktura == b.grans_per_faktura
+            {
+                p.push(at(
+                    ar,
+                    b.row,
+                    "ansvar",
+                    Warning,
+                    format!(
+                        "{} and {} (row {}) hold the same {} right with equal limits",
+                        b.person_id, a.person_id, a.row, a.attesttyp
+                    ),
+                ));
+            }
+        }
+    }
+    let fr = &sheets::FRANVARO;
+    for a in &rules.absences {
+        if a.till < a.fran {
+            p.push(at(fr, a.row, "till", Error, "till is before från".into()));
+        }
+        if a.person_id == a.ersattare_person_id {
+            p.push(at(
+                fr,
+                a.row,
+                "ersättare_person_id",
+                Error,
+                "a person cannot substitute for themselves".into(),
+            ));
+        }
+    }
+    let ch = &sheets::CHEF;
+    for m in &rules.managers {
+        if m.giltig_till.is_some_and(|t| t < m.giltig_fran) {
+            p.push(at(
+                ch,
+                m.row,
+                "giltig_till",
+                Error,
+                "giltig_till is before giltig_från".into(),
+            ));
+        }
+        if m.person_id == m.chef_person_id {
+            p.push(at(
+                ch,
+                m.row,
+                "närmaste_chef_person_id",
+                Error,
+                "a person cannot be their own manager".into(),
+            ));
+        }
+    }
+    let jv = &sheets::JAV;
+    for c in &rules.conflicts {
+        if c.giltig_till.is_some_and(|t| t < c.giltig_fran) {
+            p.push(at(
+                jv,
+                c.row,
+                "giltig_till",
+                Error,
+                "giltig_till is before giltig_från".into(),
+            ));
+        }
+        if c.leverantor_orgnr.is_none() && c.typ != ConflictKind::OverordnadKostnad {
+            p.push(at(
+                jv,
+                c.row,
+                "leverantör_orgnr",
+                Error,
+                "this kind of jäv needs the supplier's orgnr".into(),
+            ));
+        }
+    }
+    // Coding templates: shares sum to 100, every code has a BESLUT attestant.
+    let kf = &sheets::KONTERINGSFORSLAG;
+    let mut shares: HashMap<&str, (Decimal, u32)> = HashMap::new();
+    for t in &rules.templates {
+        let e = shares
+            .entry(t.kf_id.as_str())
+            .or_insert((Decimal::ZERO, t.row));
+        e.0 += t.andel_pct;
+        let covered = rules.grants.iter().any(|g| {
+            g.attesttyp == StepKind::Beslut
+                && g.grund == Basis::Ordinarie
+                && g.giltig_till.is_none_or(|d| d >= today)
+                && g.ansvar.matches(&t.ansvar)
+                && g.konto.matches(&t.konto)
+                && !g.undantag_konto.lists(&t.konto)
+        });
+        if !covered {
+            p.push(at(
+                kf,
+                t.row,
+                "ansvar",
+                Error,
+                format!(
+                    "no valid BESLUT grant covers ansvar {} konto {}",
+                    t.ansvar, t.konto
+                ),
+            ));
+        }
+    }
+    for (id, (sum, row)) in &shares {
+        if *sum != Decimal::from(100) {
+            p.push(at(
+                kf,
+                *row,
+                "andel_pct",
+                Error,
+                format!("the rows of {id} sum to {sum} %, not 100 %"),
+            ));
+        }
+    }
+    // Flow rules.
+    let fl = &sheets::FLODESREGLER;
+    let known_kf: HashSet<&str> = rules.templates.iter().map(|t| t.kf_id.as_str()).collect();
+    let mut prios: HashMap<i64, u32> = HashMap::new();
+    for f in &rules.flows {
+        if let Some(first) = prios.insert(f.prio, f.row) {
+            p.push(at(
+                fl,
+                f.row,
+                "prio",
+                Error,
+                format!("prio {} is also used on row {first}", f.prio),
+            ));
+        }
+        if let (Some(a), Some(b)) = (f.giltig_fran, f.giltig_till)
+            && b < a
+        {
+            p.push(at(
+                fl,
+                f.row,
+                "giltig_till",
+                Error,
+                "giltig_till is before giltig_från".into(),
+            ));
+        }
+        if let (Some(a), Some(b)) = (f.belopp_min, f.belopp_max)
+            && b < a
+        {
+            p.push(at(
+                fl,
+                f.row,
+                "belopp_max_sek",
+                Error,
+                "belopp_max_sek is below belopp_min_sek".into(),
+            ));
+        }
+        if let Some(kf_id) = &f.konteringsforslag_id
+            && !known_kf.contains(kf_id.as_str())
+        {
+            p.push(at(
+                fl,
+                f.row,
+                "konteringsförslag_id",
+                Error,
+                format!("no Konteringsförslag {kf_id}"),
+            ));
+        }
+        for (header, person) in [
+            ("granskare_person_id", &f.granskare_person_id),
+            ("auto_attest_av_person_id", &f.auto_attest_av_person_id),
+        ] {
+            if let Some(person) = person {
+                let grants: Vec<&Grant> = rules
+                    .grants
+                    .iter()
+                    .filter(|g| &g.person_id == person)
+                    .collect();
+                if grants.is_empty() {
+                    p.push(at(
+                        fl,
+                        f.row,
+                        header,
+                        Error,
+                        format!("{person} holds no grant in Attesträtt"),
+                    ));
+                } else if grants
+                    .iter()
+                    .all(|g| g.giltig_till.is_some_and(|t| t < today))
+                {
+                    p.push(at(
+                        fl,
+                        f.row,
+                        header,
+                        Error,
+                        format!("all of {person}'s grants have expired"),
+                    ));
+                }
+            }
+        }
+        if f.steg == Flow::Auto {
+            check_auto(rules, f, today, &mut p);
+        }
+    }
+    p
+}
+
+/// An AUTO rule is legitimate only with a documented decision, a fixed kontering and a named
+/// pre-approver who holds a BESLUT right covering that kontering up to the largest amount the
+/// rule can let through.
+fn check_auto(rules: &RuleSet, f: &FlowRule, today: NaiveDate, p: &mut Vec<Problem>) {
+    use Severity::Error;
+    let fl = &sheets::FLODESREGLER;
+    if f.beslut_ref.is_empty() {
+        p.push(at(
+            fl,
+            f.row,
+            "beslut_ref",
+            Error,
+            "an AUTO rule must be documented by a decision (beslut_ref)".into(),
+        ));
+    }
+    if f.leverantor_orgnr.is_none() && f.kontrakt_id.is_none() {
+        p.push(at(
+            fl,
+            f.row,
+            "kontrakt_eller_abonnemang_id",
+            Error,
+            "an AUTO rule must name a supplier or a contract/subscription".into(),
+        ));
+    }
+    let Some(kf_id) = &f.konteringsforslag_id else {
+        p.push(at(
+            fl,
+            f.row,
+            "konteringsförslag_id",
+            Error,
+            "an AUTO rule needs a fixed kontering (konteringsförslag_id)".into(),
+        ));
+        return;
+    };
+    let Some(approver) = &f.auto_attest_av_person_id else {
+        p.push(at(
+            fl,
+            f.row,
+            "auto_attest_av_person_id",
+            Error,
+            "an AUTO rule needs the person who pre-approved it".into(),
+        ));
+        return;
+    };
+    let ceiling = match (f.forvantat_belopp, f.belopp_max) {
+        (Some(e), _) => {
+            let pct = f.tolerans_pct.map(|t| e * t / Decimal::from(100));
+            e + match (pct, f.tolerans_sek) {
+                (Some(a), Some(b)) => a.min(b),
+                (Some(a), None) => a,
+                (None, Some(b)) => b,
+                (None, None) => Decimal::ZERO,
+            }
+        }
+        (None, Some(m)) => m,
+        (None, None) => {
+            p.push(at(
+                fl,
+                f.row,
+                "förväntat_belopp_sek",
+                Error,
+                "an AUTO rule needs an expected amount or a maximum".into(),
+            ));
+            return;
+        }
+    };
+    for t in rules.templates.iter().filter(|t| &t.kf_id == kf_id) {
+        let amount = (ceiling * t.andel_pct / Decimal::from(100)).round_dp(2);
+        let ok = rules.grants.iter().any(|g| {
+            &g.person_id == approver
+                && g.attesttyp == StepKind::Beslut
+                && g.grund == Basis::Ordinarie
+                && g.valid_on(today.max(g.giltig_fran))
+                && g.giltig_till.is_none_or(|d| d >= today)
+                && g.ansvar.matches(&t.ansvar)
+                && g.konto.matches(&t.konto)
+                && !g.undantag_konto.lists(&t.konto)
+                && amount <= g.grans_per_rad
+                && ceiling <= g.grans_per_faktura
+        });
+        if !ok {
+            p.push(at(
+                fl,
+                f.row,
+                "auto_attest_av_person_id",
+                Error,
+                format!("{approver} lacks a BESLUT right or limit for ansvar {} konto {} up to {ceiling} kr", t.ansvar, t.konto),
+            ));
+            return;
+        }
+    }
+}

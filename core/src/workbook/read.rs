@@ -1,0 +1,558 @@
+//! Reading an attestförteckning workbook (calamine) into a [`RuleSet`], reporting every problem
+//! with sheet, cell and reason.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::model::*;
+use super::sheets::{self, Sheet};
+use super::{Problem, Severity};
+use crate::approval::StepKind;
+
+/// Column letters of a 0-based index (`0` → `A`, `27` → `AB`).
+pub fn column_letters(mut i: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+struct Row<'a> {
+    sheet: &'static Sheet,
+    map: &'a [Option<usize>],
+    cells: &'a [Data],
+    row: u32,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Row<'_> {
+    fn cell_ref(&self, header: &str) -> String {
+        let idx = self
+            .sheet
+            .index(header)
+            .and_then(|i| self.map[i])
+            .unwrap_or(0);
+        format!("{}{}", column_letters(idx), self.row)
+    }
+
+    fn error(&mut self, header: &str, msg: String) {
+        let cell = self.cell_ref(header);
+        self.problems.push(Problem {
+            severity: Severity::Error,
+            sheet: self.sheet.name,
+            cell,
+            column: header.to_string(),
+            message: msg,
+        });
+    }
+
+    fn raw(&self, header: &str) -> Option<&Data> {
+        let i = self.sheet.index(header)?;
+        let c = self.map[i]?;
+        self.cells.get(c).filter(|d| !matches!(d, Data::Empty))
+    }
+
+    fn text(&self, header: &str) -> String {
+        match self.raw(header) {
+            None => String::new(),
+            Some(Data::String(s)) => s.trim().to_string(),
+            Some(Data::Int(i)) => i.to_string(),
+            Some(Data::Float(f)) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+            Some(Data::Float(f)) => f.to_string(),
+            Some(Data::Bool(b)) => {
+                if *b {
+                    "J".into()
+                } else {
+                    "N".into()
+                }
+            }
+            Some(Data::DateTime(d)) => serial_to_date(d.as_f64())
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            Some(Data::DateTimeIso(s)) | Some(Data::DurationIso(s)) => s.clone(),
+            Some(Data::Error(e)) => format!("#{e:?}"),
+            Some(Data::Empty) => String::new(),
+        }
+    }
+
+    fn opt_text(&self, header: &str) -> Option<String> {
+        Some(self.text(header)).filter(|s| !s.is_empty())
+    }
+
+    fn required(&mut self, header: &str) -> String {
+        let t = self.text(header);
+        if t.is_empty() {
+            self.error(header, format!("{header} is required"));
+        }
+        t
+    }
+
+    fn opt_money(&mut self, header: &str) -> Option<Decimal> {
+        let d = match self.raw(header)? {
+            Data::Int(i) => Some(Decimal::from(*i)),
+            Data::Float(f) => f.to_string().parse::<Decimal>().ok().map(|d| d.round_dp(2)),
+            Data::String(s) if s.trim().is_empty() => return None,
+            Data::String(s) => s
+                .trim()
+                .replace([' ', '\u{a0}'], "")
+                .replace(',', ".")
+                .parse::<Decimal>()
+                .ok(),
+            _ => None,
+        };
+        if d.is_none() {
+            let t = self.text(header);
+            self.error(header, format!("{t:?} is not an amount"));
+        } else if d.is_some_and(|d| d < Decimal::ZERO) {
+            self.error(header, "amounts must not be negative".into());
+        }
+        d
+    }
+
+    fn money(&mut self, header: &str) -> Decimal {
+        match self.opt_money(header) {
+            Some(d) => d,
+            None => {
+                if self.raw(header).is_none()
+                    && self
+                        .sheet
+                        .columns
+                        .iter()
+                        .any(|c| c.header == header && c.required)
+                {
+                    self.error(header, format!("{header} is required"));
+                }
+                Decimal::ZERO
+            }
+        }
+    }
+
+    fn opt_date(&mut self, header: &str) -> Option<NaiveDate> {
+        let d = match self.raw(header)? {
+            Data::DateTime(d) => serial_to_date(d.as_f64()),
+            Data::Float(f) => serial_to_date(*f),
+            Data::Int(i) => serial_to_date(*i as f64),
+            Data::String(s) if s.trim().is_empty() => return None,
+            Data::String(s) | Data::DateTimeIso(s) => {
+                NaiveDate::parse_from_str(s.trim().get(..10).unwrap_or(s.trim()), "%Y-%m-%d").ok()
+            }
+            _ => None,
+        };
+        if d.is_none() {
+            let t = self.text(header);
+            self.error(header, format!("{t:?} is not a date (ÅÅÅÅ-MM-DD)"));
+        }
+        d
+    }
+
+    fn date(&mut self, header: &str) -> NaiveDate {
+        match self.opt_date(header) {
+            Some(d) => d,
+            None => {
+                if self.raw(header).is_none() {
+                    self.error(header, format!("{header} is required"));
+                }
+                NaiveDate::MIN
+            }
+        }
+    }
+
+    fn pattern(&mut self, header: &str) -> CodePattern {
+        let t = self.text(header);
+        let t = if t.eq_ignore_ascii_case("ALLA") {
+            String::new()
+        } else {
+            t
+        };
+        match CodePattern::parse(&t) {
+            Ok(p) => p,
+            Err(e) => {
+                self.error(header, format!("bad code pattern {e}"));
+                CodePattern::default()
+            }
+        }
+    }
+
+    fn choice<T: Copy>(&mut self, header: &str, options: &[(&str, T)]) -> Option<T> {
+        let t = self.text(header).to_uppercase();
+        if t.is_empty() {
+            return None;
+        }
+        match options.iter().find(|(n, _)| *n == t) {
+            Some((_, v)) => Some(*v),
+            None => {
+                let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+                self.error(header, format!("{t:?} is not one of {}", names.join(", ")));
+                None
+            }
+        }
+    }
+}
+
+/// Excel serial day (1900 system) to a date.
+fn serial_to_date(serial: f64) -> Option<NaiveDate> {
+    let base = NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    if !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    base.checked_add_days(chrono::Days::new(serial.floor() as u64))
+}
+
+/// Reads and checks the structure of every sheet; returns the rules and all problems found
+/// while reading (use [`super::validate`] for the cross-sheet rules).
+pub fn read(bytes: &[u8]) -> Result<(RuleSet, Vec<Problem>), Problem> {
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| Problem {
+        severity: Severity::Error,
+        sheet: "",
+        cell: String::new(),
+        column: String::new(),
+        message: format!("not a readable .xlsx workbook: {e}"),
+    })?;
+    let mut problems = Vec::new();
+    let mut rules = RuleSet::default();
+    let names = wb.sheet_names();
+    for sheet in sheets::SHEETS.iter() {
+        if !names.iter().any(|n| n == sheet.name) {
+            problems.push(Problem {
+                severity: Severity::Error,
+                sheet: sheet.name,
+                cell: String::new(),
+                column: String::new(),
+                message: format!("the sheet {} is missing", sheet.name),
+            });
+            continue;
+        }
+        let range = match wb.worksheet_range(sheet.name) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(Problem {
+                    severity: Severity::Error,
+                    sheet: sheet.name,
+                    cell: String::new(),
+                    column: String::new(),
+                    message: format!("unreadable sheet: {e}"),
+                });
+                continue;
+            }
+        };
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let mut rows = range.rows();
+        let Some(header) = rows.next() else { continue };
+        let found: Vec<String> = header
+            .iter()
+            .map(|d| match d {
+                Data::String(s) => s.trim().to_lowercase(),
+                _ => String::new(),
+            })
+            .collect();
+        let map: Vec<Option<usize>> = sheet
+            .columns
+            .iter()
+            .map(|c| {
+                found
+                    .iter()
+                    .position(|h| *h == c.header.to_lowercase())
+                    .map(|i| i + c0 as usize)
+            })
+            .collect();
+        let mut missing = false;
+        for (c, m) in sheet.columns.iter().zip(&map) {
+            if m.is_none() && c.required {
+                missing = true;
+                problems.push(Problem {
+                    severity: Severity::Error,
+                    sheet: sheet.name,
+                    cell: format!("{}{}", column_letters(c0 as usize), r0 + 1),
+                    column: c.header.to_string(),
+                    message: format!(
+                        "required column {} is missing from the header row",
+                        c.header
+                    ),
+                });
+            }
+        }
+        if missing {
+            continue;
+        }
+        for (i, cells) in rows.enumerate() {
+            if cells.iter().all(|d| {
+                matches!(d, Data::Empty) || matches!(d, Data::String(s) if s.trim().is_empty())
+            }) {
+                continue;
+            }
+            // Pad to absolute columns so the map's absolute indexes work.
+            let mut abs = vec![Data::Empty; c0 as usize];
+            abs.extend_from_slice(cells);
+            let row_no = r0 + 2 + i as u32;
+            let mut row = Row {
+                sheet,
+                map: &map,
+                cells: &abs,
+                row: row_no,
+                problems: &mut problems,
+            };
+            read_row(sheet.name, &mut row, &mut rules);
+        }
+    }
+    rules.flows.sort_by_key(|f| f.prio);
+    Ok((rules, problems))
+}
+
+fn read_row(name: &str, r: &mut Row<'_>, rules: &mut RuleSet) {
+    let row = r.row;
+    match name {
+        "Attesträtt" => {
+            let kinds = [
+                ("MOTTAGNING", StepKind::Mottagning),
+                ("GRANSKNING", StepKind::Granskning),
+                ("BESLUT", StepKind::Beslut),
+            ];
+            let grant = Grant {
+                rad_id: r.required("rad_id"),
+                namnd: r.required("nämnd"),
+                attesttyp: r.choice("attesttyp", &kinds).unwrap_or(StepKind::Beslut),
+                person_id: r.required("person_id"),
+                namn: r.text("namn"),
+                befattning: r.text("befattning"),
+                grund: r
+                    .choice(
+                        "grund",
+                        &[
+                            ("ORDINARIE", Basis::Ordinarie),
+                            ("ERSÄTTARE", Basis::Ersattare),
+                        ],
+                    )
+                    .unwrap_or(Basis::Ordinarie),
+                ersatter_person_id: r.opt_text("ersätter_person_id"),
+                ansvar: r.pattern("ansvar"),
+                verksamhet: r.pattern("verksamhet"),
+                aktivitet: r.pattern("aktivitet"),
+                projekt: r.pattern("projekt"),
+                objekt: r.pattern("objekt"),
+                konto: r.pattern("konto"),
+                undantag_konto: r.pattern("undantag_konto"),
+                leverantor_orgnr: r
+                    .opt_text("leverantör_orgnr")
+                    .map(|o| crate::facts::normalise_party_id(&o)),
+                grans_per_rad: r.money("gräns_per_rad_sek"),
+                grans_per_faktura: r.money("gräns_per_faktura_sek"),
+                belopp_bas: r
+                    .choice(
+                        "belopp_bas",
+                        &[
+                            ("EXKL_MOMS", AmountBasis::ExklMoms),
+                            ("INKL_MOMS", AmountBasis::InklMoms),
+                        ],
+                    )
+                    .unwrap_or(AmountBasis::ExklMoms),
+                tva_i_forening_over: r.opt_money("två_i_förening_över_sek").unwrap_or_default(),
+                far_granska_och_besluta_under: r
+                    .opt_money("får_granska_och_besluta_under_sek")
+                    .unwrap_or_default(),
+                giltig_fran: r.date("giltig_från"),
+                giltig_till: r.opt_date("giltig_till"),
+                beslut_ref: r.required("beslut_ref"),
+                kommentar: r.text("kommentar"),
+                row,
+            };
+            rules.grants.push(grant);
+        }
+        "Frånvaro" => {
+            let a = Absence {
+                person_id: r.required("person_id"),
+                ersattare_person_id: r.required("ersättare_person_id"),
+                fran: r.date("från"),
+                till: r.date("till"),
+                omfattning: r.pattern("omfattning"),
+                orsak: r.text("orsak"),
+                registrerad_av: r.required("registrerad_av"),
+                row,
+            };
+            rules.absences.push(a);
+        }
+        "Chef" => {
+            let m = ManagerLink {
+                person_id: r.required("person_id"),
+                chef_person_id: r.required("närmaste_chef_person_id"),
+                giltig_fran: r.date("giltig_från"),
+                giltig_till: r.opt_date("giltig_till"),
+                row,
+            };
+            rules.managers.push(m);
+        }
+        "Jäv" => {
+            let kinds = [
+                ("EGEN_UTGIFT", ConflictKind::EgenUtgift),
+                ("NÄRSTÅENDE_LEVERANTÖR", ConflictKind::NarstaendeLeverantor),
+                ("BISYSSLA", ConflictKind::Bisyssla),
+                ("ÖVERORDNAD_KOSTNAD", ConflictKind::OverordnadKostnad),
+            ];
+            let c = Conflict {
+                person_id: r.required("person_id"),
+                typ: r.choice("typ", &kinds).unwrap_or(ConflictKind::EgenUtgift),
+                leverantor_orgnr: r
+                    .opt_text("leverantör_orgnr")
+                    .map(|o| crate::facts::normalise_party_id(&o)),
+                giltig_fran: r.date("giltig_från"),
+                giltig_till: r.opt_date("giltig_till"),
+                beslut_ref: r.text("beslut_ref"),
+                row,
+            };
+            rules.conflicts.push(c);
+        }
+        "Flödesregler" => {
+            let prio_text = r.required("prio");
+            let prio = prio_text.parse::<i64>().unwrap_or_else(|_| {
+                if !prio_text.is_empty() {
+                    r.error("prio", format!("{prio_text:?} is not a whole number"));
+                }
+                0
+            });
+            let steg_text = r.required("steg").to_uppercase();
+            let steg = if steg_text == "AUTO" {
+                Flow::Auto
+            } else {
+                let mut kinds = Vec::new();
+                for part in steg_text
+                    .split('>')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                {
+                    match StepKind::parse(part) {
+                        Some(k) => kinds.push(k),
+                        None => r.error(
+                            "steg",
+                            format!(
+                                "{part:?} is not a step (MOTTAGNING, GRANSKNING, BESLUT) nor AUTO"
+                            ),
+                        ),
+                    }
+                }
+                if !steg_text.is_empty() && kinds.last() != Some(&StepKind::Beslut) {
+                    r.error("steg", "a flow must end with BESLUT (beslutsattest)".into());
+                }
+                Flow::Steps(kinds)
+            };
+            let max_text = r.text("max_per_period");
+            let max_per_manad = if max_text.is_empty() {
+                None
+            } else {
+                let n = max_text
+                    .split_whitespace()
+                    .next()
+                    .and_then(|n| n.parse::<u32>().ok());
+                let per_month = max_text.to_lowercase().contains("mån")
+                    || max_text.split_whitespace().count() == 1;
+                if n.is_none() || !per_month {
+                    r.error(
+                        "max_per_period",
+                        format!("{max_text:?}: write e.g. \"1 per månad\""),
+                    );
+                }
+                n
+            };
+            let f = FlowRule {
+                prio,
+                dokumenttyp: r
+                    .choice(
+                        "dokumenttyp",
+                        &[
+                            ("FAKTURA", DocFilter::Faktura),
+                            ("KREDIT", DocFilter::Kredit),
+                            ("ALLA", DocFilter::Alla),
+                        ],
+                    )
+                    .unwrap_or(DocFilter::Alla),
+                leverantor_orgnr: r
+                    .opt_text("leverantör_orgnr")
+                    .map(|o| crate::facts::normalise_party_id(&o)),
+                referenskod: r.pattern("referenskod"),
+                orderref_kravs: r
+                    .choice("orderref_krävs", &[("J", true), ("N", false)])
+                    .unwrap_or(false),
+                kontrakt_id: r.opt_text("kontrakt_eller_abonnemang_id"),
+                belopp_min: r.opt_money("belopp_min_sek"),
+                belopp_max: r.opt_money("belopp_max_sek"),
+                forvantat_belopp: r.opt_money("förväntat_belopp_sek"),
+                tolerans_pct: r.opt_money("tolerans_pct"),
+                tolerans_sek: r.opt_money("tolerans_sek"),
+                max_per_manad,
+                matchning: r
+                    .choice(
+                        "matchning",
+                        &[
+                            ("INGEN", Matching::Ingen),
+                            ("2-VÄG", Matching::TwoWay),
+                            ("3-VÄG", Matching::ThreeWay),
+                        ],
+                    )
+                    .unwrap_or(Matching::Ingen),
+                steg,
+                granskare_person_id: r.opt_text("granskare_person_id"),
+                ko: r.opt_text("kö"),
+                auto_attest_av_person_id: r.opt_text("auto_attest_av_person_id"),
+                konteringsforslag_id: r.opt_text("konteringsförslag_id"),
+                giltig_fran: r.opt_date("giltig_från"),
+                giltig_till: r.opt_date("giltig_till"),
+                beslut_ref: r.text("beslut_ref"),
+                row,
+            };
+            rules.flows.push(f);
+        }
+        "Konteringsförslag" => {
+            let rad_text = r.required("rad");
+            let rad = rad_text.parse::<u32>().unwrap_or_else(|_| {
+                if !rad_text.is_empty() {
+                    r.error("rad", format!("{rad_text:?} is not a row number"));
+                }
+                0
+            });
+            let moms = r.required("momskod").to_uppercase();
+            if !moms.is_empty()
+                && !sheets::KONTERINGSFORSLAG.columns[10]
+                    .list
+                    .contains(&moms.as_str())
+            {
+                r.error("momskod", format!("{moms:?} is not a known momskod"));
+            }
+            let t = TemplateRow {
+                kf_id: r.required("kf_id"),
+                rad,
+                andel_pct: r.money("andel_pct"),
+                konto: r.required("konto"),
+                ansvar: r.required("ansvar"),
+                verksamhet: r.text("verksamhet"),
+                aktivitet: r.text("aktivitet"),
+                projekt: r.text("projekt"),
+                objekt: r.text("objekt"),
+                motpart: r.text("motpart"),
+                momskod: moms,
+                row,
+            };
+            rules.templates.push(t);
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+    }
+}
