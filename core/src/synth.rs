@@ -195,9 +195,9 @@ pub fn ubl(inv: &SynthInvoice) -> String {
 pub fn batch(n: usize, start: NaiveDate) -> Vec<(String, Vec<u8>)> {
     let suppliers = [
         ("5561234567", "Kontorsvaror i Norr AB"),
-        ("5569876543", "Konsultgruppen Mitt AB"),
+        ("5569876542", "Konsultgruppen Mitt AB"),
         ("5560000001", "Omsorgspartner AB"),
-        ("5562223334", "Fastighetsservice Syd AB"),
+        ("5562223338", "Fastighetsservice Syd AB"),
     ];
     let refs = ["4110", "4120", "4210", "1100", "9999"];
     (0..n)

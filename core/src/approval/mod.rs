@@ -545,6 +545,13 @@ pub fn decide(
             }
             return verdict;
         }
+        StepState::Waiting if env.content_hash != content_hash(wf) => {
+            let reason = Reason::new(
+                "content-changed",
+                "the invoice or its kontering changed: decide again",
+            );
+            return refuse(wf, env, v, Outcome::Stale, reason);
+        }
         StepState::Waiting => {
             let reason = Reason::new(
                 "precondition",
@@ -698,9 +705,9 @@ pub fn decide(
             s.decided_at = Some(now);
             s.decision_id = Some(env.decision_id.clone());
             s.revision = rev;
+            // Opening the next step does not bump its revision: intents parked on it stay valid.
             if let Some(next) = new.steps.iter_mut().find(|s| s.state == StepState::Waiting) {
                 next.state = StepState::Open;
-                next.revision = rev;
             }
             new.state = if new.steps.iter().all(|s| s.state == StepState::Done) {
                 InvoiceState::Attested

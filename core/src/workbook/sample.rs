@@ -104,7 +104,7 @@ pub const HOME_CARE: &str = "5560000001";
 /// Organisation number of the sample office-supplies supplier.
 pub const OFFICE: &str = "5561234567";
 /// Organisation number of the sample consultancy.
-pub const CONSULTANCY: &str = "5569876543";
+pub const CONSULTANCY: &str = "5569876542";
 
 /// The sample rule set.
 pub fn sample_rules() -> RuleSet {

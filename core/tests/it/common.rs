@@ -70,3 +70,62 @@ pub fn clock_day(c: &FixedClock) -> NaiveDate {
     use digilyft_core::clock::Clock;
     c.now().date_naive()
 }
+
+use digilyft_core::approval::{Decision, Envelope};
+use digilyft_core::clock::Clock;
+use digilyft_core::import::import_one;
+use digilyft_core::store::{DecisionResult, ImportOutcome};
+
+/// Imports `inv` and returns its id (panics unless stored).
+pub fn import(store: &mut Store, inv: &SynthInvoice, clock: &FixedClock) -> i64 {
+    match import_one(store, &format!("{}.xml", inv.number), &bytes(inv), clock).expect("import") {
+        ImportOutcome::Stored { id, .. } => id,
+        other => panic!("expected stored, got {other:?}"),
+    }
+}
+
+/// A decision envelope as a client that just synced would make it.
+pub fn envelope(
+    store: &Store,
+    invoice: i64,
+    step: &str,
+    decision: Decision,
+    actor: &str,
+    acting_for: Option<&str>,
+    clock: &FixedClock,
+) -> Envelope {
+    let d = store.invoice_detail(invoice).expect("detail");
+    let now = clock.now();
+    Envelope {
+        decision_id: format!(
+            "{invoice}-{step}-{actor}-{decision}-{}",
+            d.workflow.revision
+        ),
+        invoice_id: invoice,
+        step: step.into(),
+        decision,
+        comment: None,
+        actor_id: actor.into(),
+        acting_for: acting_for.map(str::to_string),
+        content_hash: d.content_hash,
+        base_revision: d.workflow.revision,
+        ruleset_version: store.active_ruleset().expect("active").0,
+        device_id: "test".into(),
+        device_counter: 1,
+        device_time: now,
+        last_server_sync_time: now,
+    }
+}
+
+pub fn decide(
+    store: &mut Store,
+    invoice: i64,
+    step: &str,
+    decision: Decision,
+    actor: &str,
+    acting_for: Option<&str>,
+    clock: &FixedClock,
+) -> DecisionResult {
+    let env = envelope(store, invoice, step, decision, actor, acting_for, clock);
+    store.decide(&env, clock).expect("decide")
+}

@@ -1,4 +1,6 @@
 //! Integration tests of digilyft-core's store, import, workbook, approval and audit.
 
+mod approval;
 mod common;
 mod import;
+mod workbook;
