@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use crate::anonymity::{Disclosure, suppress};
+use crate::anonymity::{Disclosure, suppress_units_and_roles};
 use crate::answers::{Answer, AnswerSet};
 use crate::label::Lang;
 use crate::model::{Level, MissingCode, Model, UnitOfAnalysis};
@@ -350,12 +350,21 @@ impl Visibility {
     }
 }
 
-fn visibility(ctx: &Ctx, accs: &[Acc], counts: &[u64], groups: &[Vec<usize>]) -> Visibility {
-    let respondents = suppress(counts, groups, ctx.k);
+/// `groups` are the org-tree nodes (the organisation first) followed by `n_roles` role groups.
+fn visibility(
+    ctx: &Ctx,
+    accs: &[Acc],
+    counts: &[u64],
+    groups: &[Vec<usize>],
+    n_roles: usize,
+) -> Visibility {
+    let split = groups.len() - n_roles;
+    let run = |c: &[u64]| suppress_units_and_roles(c, &groups[..split], &groups[split..], ctx.k);
+    let respondents = run(counts);
     let measures = (0..ctx.nm)
         .map(|m| {
             let c: Vec<u64> = (0..ctx.atoms()).map(|a| accs[a * ctx.nm + m].n).collect();
-            suppress(&c, groups, ctx.k)
+            run(&c)
         })
         .collect();
     Visibility {
@@ -429,7 +438,7 @@ pub fn score(
                 .collect(),
         );
     }
-    let vis = visibility(&ctx, &accs, &counts, &groups);
+    let vis = visibility(&ctx, &accs, &counts, &groups, ctx.roles);
     let group_result = |g: usize, key: String, name: String, depth: usize, invited: Option<u64>| {
         let n: u64 = groups[g].iter().map(|&a| counts[a]).sum();
         let shown = vis.respondents[g].shown();
@@ -527,7 +536,7 @@ pub fn score(
         let data_ref = data.as_ref().unwrap_or(&current);
         let (wa, wc) = ctx.atom_accs(data_ref);
         let root = vec![groups[0].clone()];
-        let v = visibility(&ctx, &wa, &wc, &root);
+        let v = visibility(&ctx, &wa, &wc, &root, 0);
         let scores = (0..ctx.nm)
             .map(|m| {
                 Stat::from_disclosure(v.of(0, m), ctx.summarise(&wa, &root[0], m, root_invited))
