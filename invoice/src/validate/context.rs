@@ -260,6 +260,17 @@ impl<'a> Sink<'a> {
         });
     }
 
+    /// Records one failure with a flag other than the rule's: only for an official id that two
+    /// asserts with different flags share (SFTI R-29 is fatal on `LineItemCountNumeric` and
+    /// information on `AdditionalDocumentReference`).
+    pub fn fire_as(&mut self, at: Element<'_>, severity: Severity) {
+        let before = self.out.len();
+        self.fire(at);
+        if let Some(f) = self.out.get_mut(before) {
+            f.severity = severity;
+        }
+    }
+
     /// The release this rule runs under, for the few rules whose test changed between releases
     /// (e.g. PEPPOL-EN16931-R004, whose 2026.5 text also rejects `::`).
     pub fn release(&self) -> RuleSetId {
