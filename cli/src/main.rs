@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod approval;
 mod validate;
 
 /// Digilyft: supplier e-invoices, approval flows and digital-maturity assessments.
@@ -25,12 +26,15 @@ struct Cli {
 enum Command {
     #[command(flatten)]
     Validate(validate::Command),
+    #[command(flatten)]
+    Approval(approval::Command),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome: anyhow::Result<ExitCode> = match cli.command {
         Command::Validate(c) => validate::run(c),
+        Command::Approval(c) => approval::run(c),
     };
     match outcome {
         Ok(code) => code,

@@ -9,6 +9,8 @@ pub mod audit;
 pub mod clock;
 pub mod facts;
 pub mod import;
+pub mod maturity;
+pub mod ledger;
 pub mod paths;
 pub mod store;
 pub mod synth;

@@ -3,4 +3,5 @@
 mod approval;
 mod common;
 mod import;
+mod ledger;
 mod workbook;

@@ -1,0 +1,64 @@
+//! The ledger export reads back with real dates and numbers.
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use digilyft_core::approval::Decision;
+use digilyft_core::ledger::write_ledger;
+use digilyft_core::workbook::sample::OFFICE;
+
+use crate::common::*;
+
+#[test]
+fn ledger_has_numbers_dates_and_attesters() {
+    let clock = clock();
+    let mut store = store_with_rules(&clock);
+    let id = import(
+        &mut store,
+        &invoice(
+            OFFICE,
+            "Kontorsvaror i Norr AB",
+            "L-1",
+            "4110",
+            &[1000, 234],
+        ),
+        &clock,
+    );
+    decide(
+        &mut store,
+        id,
+        "GRANSKNING#1",
+        Decision::Attest,
+        "u230",
+        None,
+        &clock,
+    );
+    decide(
+        &mut store,
+        id,
+        "BESLUT#1",
+        Decision::Attest,
+        "u240",
+        Some("u210"),
+        &clock,
+    );
+    let bytes = write_ledger(&store.ledger().expect("ledger"), clock_day(&clock)).expect("xlsx");
+    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("open");
+    let sheet = wb.worksheet_range("Fakturor").expect("sheet");
+    let row: Vec<&Data> = sheet.rows().nth(1).expect("row").iter().collect();
+    assert!(
+        matches!(row[5], Data::DateTime(_)),
+        "issue date is a date: {:?}",
+        row[5]
+    );
+    assert_eq!(row[8], &Data::Float(28.0), "days to due date");
+    assert_eq!(row[9], &Data::String("attested".into()));
+    assert_eq!(row[12], &Data::Float(1542.5));
+    let Data::String(who) = row[15] else {
+        panic!("attesters")
+    };
+    assert!(
+        who.contains("GRANSKNING#1: u230") && who.contains("BESLUT#1: u240 för u210"),
+        "{who}"
+    );
+    let k = wb.worksheet_range("Kontering").expect("kontering");
+    assert_eq!(k.rows().count(), 2);
+}
