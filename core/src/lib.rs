@@ -9,7 +9,6 @@ pub mod audit;
 pub mod clock;
 pub mod facts;
 pub mod import;
-pub mod maturity;
 pub mod ledger;
 pub mod paths;
 pub mod store;
