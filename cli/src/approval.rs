@@ -502,8 +502,8 @@ fn inbox(user: &str, data: &DataArg, json: bool, clock: &dyn Clock) -> Result<Ex
         println!("inga fakturor väntar på {user}");
     } else {
         println!(
-            "{:>6}  {:<13} {:<28} {:<14} {:>14}  {:<10}  {}",
-            "id", "steg", "leverantör", "fakturanr", "belopp", "attest senast", ""
+            "{:>6}  {:<13} {:<28} {:<14} {:>14}  {:<10}",
+            "id", "steg", "leverantör", "fakturanr", "belopp", "attest senast"
         );
         for i in &items {
             println!(

@@ -71,7 +71,7 @@ pub fn load(bytes: &[u8], today: NaiveDate) -> Result<(RuleSet, Vec<Problem>), V
     let (rules, mut problems) = read(bytes).map_err(|p| vec![p])?;
     problems.extend(validate(&rules, today));
     if problems.iter().any(|p| p.severity == Severity::Error) {
-        problems.sort_by(|a, b| a.severity.cmp(&b.severity));
+        problems.sort_by_key(|p| p.severity);
         return Err(problems);
     }
     Ok((rules, problems))

@@ -71,6 +71,7 @@ fn grant(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn tmpl(
     row: u32,
     kf: &str,

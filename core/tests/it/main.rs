@@ -3,5 +3,6 @@
 mod approval;
 mod common;
 mod import;
+mod invariants;
 mod ledger;
 mod workbook;
