@@ -12,6 +12,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 mod approval;
+mod bench;
+mod formats;
 mod validate;
 
 /// Digilyft: supplier e-invoices, approval flows and digital-maturity assessments.
@@ -27,6 +29,10 @@ enum Command {
     #[command(flatten)]
     Validate(validate::Command),
     #[command(flatten)]
+    Formats(formats::Command),
+    #[command(flatten)]
+    Bench(bench::Command),
+    #[command(flatten)]
     Approval(approval::Command),
 }
 
@@ -34,6 +40,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome: anyhow::Result<ExitCode> = match cli.command {
         Command::Validate(c) => validate::run(c),
+        Command::Formats(c) => formats::run(c),
+        Command::Bench(c) => bench::run(c),
         Command::Approval(c) => approval::run(c),
     };
     match outcome {

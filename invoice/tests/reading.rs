@@ -347,9 +347,22 @@ fn svefaktura_samples_read_with_the_sfti_mapping() {
     assert_eq!(inv.totals.vat_total, dec("1556.25"));
     assert_eq!(inv.totals.tax_inclusive, dec("7781.25"));
     assert_eq!(
-        inv.totals.amount_due, None,
-        "not in Svefaktura: computed by the conversion"
+        inv.totals.amount_due,
+        dec("7781.25"),
+        "BT-115 = TaxInclusiveTotalAmount"
     );
+    assert_eq!(inv.totals.rounding, None);
+
+    let bas = common::official().join("svefaktura/samples/svefaktura_bas.xml");
+    let rounded = read_named("bas", &common::bytes(&bas)).unwrap_or_else(|e| panic!("{e}"));
+    let totals = &rounded.invoice.totals;
+    assert_eq!(totals.rounding, dec("0.25"), "BT-114");
+    assert_eq!(
+        totals.amount_due,
+        dec("7781.50"),
+        "BT-115 includes the round-off"
+    );
+    assert_eq!(totals.tax_inclusive, dec("7781.25"), "BT-112 excludes it");
     assert_eq!(inv.lines[0].unit.as_ref().map(|u| u.as_str()), Some("LTR"));
     assert_eq!(inv.lines[1].unit.as_ref().map(|u| u.as_str()), Some("H87"));
     assert_eq!(inv.lines[0].item.name.as_deref(), Some("Falu rödfärg"));

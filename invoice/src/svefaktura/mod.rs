@@ -12,12 +12,17 @@
 //!
 //! What the reader does not invent: values Svefaktura lacks (electronic addresses, currency when
 //! neither `InvoiceCurrencyCode` nor an amount currency is given, VAT category of a line without
-//! one) stay absent; [`convert`] fills them from a supplied registry or reports them.
+//! one) stay absent; [`convert()`] fills them from a supplied registry or reports them.
 
+mod convert;
 mod envelope;
 mod read;
 mod units;
 
+pub use convert::{
+    Conversion, PEPPOL_BIS3_CUSTOMIZATION, PEPPOL_BIS3_PROFILE, Partner, Registry, RegistryError,
+    convert,
+};
 pub use envelope::{EncodedObject, ObjectEnvelope, attach_envelope, read_object_envelope};
 pub use read::read_invoice;
 pub use units::unit_code;

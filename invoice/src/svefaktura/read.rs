@@ -83,9 +83,19 @@ pub fn read_invoice(root: Element<'_>, findings: &mut Vec<Finding>) -> Invoice {
     if let Some(t) = root.child(CAC, "LegalTotal") {
         inv.totals.line_net_total = v.decimal(t.child(CBC, "LineExtensionTotalAmount"));
         inv.totals.tax_exclusive = v.decimal(t.child(CBC, "TaxExclusiveTotalAmount"));
-        inv.totals.tax_inclusive = v.decimal(t.child(CBC, "TaxInclusiveTotalAmount"));
+        // Guide: TaxInclusiveTotalAmount is the amount to pay, round-off included; it maps to
+        // BT-115, and to BT-112 once the round-off (BT-114) is taken out again.
+        let to_pay = v.decimal(t.child(CBC, "TaxInclusiveTotalAmount"));
         inv.totals.rounding = v.decimal(t.child(CAC, "RoundOffAmount"));
+        inv.totals.amount_due = to_pay;
+        inv.totals.tax_inclusive = to_pay.map(|p| p - inv.totals.rounding.unwrap_or_default());
     }
+    // Guide: BT-107 / BT-108 are created whenever there are document allowances / charges.
+    let sum = |items: &[AllowanceCharge]| -> Option<Decimal> {
+        (!items.is_empty()).then(|| items.iter().filter_map(|a| a.amount).sum())
+    };
+    inv.totals.allowance_total = sum(&inv.allowances);
+    inv.totals.charge_total = sum(&inv.charges);
     for line in root.children_named(CAC, "InvoiceLine") {
         let l = read_line(&mut v, line, &mut inv);
         inv.lines.push(l);

@@ -4,7 +4,7 @@
 //! writes gives an equal model (tested over every official full fixture and by proptest). It
 //! writes what the model says and nothing else: it does not compute totals, add identifiers or
 //! fill `CustomizationID`; preparing a model for PEPPOL is the job of the conversion
-//! ([`crate::svefaktura::convert`]) or of the caller. Elements are written in UBL 2.1 schema
+//! ([`crate::svefaktura::convert()`]) or of the caller. Elements are written in UBL 2.1 schema
 //! order, empty values are never written (PEPPOL-EN16931-R008), amounts carry the invoice
 //! currency (BT-5) as `currencyID`, and the VAT total in accounting currency (BT-111) goes into a
 //! second `TaxTotal` in BT-6.
