@@ -10,6 +10,7 @@ pub mod clock;
 pub mod facts;
 pub mod import;
 pub mod ledger;
+pub mod maturity;
 pub mod paths;
 pub mod store;
 pub mod synth;

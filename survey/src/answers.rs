@@ -197,7 +197,6 @@ impl AnswerSet {
         };
         let columns = match_header(model, rows, &mut problems);
         let _ = header;
-        let has_id = columns.contains(&Some(Column::Respondent));
         if !columns
             .iter()
             .any(|c| matches!(c, Some(Column::Question(_))))
@@ -292,11 +291,25 @@ impl AnswerSet {
                     });
                 }
             }
+            let id_col = columns.iter().position(|c| *c == Some(Column::Respondent));
+            let wave_ix = self.wave(&wave);
+            if let Some(first) = id
+                .as_ref()
+                .and_then(|id| self.seen.get(&(wave_ix, id.clone())))
+            {
+                problems.push(TableProblem {
+                    row: ri,
+                    col: id_col,
+                    reason: format!(
+                        "duplicate respondent id `{}` in wave {wave} (first seen at {first})",
+                        id.as_deref().unwrap_or("")
+                    ),
+                });
+            }
             if problems.len() > before {
                 continue;
             }
             let id = id.unwrap_or_else(|| format!("{source}:{}", ri + 1));
-            let wave_ix = self.wave(&wave);
             let unit_ix = self.unit(&unit);
             let respondent = Respondent {
                 id,
@@ -307,14 +320,9 @@ impl AnswerSet {
             };
             let place = format!("{source} row {}", ri + 1);
             if let Err(reason) = self.push(respondent, &place) {
-                let col = if has_id {
-                    columns.iter().position(|c| *c == Some(Column::Respondent))
-                } else {
-                    None
-                };
                 problems.push(TableProblem {
                     row: ri,
-                    col,
+                    col: id_col,
                     reason,
                 });
             }

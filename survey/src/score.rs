@@ -77,6 +77,12 @@ struct Ctx<'a> {
     k: u64,
     level: f64,
     roles: usize,
+    /// Per question: score (0–100, reversed where needed) of each scale point from `min`.
+    point_score: Vec<Vec<f64>>,
+    /// Per question: the scale minimum.
+    point_min: Vec<i32>,
+    /// Per role slot (roles, then "no role"): whether each question applies.
+    applies: Vec<Vec<bool>>,
 }
 
 impl Ctx<'_> {
@@ -92,12 +98,8 @@ impl Ctx<'_> {
     fn item_score(&self, q: usize, a: Answer) -> Option<f64> {
         match a {
             Answer::Point(p) => {
-                let s = self.model.scale_of(q).rescale(i32::from(p));
-                Some(if self.model.questions[q].reverse {
-                    100.0 - s
-                } else {
-                    s
-                })
+                let i = usize::try_from(i32::from(p) - self.point_min[q]).ok()?;
+                self.point_score[q].get(i).copied()
             }
             _ => None,
         }
@@ -137,15 +139,16 @@ impl Ctx<'_> {
             asked.fill(0);
             scored.fill(0);
             let (mut applicable, mut answered) = (0usize, 0usize);
+            let applies = &self.applies[r.role.unwrap_or(self.roles)];
             for (q, a) in r.answers.iter().enumerate() {
-                let question = &m.questions[q];
-                if !present[q] || !question.applies_to(r.role) {
+                if !present[q] || !applies[q] {
                     continue;
                 }
                 applicable += 1;
                 if *a != Answer::Blank {
                     answered += 1;
                 }
+                let question = &m.questions[q];
                 if let Some(c) = question.category {
                     asked[c] += 1;
                     if let Some(s) = self.item_score(q, *a) {
@@ -407,6 +410,30 @@ pub fn score(
         k: u64::from(k),
         level: model.aggregation.ci_level,
         roles: model.roles.len(),
+        point_score: model
+            .questions
+            .iter()
+            .map(|q| {
+                let sc = &model.scales[q.scale];
+                (sc.min..=sc.max)
+                    .map(|p| {
+                        let x = sc.rescale(p);
+                        if q.reverse { 100.0 - x } else { x }
+                    })
+                    .collect()
+            })
+            .collect(),
+        point_min: model
+            .questions
+            .iter()
+            .map(|q| model.scales[q.scale].min)
+            .collect(),
+        applies: (0..=model.roles.len())
+            .map(|slot| {
+                let role = (slot < model.roles.len()).then_some(slot);
+                model.questions.iter().map(|q| q.applies_to(role)).collect()
+            })
+            .collect(),
     };
     let waves = sort_waves(&answers.waves);
     let wave_label = match &opts.wave {
