@@ -117,3 +117,65 @@ fn official_samples_give_their_known_outcomes() {
         assert_eq!(got, Ok(want), "{file}");
     }
 }
+
+/// The `SFTI-XSD-*` ids fired on a document.
+fn schema_firings(path: &Path) -> Result<Vec<&'static str>, String> {
+    let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let doc = Document::parse(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let report = validate(doc.root(), &[RuleSetId::SftiSvefaktura1]);
+    Ok(report
+        .fired
+        .iter()
+        .map(|f| f.id)
+        .filter(|id| id.starts_with("SFTI-XSD-"))
+        .collect())
+}
+
+/// `fixtures/sfti-schema/*.xml`: structurally mutated samples, each labelled `valid` or `invalid`
+/// by a W3C XML Schema validator against `SFTI-BasicInvoice-1.0.xsd`. Our structural checks
+/// must fire on exactly the invalid ones.
+#[test]
+fn schema_checks_agree_with_a_schema_validator() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sfti-schema");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 30, "found {} cases", files.len());
+    let mut kinds = std::collections::BTreeSet::new();
+    let mut failures = Vec::new();
+    for xml in &files {
+        let label = fs::read_to_string(xml.with_extension("expected")).unwrap_or_default();
+        let invalid = label.lines().any(|l| l.trim() == "invalid");
+        let valid = label.lines().any(|l| l.trim() == "valid");
+        let fired = schema_firings(xml);
+        match &fired {
+            Ok(ids) if (valid && ids.is_empty()) || (invalid && !ids.is_empty()) => {
+                kinds.extend(ids.iter().copied());
+            }
+            _ => failures.push(format!(
+                "{}: label {label:?}, ours {fired:?}",
+                xml.display()
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(kinds.len(), 6, "every SFTI-XSD id is exercised: {kinds:?}");
+    let samples =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/official/svefaktura/samples");
+    for file in [
+        "svefaktura.xml",
+        "svefaktura_bas.xml",
+        "svefaktura_moms.xml",
+    ] {
+        assert_eq!(
+            schema_firings(&samples.join(file)),
+            Ok(vec![]),
+            "{file} is schema-valid"
+        );
+    }
+}

@@ -1,5 +1,6 @@
 //! Rule family `sfti`: the SFTI Svefaktura 1.0 Schematron rules (R-1 … R-106, 101 ids from 103
-//! asserts; 2016-10-25 release) and our structural checks of the SFTI schema (`schema`).
+//! asserts; 2016-10-25 release) and our structural checks of the SFTI schema (`SFTI-XSD-01` …
+//! `SFTI-XSD-06`, see `schema`).
 //!
 //! Source: `svenfaktura-1.0-sch.xslt` (identical to SFTI's "Schematronregler för Svefaktura 1.0
 //! 2016-10-25"). Every pattern there has exactly one rule, so each assert fires once per
@@ -21,6 +22,8 @@ mod lines;
 mod parties;
 mod payment;
 mod references;
+mod schema;
+mod schema_model;
 mod tax;
 mod totals;
 
@@ -57,7 +60,7 @@ fn r_90(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     tax::r_90_allowances(cx, sink);
 }
 
-/// The SFTI rules in id order.
+/// The SFTI rules in id order, then our schema checks.
 pub(crate) const RULES: &[RuleDef] = &[
     RuleDef {
         id: "R-1",
@@ -866,5 +869,53 @@ pub(crate) const RULES: &[RuleDef] = &[
         en: "The rate of a standard-rated item must appear in a standard-rated VAT subtotal.",
         sv: "Momssatsen för en artikel med kategori S måste finnas i en momsspecifikation med kategori S.",
         check: lines::r_106,
+    },
+    RuleDef {
+        id: "SFTI-XSD-01",
+        severity: Severity::Fatal,
+        bt: &[],
+        en: "A required element is missing (SFTI Svefaktura 1.0 schema).",
+        sv: "Ett obligatoriskt element saknas (SFTI:s schema för Svefaktura 1.0).",
+        check: schema::xsd_01,
+    },
+    RuleDef {
+        id: "SFTI-XSD-02",
+        severity: Severity::Fatal,
+        bt: &[],
+        en: "An element occurs more often than the SFTI Svefaktura 1.0 schema allows.",
+        sv: "Ett element förekommer fler gånger än SFTI:s schema för Svefaktura 1.0 tillåter.",
+        check: schema::xsd_02,
+    },
+    RuleDef {
+        id: "SFTI-XSD-03",
+        severity: Severity::Fatal,
+        bt: &[],
+        en: "An element or text is not allowed here by the SFTI Svefaktura 1.0 schema (unknown element, wrong order, or content where none is allowed).",
+        sv: "Ett element eller en text är inte tillåten här enligt SFTI:s schema för Svefaktura 1.0 (okänt element, fel ordning eller innehåll där inget får finnas).",
+        check: schema::xsd_03,
+    },
+    RuleDef {
+        id: "SFTI-XSD-04",
+        severity: Severity::Fatal,
+        bt: &[],
+        en: "A value is not valid for its data type (decimal number, true/false, date, or date and time).",
+        sv: "Ett värde är ogiltigt för sin datatyp (decimaltal, true/false, datum eller datum och tid).",
+        check: schema::xsd_04,
+    },
+    RuleDef {
+        id: "SFTI-XSD-05",
+        severity: Severity::Fatal,
+        bt: &[],
+        en: "A code is not in its UBL 1.0 code list (currency, country, payment means, allowance reason or direction).",
+        sv: "En kod finns inte i sin kodlista enligt UBL 1.0 (valuta, land, betalningssätt, rabattorsak eller riktning).",
+        check: schema::xsd_05,
+    },
+    RuleDef {
+        id: "SFTI-XSD-06",
+        severity: Severity::Fatal,
+        bt: &[],
+        en: "A required attribute is missing (amountCurrencyID on amounts, quantityUnitCode on quantities, measureUnitCode on measures).",
+        sv: "Ett obligatoriskt attribut saknas (amountCurrencyID på belopp, quantityUnitCode på antal, measureUnitCode på mått).",
+        check: schema::xsd_06,
     },
 ];
