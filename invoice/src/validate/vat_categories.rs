@@ -60,6 +60,8 @@ struct VatIndex {
     tax_representatives: Vec<u32>,
     /// Every `cbc:IdentificationCode`.
     identification_codes: Vec<u32>,
+    /// The VAT breakdown categories `/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory`.
+    breakdown: Vec<u32>,
     any_invoice_line: bool,
     any_credit_note_line: bool,
 }
@@ -73,6 +75,30 @@ fn key_of(cx: &Ctx<'_>) -> (usize, usize, usize) {
     (std::ptr::from_ref(doc) as usize, cx.root.id(), doc.len())
 }
 
+/// Recognises one namespace URI: a document interns each URI once, so after one full comparison
+/// the URI is recognised by address.
+pub(super) struct SameUri<'d> {
+    uri: &'static str,
+    seen: Option<&'d str>,
+}
+
+impl<'d> SameUri<'d> {
+    pub(super) fn new(uri: &'static str) -> SameUri<'d> {
+        SameUri { uri, seen: None }
+    }
+
+    pub(super) fn is(&mut self, s: &'d str) -> bool {
+        match self.seen {
+            Some(seen) => std::ptr::eq(seen.as_ptr(), s.as_ptr()) && seen.len() == s.len(),
+            None if s == self.uri => {
+                self.seen = Some(s);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 fn build(cx: &Ctx<'_>, ix: &mut VatIndex) {
     ix.key = key_of(cx);
     ix.tax_categories.clear();
@@ -82,14 +108,28 @@ fn build(cx: &Ctx<'_>, ix: &mut VatIndex) {
     ix.customers.clear();
     ix.tax_representatives.clear();
     ix.identification_codes.clear();
+    ix.breakdown.clear();
     ix.any_invoice_line = false;
     ix.any_credit_note_line = false;
+    let mut cac = SameUri::new(ns::CAC);
+    let mut cbc = SameUri::new(ns::CBC);
     for e in cx.all() {
         let id = e.id() as u32;
-        let ns = e.namespace();
-        if ns == ns::CAC {
+        let uri = e.namespace();
+        if cac.is(uri) {
             match e.local_name() {
-                "TaxCategory" => ix.tax_categories.push(id),
+                "TaxCategory" => {
+                    ix.tax_categories.push(id);
+                    let st = e.parent();
+                    let tt = st.and_then(|st| st.parent());
+                    if st.is_some_and(|st| st.is(ns::CAC, "TaxSubtotal"))
+                        && tt.is_some_and(|tt| {
+                            tt.is(ns::CAC, "TaxTotal") && tt.parent() == Some(cx.root)
+                        })
+                    {
+                        ix.breakdown.push(id);
+                    }
+                }
                 "ClassifiedTaxCategory" => ix.classified.push(id),
                 "AllowanceCharge" => ix.allowance_charges.push(id),
                 "AccountingSupplierParty" => ix.suppliers.push(id),
@@ -99,21 +139,29 @@ fn build(cx: &Ctx<'_>, ix: &mut VatIndex) {
                 "CreditNoteLine" => ix.any_credit_note_line = true,
                 _ => {}
             }
-        } else if ns == ns::CBC && e.local_name() == "IdentificationCode" {
+        } else if cbc.is(uri) && e.local_name() == "IdentificationCode" {
             ix.identification_codes.push(id);
         }
     }
+    memo_facts(cx, ix);
 }
 
 /// Runs `f` on the index of the document under judgement, building it when needed (always when
 /// `fresh`).
 fn with_index<'d, R>(cx: &Ctx<'d>, fresh: bool, f: impl FnOnce(&Doc<'_, 'd>) -> R) -> R {
-    INDEX.with(|cell| {
-        let mut ix = cell.borrow_mut();
-        if fresh || ix.key != key_of(cx) {
-            build(cx, &mut ix);
+    INDEX.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut ix) => {
+            if fresh || ix.key != key_of(cx) {
+                build(cx, &mut ix);
+            }
+            f(&Doc { cx, ix: &ix })
         }
-        f(&Doc { cx, ix: &ix })
+        // Only reachable if a rule asked for the index while holding it: stay correct anyway.
+        Err(_) => {
+            let mut ix = VatIndex::default();
+            build(cx, &mut ix);
+            f(&Doc { cx, ix: &ix })
+        }
     })
 }
 
@@ -153,6 +201,11 @@ impl<'a, 'd: 'a> Doc<'a, 'd> {
     /// `//cac:ClassifiedTaxCategory`
     fn classified(&self) -> impl Iterator<Item = Element<'d>> + 'a {
         self.list(&self.ix.classified)
+    }
+
+    /// `/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory`
+    fn breakdown(&self) -> impl Iterator<Item = Element<'d>> + 'a {
+        self.list(&self.ix.breakdown)
     }
 
     /// `//cac:AllowanceCharge`
@@ -224,7 +277,7 @@ fn party_tax_company_id(
 ) -> bool {
     let schemes = |party: Element<'_>| {
         party.named(ns::CAC, "PartyTaxScheme").any(|pts| {
-            (!vat_only || tax_scheme_is_vat(pts)) && pts.child(ns::CBC, "CompanyID").is_some()
+            (!vat_only || scheme_is_vat_direct(pts)) && pts.child(ns::CBC, "CompanyID").is_some()
         })
     };
     match via {
@@ -240,7 +293,11 @@ fn party_tax_company_id(
 
 /// The single child `ns:local` of `e` as a sequence that must hold at most one item: `Ok(None)`
 /// when absent, `Err(())` when there are several (a type error in the official processor).
-fn single<'d>(e: Element<'d>, ns: &'static str, local: &'static str) -> Result<Option<Element<'d>>, ()> {
+fn single<'d>(
+    e: Element<'d>,
+    ns: &'static str,
+    local: &'static str,
+) -> Result<Option<Element<'d>>, ()> {
     let mut it = e.named(ns, local);
     let first = it.next();
     if it.next().is_some() {
@@ -263,12 +320,110 @@ fn code(cat: Element<'_>) -> Option<Cow<'_, str>> {
 
 /// `normalize-space(cbc:ID) = code`
 fn code_is(cat: Element<'_>, code_lit: &str) -> bool {
-    code(cat).is_some_and(|c| c == code_lit)
+    facts(cat).code.is_some_and(|c| c.is(code_lit))
 }
 
 /// `normalize-space(cbc:ID) != code`
 fn code_is_not(cat: Element<'_>, code_lit: &str) -> bool {
-    code(cat).is_some_and(|c| c != code_lit)
+    facts(cat).code.is_some_and(|c| !c.is(code_lit))
+}
+
+/// A category code after `normalize-space`, kept inline when short (every code the rules compare
+/// with is one or two letters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Code {
+    Short([u8; 8], u8),
+    Long,
+}
+
+impl Code {
+    fn of(s: &str) -> Code {
+        if s.len() <= 8 {
+            let mut b = [0u8; 8];
+            b[..s.len()].copy_from_slice(s.as_bytes());
+            Code::Short(b, s.len() as u8)
+        } else {
+            Code::Long
+        }
+    }
+
+    fn is(self, lit: &str) -> bool {
+        match self {
+            Code::Short(b, n) => &b[..n as usize] == lit.as_bytes(),
+            Code::Long => false,
+        }
+    }
+}
+
+/// What the rules ask again and again about a category or an allowance-charge.
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    /// `normalize-space(cbc:ID)`; `None` when there are several ids (a dynamic error).
+    code: Option<Code>,
+    /// The category's tax scheme is VAT.
+    vat: bool,
+    /// `cbc:ChargeIndicator = false()` / `= true()`.
+    allowance: bool,
+    charge: bool,
+}
+
+fn facts_direct(e: Element<'_>) -> Facts {
+    Facts {
+        code: code(e).map(|c| Code::of(&c)),
+        vat: scheme_is_vat_direct(e),
+        allowance: charge_is_direct(e, false),
+        charge: charge_is_direct(e, true),
+    }
+}
+
+/// Facts of every category and allowance-charge of one document (address and element count),
+/// sorted by element id.
+type FactsMemo = ((usize, usize), Vec<(u32, Facts)>);
+
+thread_local! {
+    static FACTS: RefCell<FactsMemo> = const { RefCell::new(((0, 0), Vec::new())) };
+}
+
+fn doc_key(e: Element<'_>) -> (usize, usize) {
+    let doc = e.document();
+    (std::ptr::from_ref(doc) as usize, doc.len())
+}
+
+/// The facts of `e`: from the per-document memo (filled with the index) when there, else
+/// computed.
+fn facts(e: Element<'_>) -> Facts {
+    let memo = FACTS.with(|cell| {
+        let m = cell.try_borrow().ok()?;
+        if m.0 != doc_key(e) {
+            return None;
+        }
+        let id = e.id() as u32;
+        m.1.binary_search_by_key(&id, |(i, _)| *i)
+            .ok()
+            .map(|i| m.1[i].1)
+    });
+    memo.unwrap_or_else(|| facts_direct(e))
+}
+
+fn memo_facts(cx: &Ctx<'_>, ix: &VatIndex) {
+    let doc = cx.root.document();
+    FACTS.with(|cell| {
+        if let Ok(mut m) = cell.try_borrow_mut() {
+            m.0 = (std::ptr::from_ref(doc) as usize, doc.len());
+            m.1.clear();
+            let ids = ix
+                .tax_categories
+                .iter()
+                .chain(&ix.classified)
+                .chain(&ix.allowance_charges);
+            for id in ids {
+                if let Some(e) = doc.element(*id as usize) {
+                    m.1.push((*id, facts_direct(e)));
+                }
+            }
+            m.1.sort_unstable_by_key(|(i, _)| *i);
+        }
+    });
 }
 
 /// `cbc:ID[normalize-space(.) = code]`: how many ids of the category read `code`.
@@ -284,8 +439,14 @@ fn id_raw_is(cat: Element<'_>, code_lit: &str) -> bool {
         .any(|id| id.string_value() == code_lit)
 }
 
-/// `[cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT']`
-fn tax_scheme_is_vat(e: Element<'_>) -> bool {
+/// `[cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT']` of a category (memoised per
+/// document, see [`facts`]).
+fn tax_scheme_is_vat(cat: Element<'_>) -> bool {
+    facts(cat).vat
+}
+
+/// `[cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT']`, computed.
+fn scheme_is_vat_direct(e: Element<'_>) -> bool {
     e.named(ns::CAC, "TaxScheme")
         .any(|ts| match single(ts, ns::CBC, "ID") {
             Ok(Some(id)) => normalized_upper_eq(&id.string_value(), "VAT"),
@@ -298,15 +459,25 @@ fn vat_code_is(cat: Element<'_>, code_lit: &str) -> bool {
     code_is(cat, code_lit) && tax_scheme_is_vat(cat)
 }
 
-/// `cbc:ChargeIndicator = true()` (or `false()`): some indicator casts to `want`.
+/// `cbc:ChargeIndicator = true()` (or `false()`): some indicator casts to `want` (memoised).
 fn charge_is(ac: Element<'_>, want: bool) -> bool {
+    let f = facts(ac);
+    if want { f.charge } else { f.allowance }
+}
+
+/// `cbc:ChargeIndicator = true()` (or `false()`), computed.
+fn charge_is_direct(ac: Element<'_>, want: bool) -> bool {
     ac.named(ns::CBC, "ChargeIndicator")
         .any(|ci| super::xpath::boolean(&ci.string_value()) == Some(want))
 }
 
 /// `xs:decimal(x)` of the at most one child `ns:local`: `Ok(None)` when absent, `Err(())` when
 /// several or not castable (a dynamic error officially).
-fn decimal_child(e: Element<'_>, ns: &'static str, local: &'static str) -> Result<Option<Decimal>, ()> {
+fn decimal_child(
+    e: Element<'_>,
+    ns: &'static str,
+    local: &'static str,
+) -> Result<Option<Decimal>, ()> {
     match single(e, ns, local)? {
         None => Ok(None),
         Some(x) => decimal(&x.string_value()).map(Some).ok_or(()),
@@ -346,19 +517,13 @@ fn breakdown_categories<'d>(
     cx: &Ctx<'d>,
     code_lit: &'static str,
 ) -> impl Iterator<Item = Element<'d>> + 'd {
-    cx.root
-        .named(ns::CAC, "TaxTotal")
-        .flat_map(|tt| tt.named(ns::CAC, "TaxSubtotal"))
-        .flat_map(|st| st.named(ns::CAC, "TaxCategory"))
-        .filter(move |cat| vat_code_is(*cat, code_lit))
+    root_breakdown(cx).filter(move |cat| vat_code_is(*cat, code_lit))
 }
 
-/// `cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory` of the root.
+/// `cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory` of the root (from the index; not for use
+/// inside [`with_index`], where [`Doc::breakdown`] serves).
 fn root_breakdown<'d>(cx: &Ctx<'d>) -> impl Iterator<Item = Element<'d>> + 'd {
-    cx.root
-        .named(ns::CAC, "TaxTotal")
-        .flat_map(|tt| tt.named(ns::CAC, "TaxSubtotal"))
-        .flat_map(|st| st.named(ns::CAC, "TaxCategory"))
+    with_index(cx, false, |d| d.breakdown().collect::<Vec<_>>()).into_iter()
 }
 
 /// Contexts of rules 06 (`charge = false`) and 07 (`charge = true`): categories of allowances or
@@ -409,7 +574,8 @@ fn exactly_one_breakdown(cx: &Ctx<'_>, s: &mut Sink<'_>, code_lit: &str, fresh: 
             .any(|c| tax_scheme_is_vat(c) && ids_reading(c, code_lit) > 0)
             || d.classified()
                 .any(|c| tax_scheme_is_vat(c) && ids_reading(c, code_lit) > 0);
-        let in_breakdown: usize = root_breakdown(cx)
+        let in_breakdown: usize = d
+            .breakdown()
             .filter(|c| tax_scheme_is_vat(*c))
             .map(|c| ids_reading(c, code_lit))
             .sum();
@@ -823,7 +989,7 @@ fn br_s_01(cx: &Ctx<'_>, s: &mut Sink<'_>) {
             .filter(|c| code_is(*c, "S"))
             .count()
             + d.classified().filter(|c| code_is(*c, "S")).count();
-        let breakdown = root_breakdown(cx).filter(|c| code_is(*c, "S")).count();
+        let breakdown = d.breakdown().filter(|c| code_is(*c, "S")).count();
         (used > 0 && breakdown > 0) || (used == 0 && breakdown == 0)
     });
     s.check(cx.root, ok);

@@ -20,8 +20,6 @@ use super::{RuleDef, Severity};
 /// One row of the table.
 #[derive(Debug)]
 pub(super) struct Row {
-    /// Official rule id.
-    pub id: &'static str,
     /// The forbidden path (XPath, relative to the document root).
     pub path: &'static str,
 }
@@ -59,7 +57,7 @@ macro_rules! row_sv {
 macro_rules! forbidden_table {
     ($( $n:literal => ($id:literal, $sev:ident, $path:literal $(, $check:ident)?) ),* $(,)?) => {
         /// The rows, in official order; a row's index is its position.
-        pub(super) const TABLE: &[Row] = &[ $( Row { id: $id, path: $path } ),* ];
+        pub(super) const TABLE: &[Row] = &[ $( Row { path: $path } ),* ];
 
         /// One rule per row.
         pub(crate) const RULES: &[RuleDef] = &[ $(

@@ -22,6 +22,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use super::vat_categories::SameUri;
 use super::xpath::{self, select};
 use super::{Ctx, RuleDef, RuleSetId, Severity, Sink};
 use crate::xml::{Element, ns};
@@ -57,7 +58,7 @@ impl Pred {
 /// One child step of a path.
 #[derive(Debug, Clone, Copy)]
 struct Step {
-    ns: &'static str,
+    ns: Uri,
     local: &'static str,
     pred: Option<Pred>,
 }
@@ -65,8 +66,8 @@ struct Step {
 /// A forbidden path compiled for matching from its last element upwards.
 #[derive(Debug)]
 struct Pattern {
-    /// Index of the row it marks (`forbidden::TABLE.len()` for the 1.3.14.1 UBL-CR-674 text).
-    row: usize,
+    /// What a match does.
+    target: Target,
     /// `//…`: the first step may be anywhere; otherwise it is a child of the root.
     anywhere: bool,
     steps: Vec<Step>,
@@ -74,7 +75,42 @@ struct Pattern {
     attr: Option<&'static str>,
 }
 
-/// FNV-1a, a fast hash for the short element names used as keys.
+/// What a matching pattern records.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    /// Marks a `UBL-CR` row (`forbidden::TABLE.len()` for the 1.3.14.1 UBL-CR-674 text).
+    Row(usize),
+    /// Counts a match of `COUNTED[k]`.
+    Count(usize),
+}
+
+/// Root-relative paths whose number of matches the document-level `UBL-SR` rules compare.
+const COUNTED: [&str; 22] = [
+    "cac:ContractDocumentReference/cbc:ID",
+    "cac:ReceiptDocumentReference/cbc:ID",
+    "cac:DespatchDocumentReference/cbc:ID",
+    "cac:AdditionalDocumentReference[cbc:DocumentTypeCode = '130']/cbc:ID",
+    "cac:PaymentTerms/cbc:Note",
+    "cac:InvoicePeriod",
+    "cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName",
+    "cac:AccountingSupplierParty/cac:Party/cac:PartyName/cbc:Name",
+    "cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID",
+    "cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm",
+    "cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName",
+    "cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID",
+    "cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID",
+    "cac:Delivery",
+    "cac:ProjectReference/cbc:ID",
+    "cac:AccountingCustomerParty/cac:Party/cac:PartyName/cbc:Name",
+    "cac:PaymentMeans/cbc:PaymentDueDate",
+    "cac:PaymentMeans/cbc:PaymentMeansCode/@name",
+    "cac:InvoicePeriod/cbc:DescriptionCode",
+    "cac:PaymentMeans/cac:CardAccount",
+    "cac:PaymentMeans/cac:PaymentMandate",
+    "cac:OriginatorDocumentReference/cbc:ID",
+];
+
+/// A fast hash for the short element names used as keys.
 #[derive(Default)]
 struct Fnv(u64);
 
@@ -83,17 +119,19 @@ impl Hasher for Fnv {
         self.0
     }
 
+    /// Mixes the length and the first and last eight bytes: constant time, and distinct enough
+    /// for the few hundred element names of the table.
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
+        let n = bytes.len();
+        let word = |b: &[u8]| {
+            let mut w = [0u8; 8];
+            w[..b.len()].copy_from_slice(b);
+            u64::from_le_bytes(w)
         };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        let head = word(&bytes[..n.min(8)]);
+        let tail = word(&bytes[n.saturating_sub(8)..]);
+        let h = (self.0 ^ head ^ (n as u64).rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = (h ^ tail).wrapping_mul(0x0100_0000_01b3).rotate_left(29);
     }
 }
 
@@ -103,17 +141,62 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 struct Compiled {
     patterns: Vec<Pattern>,
     /// Patterns by the local name of their last element step.
-    by_last: FastMap<&'static str, Vec<usize>>,
+    /// Patterns of two or more element steps by their last two local names; single-step
+    /// root-anchored patterns under the key `("", name)`.
+    by_pair: FastMap<(&'static str, &'static str), Vec<usize>>,
+    /// The few single-step `//name` and `//name/@attr` patterns.
+    singles: Vec<usize>,
     /// Rows of the attribute-only paths `//@name`, by attribute name.
     attr_only: FastMap<&'static str, Vec<usize>>,
 }
 
-fn prefix_ns(prefix: &str) -> Option<&'static str> {
+/// The three namespaces the paths use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Uri {
+    Cac,
+    Cbc,
+    Ext,
+}
+
+fn prefix_ns(prefix: &str) -> Option<Uri> {
     match prefix {
-        "cac" => Some(ns::CAC),
-        "cbc" => Some(ns::CBC),
-        "ext" => Some(ns::EXT),
+        "cac" => Some(Uri::Cac),
+        "cbc" => Some(Uri::Cbc),
+        "ext" => Some(Uri::Ext),
         _ => None,
+    }
+}
+
+/// Recognises the three namespaces of one document by address after the first comparison.
+struct Uris<'d> {
+    cac: SameUri<'d>,
+    cbc: SameUri<'d>,
+    ext: SameUri<'d>,
+}
+
+impl<'d> Uris<'d> {
+    fn new() -> Uris<'d> {
+        Uris {
+            cac: SameUri::new(ns::CAC),
+            cbc: SameUri::new(ns::CBC),
+            ext: SameUri::new(ns::EXT),
+        }
+    }
+
+    fn kind(&mut self, uri: &'d str) -> Option<Uri> {
+        if self.cbc.is(uri) {
+            Some(Uri::Cbc)
+        } else if self.cac.is(uri) {
+            Some(Uri::Cac)
+        } else if self.ext.is(uri) {
+            Some(Uri::Ext)
+        } else {
+            None
+        }
+    }
+
+    fn is(&mut self, e: Element<'d>, ns: Uri, local: &str) -> bool {
+        e.local_name() == local && self.kind(e.namespace()) == Some(ns)
     }
 }
 
@@ -143,7 +226,7 @@ fn parse_step(step: &'static str) -> Option<Step> {
 
 /// Compiles one path into one or two patterns (a leading union gives two). `None` for a syntax
 /// this matcher does not know (a test guards that every row compiles).
-fn compile(row: usize, path: &'static str) -> Option<Vec<Pattern>> {
+fn compile(target: Target, path: &'static str) -> Option<Vec<Pattern>> {
     let (anywhere, rest) = match path.strip_prefix("//") {
         Some(rest) => (true, rest),
         None => (false, path),
@@ -170,7 +253,7 @@ fn compile(row: usize, path: &'static str) -> Option<Vec<Pattern>> {
             }
         }
         out.push(Pattern {
-            row,
+            target,
             anywhere,
             steps,
             attr,
@@ -210,31 +293,47 @@ fn compiled() -> &'static Compiled {
         for (row, path) in rows.enumerate() {
             // A path that does not compile simply marks nothing; `every_forbidden_path_compiles`
             // keeps the table honest.
-            patterns.extend(compile(row, path).unwrap_or_default());
+            patterns.extend(compile(Target::Row(row), path).unwrap_or_default());
         }
-        let mut by_last: FastMap<&'static str, Vec<usize>> = FastMap::default();
+        for (k, path) in COUNTED.iter().enumerate() {
+            patterns.extend(compile(Target::Count(k), path).unwrap_or_default());
+        }
+        let mut by_pair: FastMap<(&'static str, &'static str), Vec<usize>> = FastMap::default();
+        let mut singles = Vec::new();
         let mut attr_only: FastMap<&'static str, Vec<usize>> = FastMap::default();
         for (i, p) in patterns.iter().enumerate() {
             match (p.steps.last(), p.attr) {
-                (Some(last), _) => by_last.entry(last.local).or_default().push(i),
-                (None, Some(a)) => attr_only.entry(a).or_default().push(p.row),
+                (Some(last), _) => match p.steps.len() {
+                    1 if p.anywhere => singles.push(i),
+                    1 => by_pair.entry(("", last.local)).or_default().push(i),
+                    n => by_pair
+                        .entry((p.steps[n - 2].local, last.local))
+                        .or_default()
+                        .push(i),
+                },
+                (None, Some(a)) => {
+                    if let Target::Row(row) = p.target {
+                        attr_only.entry(a).or_default().push(row);
+                    }
+                }
                 (None, None) => {}
             }
         }
         Compiled {
             patterns,
-            by_last,
+            by_pair,
+            singles,
             attr_only,
         }
     })
 }
 
 /// Whether `e` (already known to match the last step's name) completes pattern `p`.
-fn completes(p: &Pattern, e: Element<'_>, root: Element<'_>) -> bool {
+fn completes<'d>(p: &Pattern, e: Element<'d>, root: Element<'d>, uris: &mut Uris<'d>) -> bool {
     let Some((last, before)) = p.steps.split_last() else {
         return false;
     };
-    if e.namespace() != last.ns || last.pred.is_some_and(|pr| !pr.holds(e)) {
+    if uris.kind(e.namespace()) != Some(last.ns) || last.pred.is_some_and(|pr| !pr.holds(e)) {
         return false;
     }
     if let Some(a) = p.attr
@@ -250,7 +349,7 @@ fn completes(p: &Pattern, e: Element<'_>, root: Element<'_>) -> bool {
         let Some(parent) = at.parent() else {
             return false;
         };
-        if !parent.is(step.ns, step.local) || step.pred.is_some_and(|pr| !pr.holds(parent)) {
+        if !uris.is(parent, step.ns, step.local) || step.pred.is_some_and(|pr| !pr.holds(parent)) {
             return false;
         }
         at = parent;
@@ -299,6 +398,12 @@ struct SyntaxIndex {
     key: (usize, usize, usize),
     /// One mark per `forbidden::TABLE` row, plus the 1.3.14.1 UBL-CR-674 row at the end.
     forbidden: Vec<bool>,
+    /// Matches of each [`COUNTED`] path.
+    counted: [u32; 22],
+    /// `cac:AccountingSupplierParty/cac:Party` and `cac:AccountingCustomerParty/cac:Party` of
+    /// the root.
+    root_seller_parties: Vec<u32>,
+    root_buyer_parties: Vec<u32>,
     /// One mark per [`BANNED_ATTRIBUTES`] entry.
     banned_attributes: [bool; 20],
     /// Some `@name` sits on an element other than `cbc:PaymentMeansCode` (UBL-DT-18).
@@ -340,10 +445,13 @@ impl SyntaxIndex {
         self.forbidden.clear();
         self.forbidden.resize(table, false);
         self.banned_attributes = [false; 20];
+        self.counted = [0; 22];
         self.stray_name_attribute = false;
         for list in [
             &mut self.addresses,
             &mut self.supplier_parties,
+            &mut self.root_seller_parties,
+            &mut self.root_buyer_parties,
             &mut self.additional_references,
             &mut self.amounts,
             &mut self.binary_objects,
@@ -370,19 +478,40 @@ impl SyntaxIndex {
         self.key = key_of(cx);
         let c = compiled();
         let root = cx.root;
+        let ubl = cx.is_ubl();
+        let mut uris = Uris::new();
         for e in cx.all() {
             let id = e.id() as u32;
             let local = e.local_name();
-            let namespace = e.namespace();
-            // Forbidden paths ending at this element.
-            if cx.is_ubl()
-                && (namespace == ns::CBC || namespace == ns::CAC || namespace == ns::EXT)
-                && let Some(candidates) = c.by_last.get(local)
-            {
-                for &i in candidates {
+            let kind = uris.kind(e.namespace());
+            let in_cac = kind == Some(Uri::Cac);
+            let in_cbc = kind == Some(Uri::Cbc);
+            // Forbidden and counted paths ending at this element.
+            if ubl && kind.is_some() {
+                let parent = e.parent();
+                let key = match parent {
+                    Some(p) if p == root => "",
+                    Some(p) => p.local_name(),
+                    None => "\u{0}",
+                };
+                let pairs = c.by_pair.get(&(key, local)).map(Vec::as_slice);
+                let singles = c
+                    .singles
+                    .iter()
+                    .filter(|i| c.patterns[**i].steps[0].local == local);
+                for &i in pairs.unwrap_or(&[]).iter().chain(singles) {
                     let p = &c.patterns[i];
-                    if !self.forbidden[p.row] && completes(p, e, root) {
-                        self.forbidden[p.row] = true;
+                    match p.target {
+                        Target::Row(row) => {
+                            if !self.forbidden[row] && completes(p, e, root, &mut uris) {
+                                self.forbidden[row] = true;
+                            }
+                        }
+                        Target::Count(k) => {
+                            if completes(p, e, root, &mut uris) {
+                                self.counted[k] += 1;
+                            }
+                        }
                     }
                 }
             }
@@ -413,14 +542,25 @@ impl SyntaxIndex {
             if local.ends_with("BinaryObject") {
                 self.binary_objects.push(id);
             }
-            if namespace == ns::CAC {
+            if in_cac {
                 let list = match local {
                     "PostalAddress" | "Address" => Some(&mut self.addresses),
-                    "Party"
-                        if e.parent()
-                            .is_some_and(|p| p.is(ns::CAC, "AccountingSupplierParty")) =>
-                    {
-                        Some(&mut self.supplier_parties)
+                    "Party" => {
+                        let parent = e.parent();
+                        let at_root = parent.is_some_and(|p| p.parent() == Some(root));
+                        if parent.is_some_and(|p| p.is(ns::CAC, "AccountingSupplierParty")) {
+                            if at_root {
+                                self.root_seller_parties.push(id);
+                            }
+                            Some(&mut self.supplier_parties)
+                        } else {
+                            if at_root
+                                && parent.is_some_and(|p| p.is(ns::CAC, "AccountingCustomerParty"))
+                            {
+                                self.root_buyer_parties.push(id);
+                            }
+                            None
+                        }
                     }
                     "AdditionalDocumentReference" => Some(&mut self.additional_references),
                     "Delivery" => Some(&mut self.deliveries),
@@ -445,7 +585,7 @@ impl SyntaxIndex {
                 if let Some(list) = list {
                     list.push(id);
                 }
-            } else if namespace == ns::CBC {
+            } else if in_cbc {
                 match local {
                     "ID" if e
                         .parent()
@@ -483,12 +623,19 @@ fn charge_indicator_is(e: Element<'_>, want: bool) -> bool {
 
 /// Runs `f` on the document's index, (re)building it when `fresh` or stale.
 fn with_index<R>(cx: &Ctx<'_>, fresh: bool, f: impl FnOnce(&SyntaxIndex) -> R) -> R {
-    INDEX.with(|cell| {
-        let mut ix = cell.borrow_mut();
-        if fresh || ix.key != key_of(cx) {
-            ix.build(cx);
+    INDEX.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut ix) => {
+            if fresh || ix.key != key_of(cx) {
+                ix.build(cx);
+            }
+            f(&ix)
         }
-        f(&ix)
+        // Only reachable if a rule asked for the index while holding it: stay correct anyway.
+        Err(_) => {
+            let mut ix = SyntaxIndex::default();
+            ix.build(cx);
+            f(&ix)
+        }
     })
 }
 
@@ -544,10 +691,10 @@ fn scheme_id_upper(ts: Element<'_>) -> Option<String> {
     Some(first.map_or_else(String::new, |id| id.string_value().to_uppercase()))
 }
 
-/// `count(<party>/cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID) = 'VAT']/cbc:CompanyID)`
-/// (or `!=` with `vat = false`) over the parties reached from the root by `party_path`.
-fn tax_scheme_company_ids(root: Element<'_>, party_path: &[(&str, &str)], vat: bool) -> usize {
-    select(root, party_path)
+/// `count(<parties>/cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID) = 'VAT']/cbc:CompanyID)`
+/// (or `!=` with `vat = false`).
+fn tax_scheme_company_ids<'d>(parties: impl Iterator<Item = Element<'d>>, vat: bool) -> usize {
+    parties
         .flat_map(|party| party.children().filter(|c| c.is(CAC, "PartyTaxScheme")))
         .filter(|pts| {
             pts.children()
@@ -578,167 +725,103 @@ fn distinct_values(cx: &Ctx<'_>, ids: &[u32]) -> usize {
 // UBL-SR: cardinalities, document level
 // ---------------------------------------------------------------------------------------------
 
+/// A document-level count rule: `count(COUNTED[k]) <= max`.
+fn counted_at_most(cx: &Ctx<'_>, s: &mut Sink<'_>, k: usize, max: u32) {
+    if cx.is_ubl() {
+        let n = with_index(cx, false, |ix| ix.counted[k]);
+        s.check(cx.root, n <= max);
+    }
+}
+
 /// UBL-SR-01 (also the family's first rule: it rebuilds the per-document index).
 fn ubl_sr_01(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     with_index(cx, true, |_| ());
-    on_root(cx, s, |r| {
-        count(r, &[(CAC, "ContractDocumentReference"), (CBC, "ID")]) <= 1
-    });
+    counted_at_most(cx, s, 0, 1);
 }
 
 fn ubl_sr_02(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(r, &[(CAC, "ReceiptDocumentReference"), (CBC, "ID")]) <= 1
-    });
+    counted_at_most(cx, s, 1, 1);
 }
 
 fn ubl_sr_03(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(r, &[(CAC, "DespatchDocumentReference"), (CBC, "ID")]) <= 1
-    });
+    counted_at_most(cx, s, 2, 1);
 }
 
 fn ubl_sr_04(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        select(r, &[(CAC, "AdditionalDocumentReference")])
-            .filter(|adr| Pred::InvoiceObject.holds(*adr))
-            .map(|adr| count(adr, &[(CBC, "ID")]))
-            .sum::<usize>()
-            <= 1
-    });
+    counted_at_most(cx, s, 3, 1);
 }
 
 fn ubl_sr_05(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(r, &[(CAC, "PaymentTerms"), (CBC, "Note")]) <= 1
-    });
+    counted_at_most(cx, s, 4, 1);
 }
 
 fn ubl_sr_08(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| count(r, &[(CAC, "InvoicePeriod")]) <= 1);
+    counted_at_most(cx, s, 5, 1);
 }
 
-const SELLER_PARTY: [(&str, &str); 2] = [(CAC, "AccountingSupplierParty"), (CAC, "Party")];
-const BUYER_PARTY: [(&str, &str); 2] = [(CAC, "AccountingCustomerParty"), (CAC, "Party")];
-
 fn ubl_sr_09(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(
-            r,
-            &[
-                SELLER_PARTY[0],
-                SELLER_PARTY[1],
-                (CAC, "PartyLegalEntity"),
-                (CBC, "RegistrationName"),
-            ],
-        ) <= 1
-    });
+    counted_at_most(cx, s, 6, 1);
 }
 
 fn ubl_sr_10(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(
-            r,
-            &[
-                SELLER_PARTY[0],
-                SELLER_PARTY[1],
-                (CAC, "PartyName"),
-                (CBC, "Name"),
-            ],
-        ) <= 1
-    });
+    counted_at_most(cx, s, 7, 1);
 }
 
 fn ubl_sr_11(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(
-            r,
-            &[
-                SELLER_PARTY[0],
-                SELLER_PARTY[1],
-                (CAC, "PartyLegalEntity"),
-                (CBC, "CompanyID"),
-            ],
-        ) <= 1
+    counted_at_most(cx, s, 8, 1);
+}
+
+/// `count(<root party>/cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID) = 'VAT']/
+/// cbc:CompanyID) <= 1` (or `!=` with `vat = false`).
+fn party_tax_ids_at_most_one(
+    cx: &Ctx<'_>,
+    s: &mut Sink<'_>,
+    pick: fn(&SyntaxIndex) -> &Vec<u32>,
+    vat: bool,
+) {
+    if !cx.is_ubl() {
+        return;
+    }
+    let doc = cx.root.document();
+    let n = with_index(cx, false, |ix| {
+        tax_scheme_company_ids(
+            pick(ix).iter().filter_map(|id| doc.element(*id as usize)),
+            vat,
+        )
     });
+    s.check(cx.root, n <= 1);
 }
 
 fn ubl_sr_12(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        tax_scheme_company_ids(r, &SELLER_PARTY, true) <= 1
-    });
+    party_tax_ids_at_most_one(cx, s, |ix| &ix.root_seller_parties, true);
 }
 
 fn ubl_sr_13(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        tax_scheme_company_ids(r, &SELLER_PARTY, false) <= 1
-    });
+    party_tax_ids_at_most_one(cx, s, |ix| &ix.root_seller_parties, false);
 }
 
 fn ubl_sr_14(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(
-            r,
-            &[
-                SELLER_PARTY[0],
-                SELLER_PARTY[1],
-                (CAC, "PartyLegalEntity"),
-                (CBC, "CompanyLegalForm"),
-            ],
-        ) <= 1
-    });
+    counted_at_most(cx, s, 9, 1);
 }
 
 fn ubl_sr_15(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(
-            r,
-            &[
-                BUYER_PARTY[0],
-                BUYER_PARTY[1],
-                (CAC, "PartyLegalEntity"),
-                (CBC, "RegistrationName"),
-            ],
-        ) <= 1
-    });
+    counted_at_most(cx, s, 10, 1);
 }
 
 fn ubl_sr_16(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(
-            r,
-            &[
-                BUYER_PARTY[0],
-                BUYER_PARTY[1],
-                (CAC, "PartyIdentification"),
-                (CBC, "ID"),
-            ],
-        ) <= 1
-    });
+    counted_at_most(cx, s, 11, 1);
 }
 
 fn ubl_sr_17(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(
-            r,
-            &[
-                BUYER_PARTY[0],
-                BUYER_PARTY[1],
-                (CAC, "PartyLegalEntity"),
-                (CBC, "CompanyID"),
-            ],
-        ) <= 1
-    });
+    counted_at_most(cx, s, 12, 1);
 }
 
 fn ubl_sr_18(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        tax_scheme_company_ids(r, &BUYER_PARTY, true) <= 1
-    });
+    party_tax_ids_at_most_one(cx, s, |ix| &ix.root_buyer_parties, true);
 }
 
 fn ubl_sr_24(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| count(r, &[(CAC, "Delivery")]) <= 1);
+    counted_at_most(cx, s, 13, 1);
 }
 
 fn ubl_sr_29(cx: &Ctx<'_>, s: &mut Sink<'_>) {
@@ -760,23 +843,11 @@ fn ubl_sr_29(cx: &Ctx<'_>, s: &mut Sink<'_>) {
 }
 
 fn ubl_sr_39(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(r, &[(CAC, "ProjectReference"), (CBC, "ID")]) <= 1
-    });
+    counted_at_most(cx, s, 14, 1);
 }
 
 fn ubl_sr_40(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(
-            r,
-            &[
-                BUYER_PARTY[0],
-                BUYER_PARTY[1],
-                (CAC, "PartyName"),
-                (CBC, "Name"),
-            ],
-        ) <= 1
-    });
+    counted_at_most(cx, s, 15, 1);
 }
 
 fn ubl_sr_44(cx: &Ctx<'_>, s: &mut Sink<'_>) {
@@ -788,18 +859,11 @@ fn ubl_sr_44(cx: &Ctx<'_>, s: &mut Sink<'_>) {
 }
 
 fn ubl_sr_45(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(r, &[(CAC, "PaymentMeans"), (CBC, "PaymentDueDate")]) <= 1
-    });
+    counted_at_most(cx, s, 16, 1);
 }
 
 fn ubl_sr_46(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        select(r, &[(CAC, "PaymentMeans"), (CBC, "PaymentMeansCode")])
-            .filter(|c| c.attr("name").is_some())
-            .count()
-            <= 1
-    });
+    counted_at_most(cx, s, 17, 1);
 }
 
 fn ubl_sr_47(cx: &Ctx<'_>, s: &mut Sink<'_>) {
@@ -811,27 +875,19 @@ fn ubl_sr_47(cx: &Ctx<'_>, s: &mut Sink<'_>) {
 }
 
 fn ubl_sr_49(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(r, &[(CAC, "InvoicePeriod"), (CBC, "DescriptionCode")]) <= 1
-    });
+    counted_at_most(cx, s, 18, 1);
 }
 
 fn ubl_sr_54(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(r, &[(CAC, "PaymentMeans"), (CAC, "CardAccount")]) <= 1
-    });
+    counted_at_most(cx, s, 19, 1);
 }
 
 fn ubl_sr_55(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(r, &[(CAC, "PaymentMeans"), (CAC, "PaymentMandate")]) <= 1
-    });
+    counted_at_most(cx, s, 20, 1);
 }
 
 fn ubl_sr_56(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        count(r, &[(CAC, "OriginatorDocumentReference"), (CBC, "ID")]) <= 1
-    });
+    counted_at_most(cx, s, 21, 1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1001,8 +1057,8 @@ fn payee_differs_from_seller(payee: Element<'_>) -> bool {
     let sellers: Vec<_> = select(
         parent,
         &[
-            SELLER_PARTY[0],
-            SELLER_PARTY[1],
+            (CAC, "AccountingSupplierParty"),
+            (CAC, "Party"),
             (CAC, "PartyLegalEntity"),
             (CBC, "RegistrationName"),
         ],
@@ -1217,11 +1273,17 @@ fn ubl_cr_002(cx: &Ctx<'_>, s: &mut Sink<'_>) {
 /// UBL-CR-412: `not(cac:PaymentMeans/cbc:PaymentDueDate) or ../cn:CreditNote` — allowed in a
 /// credit note.
 fn ubl_cr_412(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    on_root(cx, s, |r| {
-        r.is(ns::UBL_CREDIT_NOTE, "CreditNote")
-            || count(r, &[(CAC, "PaymentMeans"), (CBC, "PaymentDueDate")]) == 0
-    });
+    if cx.is_ubl() {
+        let due_date = with_index(cx, false, |ix| ix.counted[16] > 0);
+        s.check(
+            cx.root,
+            cx.root.is(ns::UBL_CREDIT_NOTE, "CreditNote") || !due_date,
+        );
+    }
 }
+
+/// The table row of UBL-CR-674 (checked by a test).
+const CR_674_ROW: usize = 670;
 
 /// UBL-CR-674: the card number's `schemeID`; CEN 1.3.14.1 named the element
 /// `cbc:PrimaryAccountNumber`, 1.3.16 `cbc:PrimaryAccountNumberID`.
@@ -1232,10 +1294,7 @@ fn ubl_cr_674(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     let row = if s.release() == RuleSetId::Cen1_3_14_1 {
         forbidden::TABLE.len()
     } else {
-        forbidden::TABLE
-            .iter()
-            .position(|r| r.id == "UBL-CR-674")
-            .unwrap_or(usize::MAX)
+        CR_674_ROW
     };
     let found = with_index(cx, false, |ix| {
         ix.forbidden.get(row).copied().unwrap_or(false)
@@ -1899,21 +1958,29 @@ mod tests {
 
     #[test]
     fn every_forbidden_path_compiles() {
-        let paths = forbidden::TABLE
+        let paths = forbidden::RULES
             .iter()
-            .map(|r| (r.id, r.path))
+            .zip(forbidden::TABLE)
+            .map(|(rule, row)| (rule.id, row.path))
             .chain(std::iter::once((
                 "UBL-CR-674",
                 forbidden::CR_674_CEN_1_3_14_1,
             )));
         for (row, (id, path)) in paths.enumerate() {
-            let compiled = compile(row, path);
+            let compiled = compile(Target::Row(row), path);
             assert!(
                 compiled.as_ref().is_some_and(|p| !p.is_empty()),
                 "{id}: cannot compile {path}"
             );
         }
+        for path in COUNTED {
+            assert!(
+                compile(Target::Count(0), path).is_some_and(|p| p.len() == 1),
+                "{path}"
+            );
+        }
         assert_eq!(forbidden::TABLE.len(), 679);
+        assert_eq!(forbidden::RULES[CR_674_ROW].id, "UBL-CR-674");
         assert_eq!(RULES.len(), 54 + 24);
     }
 
