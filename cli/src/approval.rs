@@ -566,6 +566,11 @@ fn show(key: &str, data: &DataArg, json: bool) -> Result<ExitCode> {
     if json {
         let report: serde_json::Value =
             serde_json::from_str(&d.report_json).unwrap_or(serde_json::Value::Null);
+        let model: serde_json::Value = d
+            .model_json
+            .as_deref()
+            .and_then(|m| serde_json::from_str(m).ok())
+            .unwrap_or(serde_json::Value::Null);
         let v = json!({
             "id": s.id, "supplier": s.supplier, "supplier_id": s.supplier_id, "number": s.number,
             "kind": s.kind.map(|k| k.as_str()), "issue_date": s.issue_date.map(|d| d.to_string()),
@@ -574,7 +579,7 @@ fn show(key: &str, data: &DataArg, json: bool) -> Result<ExitCode> {
             "state": s.state.as_str(), "payment_block": s.payment_block, "file": s.file_name,
             "credits_invoice": d.credits_invoice, "revision": d.workflow.revision, "ruleset_version": d.workflow.ruleset_version,
             "flow_rule": d.workflow.flow_rule, "content_hash": d.content_hash,
-            "kontering": coding, "steps": steps, "decisions": decisions, "audit": audit, "validation": report,
+            "kontering": coding, "steps": steps, "decisions": decisions, "audit": audit, "validation": report, "model": model,
         });
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(ExitCode::SUCCESS);

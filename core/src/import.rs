@@ -35,6 +35,8 @@ pub struct Prepared {
     pub sha256: String,
     /// Facts, when the document could be read.
     pub facts: Option<InvoiceFacts>,
+    /// The EN 16931 model read by `digilyft-invoice` (with format and reading findings) as JSON.
+    pub model_json: Option<String>,
     /// The validation report (or the reading error) as JSON.
     pub report_json: String,
     /// Why it needs action (unreadable, fatal rules), if it does.
@@ -51,6 +53,7 @@ pub fn prepare(name: &str, bytes: Vec<u8>) -> Prepared {
         bytes,
         sha256,
         facts: None,
+        model_json: None,
         problem: Some(problem),
     };
     let doc = match Document::parse(&bytes) {
@@ -71,6 +74,13 @@ pub fn prepare(name: &str, bytes: Vec<u8>) -> Prepared {
     };
     let report = validate::validate(doc.root(), &sets);
     let report_json = report_to_json(&report);
+    let model_json = match digilyft_invoice::read_element(doc.root()) {
+        Ok(read) => serde_json::to_string(&serde_json::json!({
+            "format": read.format.name(), "invoice": read.invoice, "findings": read.findings,
+        }))
+        .ok(),
+        Err(_) => None,
+    };
     let extracted = facts::extract(&doc);
     drop(doc);
     let (facts, mut problem) = match extracted {
@@ -91,6 +101,7 @@ pub fn prepare(name: &str, bytes: Vec<u8>) -> Prepared {
         bytes,
         sha256,
         facts,
+        model_json,
         report_json,
         problem,
     }
@@ -189,6 +200,47 @@ fn walk(p: &Path, out: &mut Vec<PathBuf>) -> Result<(), ImportError> {
 /// Documents per transaction in [`import_files`].
 pub const BATCH: usize = 250;
 
+/// Stores batches while the next one is being prepared (parse + validate on the other cores):
+/// batch `i` is written in one transaction while batch `i + 1` is parsed.
+fn pipeline<S: Send>(
+    store: &mut Store,
+    batches: Vec<Vec<S>>,
+    prep: &(dyn Fn(S) -> Result<Prepared, ImportError> + Sync),
+    clock: &dyn Clock,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Vec<ImportOutcome>, ImportError> {
+    let mut out = Vec::new();
+    let mut ready: Option<Vec<Prepared>> = None;
+    let mut batches = batches.into_iter();
+    loop {
+        let next = batches.next();
+        if next.is_none() && ready.is_none() {
+            break;
+        }
+        let current = ready.take();
+        let (stored, prepared) = rayon::join(
+            || match current {
+                Some(p) => store.store_batch(&p, clock).map(Some),
+                None => Ok(None),
+            },
+            || {
+                next.map(|batch| {
+                    batch
+                        .into_par_iter()
+                        .map(prep)
+                        .collect::<Result<Vec<Prepared>, ImportError>>()
+                })
+            },
+        );
+        if let Some(o) = stored? {
+            out.extend(o);
+            progress(out.len());
+        }
+        ready = prepared.transpose()?;
+    }
+    Ok(out)
+}
+
 /// Imports files: prepared in parallel, stored one batch ([`BATCH`]) per transaction.
 /// `progress(done, total)` is called after each batch.
 pub fn import_files(
@@ -197,36 +249,30 @@ pub fn import_files(
     clock: &dyn Clock,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<FileOutcome>, ImportError> {
-    let mut out = Vec::with_capacity(files.len());
-    for chunk in files.chunks(BATCH) {
-        let prepared: Vec<Result<Prepared, ImportError>> = chunk
-            .par_iter()
-            .map(|path| {
-                let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
-                    path: path.display().to_string(),
-                    source,
-                })?;
-                let name = path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                Ok(prepare(&name, bytes))
-            })
-            .collect();
-        let prepared: Vec<Prepared> = prepared.into_iter().collect::<Result<_, _>>()?;
-        let outcomes = store.store_batch(&prepared, clock)?;
-        out.extend(
-            chunk
-                .iter()
-                .zip(outcomes)
-                .map(|(path, outcome)| FileOutcome {
-                    path: path.clone(),
-                    outcome,
-                }),
+    let batches: Vec<Vec<&PathBuf>> = files.chunks(BATCH).map(|c| c.iter().collect()).collect();
+    let read = |path: &PathBuf| -> Result<Prepared, ImportError> {
+        let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
         );
-        progress(out.len(), files.len());
-    }
-    Ok(out)
+        Ok(prepare(&name, bytes))
+    };
+    let total = files.len();
+    let outcomes = pipeline(store, batches, &read, clock, &mut |done| {
+        progress(done, total)
+    })?;
+    Ok(files
+        .iter()
+        .zip(outcomes)
+        .map(|(path, outcome)| FileOutcome {
+            path: path.clone(),
+            outcome,
+        })
+        .collect())
 }
 
 /// Imports in-memory documents (name, bytes) the same way as [`import_files`].
@@ -235,13 +281,16 @@ pub fn import_documents(
     docs: Vec<(String, Vec<u8>)>,
     clock: &dyn Clock,
 ) -> Result<Vec<ImportOutcome>, StoreError> {
-    let mut out = Vec::with_capacity(docs.len());
+    let mut batches = Vec::new();
     let mut docs = docs;
     while !docs.is_empty() {
         let rest = docs.split_off(docs.len().min(BATCH));
-        let prepared: Vec<Prepared> = docs.into_par_iter().map(|(n, b)| prepare(&n, b)).collect();
-        out.extend(store.store_batch(&prepared, clock)?);
+        batches.push(docs);
         docs = rest;
     }
-    Ok(out)
+    let prep = |(n, b): (String, Vec<u8>)| -> Result<Prepared, ImportError> { Ok(prepare(&n, b)) };
+    pipeline(store, batches, &prep, clock, &mut |_| {}).map_err(|e| match e {
+        ImportError::Store(s) => s,
+        ImportError::Io { path, source } => StoreError::Io { path, source },
+    })
 }

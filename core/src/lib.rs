@@ -7,10 +7,10 @@
 pub mod approval;
 pub mod audit;
 pub mod clock;
+pub mod demo;
 pub mod facts;
 pub mod import;
 pub mod ledger;
-pub mod maturity;
 pub mod paths;
 pub mod store;
 pub mod synth;

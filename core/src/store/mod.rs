@@ -235,6 +235,8 @@ pub struct InvoiceDetail {
     pub summary: InvoiceSummary,
     /// Parsed facts (None when unreadable).
     pub facts: Option<InvoiceFacts>,
+    /// The EN 16931 model as read by `digilyft-invoice` (JSON), when readable.
+    pub model_json: Option<String>,
     /// Validation report as JSON.
     pub report_json: String,
     /// Workflow.
@@ -477,12 +479,16 @@ impl Store {
     /// Everything about one invoice.
     pub fn invoice_detail(&self, id: i64) -> Result<InvoiceDetail> {
         let summary = self.invoice_summary(id)?;
-        let (facts_json, report_json, credits): (Option<String>, String, Option<i64>) =
-            self.conn.query_row(
-                "SELECT facts_json, report_json, credits_invoice_id FROM invoice WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )?;
+        let (facts_json, report_json, credits, model_json): (
+            Option<String>,
+            String,
+            Option<i64>,
+            Option<String>,
+        ) = self.conn.query_row(
+            "SELECT facts_json, report_json, credits_invoice_id, model_json FROM invoice WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
         let facts = facts_json
             .map(|j| serde_json::from_str::<InvoiceFacts>(&j).map_err(corrupt("invoice facts")))
             .transpose()?;
@@ -493,6 +499,7 @@ impl Store {
         Ok(InvoiceDetail {
             summary,
             facts,
+            model_json,
             report_json,
             workflow,
             content_hash,
@@ -1243,11 +1250,8 @@ fn invoice_state(conn: &Connection, id: i64) -> Result<InvoiceState> {
 
 fn append_audit(conn: &Connection, at: DateTime<Utc>, ev: NewEvent) -> Result<()> {
     let last: Option<(i64, String)> = conn
-        .query_row(
-            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (seq, prev) = last.map_or((1, audit::GENESIS.to_string()), |(s, h)| (s + 1, h));
     let sealed = audit::seal(seq, at, ev, &prev);
@@ -1480,8 +1484,8 @@ fn store_one(
     conn.prepare_cached(
         "INSERT INTO invoice (document_id, format, kind, supplier_id, supplier_name, number, issue_date, due_date, currency,
             net_total, vat_total, payable, buyer_reference, order_ref, contract_ref, preceding_ref, credits_invoice_id,
-            facts_json, report_json, state, revision, attest_deadline, imported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, 1, ?21, ?22)",
+            facts_json, report_json, state, revision, attest_deadline, imported_at, model_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, 1, ?21, ?22, ?23)",
     )?
     .execute(params![
         doc_id,
@@ -1506,6 +1510,7 @@ fn store_one(
         state.as_str(),
         deadline,
         ts(now),
+        p.model_json,
     ])?;
     let id = conn.last_insert_rowid();
     if let Some(f) = f {
@@ -1558,13 +1563,19 @@ fn route_invoice(
     let history = history.map(|h| load_coding(conn, h)).transpose()?;
     let month = now.format("%Y-%m").to_string();
     let mut auto_counts = HashMap::new();
+    if active
+        .1
+        .flows
+        .iter()
+        .any(|f| f.steg == crate::workbook::Flow::Auto)
     {
         let mut stmt = conn.prepare_cached(
-            "SELECT flow_rule, COUNT(*) FROM invoice i WHERE flow_rule IS NOT NULL AND EXISTS
-               (SELECT 1 FROM step s WHERE s.invoice_id = i.id AND s.auto_rule IS NOT NULL AND substr(s.decided_at, 1, 7) = ?1)
-             GROUP BY flow_rule",
+            "SELECT auto_rule, COUNT(*) FROM step
+             WHERE auto_rule IS NOT NULL AND decided_at >= ?1 AND decided_at < ?2
+             GROUP BY auto_rule",
         )?;
-        for r in stmt.query_map([month], |r| {
+        let (from, to) = (format!("{month}-01"), format!("{month}-99"));
+        for r in stmt.query_map([from, to], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
         })? {
             let (rule, n) = r?;

@@ -5,7 +5,7 @@
 //! `MIGRATIONS.len()` was written by a newer Digilyft and is refused.
 
 /// Every migration, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
 
 const V1: &str = r#"
 CREATE TABLE document (
@@ -151,4 +151,12 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"#;
+
+/// The full EN 16931 model; indexes for routing at scale: the supplier's latest attested invoice (kontering history) and
+/// this month's auto-attests per rule.
+const V2: &str = r#"
+CREATE INDEX invoice_supplier_state ON invoice(supplier_id, state, id);
+CREATE INDEX step_auto ON step(auto_rule, decided_at) WHERE auto_rule IS NOT NULL;
+ALTER TABLE invoice ADD COLUMN model_json TEXT;
 "#;

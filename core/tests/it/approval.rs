@@ -621,3 +621,41 @@ fn invoices_imported_before_activation_are_routed_on_activation() {
         InvoiceState::InApproval
     );
 }
+
+#[test]
+fn escalation_near_the_attest_deadline_goes_to_an_authorised_manager() {
+    let clock = clock();
+    let mut store = store_with_rules(&clock);
+    // Due 2026-12-18, payment lead 3 days: attest deadline 2026-12-15; reminders from 2026-12-10.
+    let id = import(
+        &mut store,
+        &invoice(
+            CONSULTANCY,
+            "Konsultgruppen Mitt AB",
+            "E-1",
+            "4120",
+            &[8000],
+        ),
+        &clock,
+    );
+    decide(
+        &mut store,
+        id,
+        "GRANSKNING#1",
+        Decision::Attest,
+        "u230",
+        None,
+        &clock,
+    );
+    assert_eq!(store.escalate(&clock).expect("escalate"), 0, "too early");
+    clock.advance(21 * 86_400); // 2026-12-11
+    assert_eq!(store.escalate(&clock).expect("escalate"), 1);
+    let s = steps(&store, id);
+    assert_eq!(
+        s[1].1.as_deref(),
+        Some("u200"),
+        "u210's manager holds the right: {s:?}"
+    );
+    let d = store.invoice_detail(id).expect("d");
+    assert!(d.audit.iter().any(|e| e.event.kind == "step.escalated"));
+}

@@ -2,6 +2,7 @@
 
 mod approval;
 mod common;
+mod crash;
 mod import;
 mod invariants;
 mod ledger;
