@@ -232,7 +232,10 @@ pub struct Sink<'a> {
 }
 
 impl<'a> Sink<'a> {
-    pub(crate) fn new(
+    /// A sink that appends the firings of `rule`, flagged `severity` under release `set`, to
+    /// `out`. [`super::validate`] makes one per rule; tools that time or run single rules
+    /// (benchmarks) may too.
+    pub fn new(
         rule: &'static RuleDef,
         severity: Severity,
         set: RuleSetId,
