@@ -33,11 +33,11 @@ impl CovAcc {
     pub(crate) fn add(&mut self, row: &[f64]) {
         debug_assert_eq!(row.len(), self.k);
         self.n += 1;
-        for i in 0..self.k {
-            self.sum[i] += row[i];
-            let base = i * self.k;
-            for j in i..self.k {
-                self.cross[base + j] += row[i] * row[j];
+        for (i, (&x, s)) in row.iter().zip(self.sum.iter_mut()).enumerate() {
+            *s += x;
+            let cross = &mut self.cross[i * self.k + i..(i + 1) * self.k];
+            for (c, &y) in cross.iter_mut().zip(&row[i..]) {
+                *c += x * y;
             }
         }
     }

@@ -836,22 +836,36 @@ fn theme_scores(ctx: &Ctx, w: &WaveData, lang: Lang, root_shown: bool) -> Vec<Th
 
 fn reliability(ctx: &Ctx, w: &WaveData, lang: Lang) -> Vec<Reliability> {
     let m = ctx.model;
+    // One pass over the respondents for all categories (answers are read once).
+    let items: Vec<Vec<usize>> = m
+        .categories
+        .iter()
+        .map(|c| c.items.iter().copied().filter(|&q| w.present[q]).collect())
+        .collect();
+    let mut covs: Vec<CovAcc> = items.iter().map(|it| CovAcc::new(it.len())).collect();
+    let mut rows: Vec<Vec<f64>> = items.iter().map(|it| vec![0.0; it.len()]).collect();
+    for &ri in &w.included {
+        let answers = &ctx.answers.respondents[ri].answers;
+        for (c, its) in items.iter().enumerate() {
+            let row = &mut rows[c];
+            let complete = its.iter().zip(row.iter_mut()).all(|(&q, slot)| {
+                match ctx.item_score(q, answers[q]) {
+                    Some(s) => {
+                        *slot = s;
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if complete {
+                covs[c].add(row);
+            }
+        }
+    }
     m.categories
         .iter()
-        .map(|c| {
-            let items: Vec<usize> = c.items.iter().copied().filter(|&q| w.present[q]).collect();
-            let mut cov = CovAcc::new(items.len());
-            let mut row = vec![0.0; items.len()];
-            'resp: for &ri in &w.included {
-                let r = &ctx.answers.respondents[ri];
-                for (slot, &q) in row.iter_mut().zip(&items) {
-                    match ctx.item_score(q, r.answers[q]) {
-                        Some(s) => *slot = s,
-                        None => continue 'resp,
-                    }
-                }
-                cov.add(&row);
-            }
+        .zip(items.iter().zip(&covs))
+        .map(|(c, (items, cov))| {
             let res = cov.finish(u64::from(m.aggregation.min_alpha_cases));
             let status = match res.alpha {
                 None => ReliabilityStatus::InsufficientData,
