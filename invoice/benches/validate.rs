@@ -85,7 +85,7 @@ fn profile_rules() {
             times.push((spent, rule.id, set));
         }
     }
-    times.sort_by(|a, b| b.0.cmp(&a.0));
+    times.sort_by_key(|t| std::cmp::Reverse(t.0));
     let total: std::time::Duration = times.iter().map(|t| t.0).sum();
     println!(
         "context + name index {base:?}; {} rules, sum of rule CPU times {total:?} per document",
@@ -152,7 +152,7 @@ fn profile_families() {
         total += t;
         rows.push((t, fam.clone(), rules.len()));
     }
-    rows.sort_by(|a, b| b.0.cmp(&a.0));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.0));
     println!("context + name index {base:?}; all families {total:?} per document");
     for (t, fam, n) in rows {
         println!("  {fam:<20} {n:>4} rules {t:>10.2?}");
