@@ -14,6 +14,7 @@ use clap::Parser;
 mod approval;
 mod bench;
 mod formats;
+mod survey;
 mod validate;
 
 /// Digilyft: supplier e-invoices, approval flows and digital-maturity assessments.
@@ -34,6 +35,8 @@ enum Command {
     Bench(bench::Command),
     #[command(flatten)]
     Approval(approval::Command),
+    #[command(flatten)]
+    Survey(survey::Command),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
         Command::Formats(c) => formats::run(c),
         Command::Bench(c) => bench::run(c),
         Command::Approval(c) => approval::run(c),
+        Command::Survey(c) => survey::run(c),
     };
     match outcome {
         Ok(code) => code,

@@ -36,9 +36,10 @@ fn report(c: &mut Criterion) {
             scored.items.len(),
             peak_rss_kib().unwrap_or(0)
         );
-        group.bench_function(format!("write report ({n} respondents x 50 questions)"), |b| {
-            b.iter(|| write_report(&scored).map(|v| v.len()))
-        });
+        group.bench_function(
+            format!("write report ({n} respondents x 50 questions)"),
+            |b| b.iter(|| write_report(&scored).map(|v| v.len())),
+        );
     }
     group.bench_function("score and write report (100k x 50)", |b| {
         let answers = generate(&model, &SynthOptions::municipality(1, 100_000, &["2026"]));
@@ -48,7 +49,10 @@ fn report(c: &mut Criterion) {
         })
     });
     group.finish();
-    eprintln!("peak RSS after all runs: {} KiB", peak_rss_kib().unwrap_or(0));
+    eprintln!(
+        "peak RSS after all runs: {} KiB",
+        peak_rss_kib().unwrap_or(0)
+    );
 }
 
 criterion_group!(benches, report);
