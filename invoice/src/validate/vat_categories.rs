@@ -24,7 +24,9 @@
 //! and cast back to `xs:decimal` (exactly, as the official processor does).
 //!
 //! Performance: the `//` lookups of the root rules read a per-document index built in one pass
-//! (see [`VatIndex`]), so the 98 rules cost one tree walk in total.
+//! (see [`VatIndex`], shared through [`Ctx::memo`]), and the facts every rule asks about a
+//! category (its trimmed code, whether its scheme is VAT) are computed once per element, so the
+//! 98 rules cost about one tree walk in total.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -41,12 +43,10 @@ use crate::xml::{Element, ns};
 
 /// Elements the VAT rules look up anywhere in the document (`//…`), collected in one pass.
 ///
-/// Invariant: built for the document identified by `key`; [`with_index`] rebuilds it whenever the
-/// key differs, and the family's first rule ([`br_s_01`]) always rebuilds it, so a validation run
-/// never reads an index of an earlier document that happened to live at the same address.
+/// Built once per validation run through [`Ctx::memo`]; building it also fills the facts memo
+/// ([`facts`]) for the same document.
 #[derive(Debug, Default)]
 struct VatIndex {
-    key: (usize, usize, usize),
     /// Every `cac:TaxCategory`, in document order.
     tax_categories: Vec<u32>,
     /// Every `cac:ClassifiedTaxCategory`.
@@ -64,15 +64,6 @@ struct VatIndex {
     breakdown: Vec<u32>,
     any_invoice_line: bool,
     any_credit_note_line: bool,
-}
-
-thread_local! {
-    static INDEX: RefCell<VatIndex> = RefCell::new(VatIndex::default());
-}
-
-fn key_of(cx: &Ctx<'_>) -> (usize, usize, usize) {
-    let doc = cx.root.document();
-    (std::ptr::from_ref(doc) as usize, cx.root.id(), doc.len())
 }
 
 /// Recognises one namespace URI: a document interns each URI once, so after one full comparison
@@ -100,7 +91,6 @@ impl<'d> SameUri<'d> {
 }
 
 fn build(cx: &Ctx<'_>, ix: &mut VatIndex) {
-    ix.key = key_of(cx);
     ix.tax_categories.clear();
     ix.classified.clear();
     ix.allowance_charges.clear();
@@ -146,23 +136,21 @@ fn build(cx: &Ctx<'_>, ix: &mut VatIndex) {
     memo_facts(cx, ix);
 }
 
-/// Runs `f` on the index of the document under judgement, building it when needed (always when
-/// `fresh`).
-fn with_index<'d, R>(cx: &Ctx<'d>, fresh: bool, f: impl FnOnce(&Doc<'_, 'd>) -> R) -> R {
-    INDEX.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut ix) => {
-            if fresh || ix.key != key_of(cx) {
-                build(cx, &mut ix);
-            }
-            f(&Doc { cx, ix: &ix })
-        }
-        // Only reachable if a rule asked for the index while holding it: stay correct anyway.
-        Err(_) => {
-            let mut ix = VatIndex::default();
-            build(cx, &mut ix);
-            f(&Doc { cx, ix: &ix })
-        }
-    })
+/// Runs `f` on the index of the document under judgement, built once per validation run
+/// ([`Ctx::memo`]).
+fn with_index<'d, R>(cx: &Ctx<'d>, f: impl FnOnce(&Doc<'_, 'd>) -> R) -> R {
+    let ix = cx.memo(|cx| {
+        let mut ix = VatIndex::default();
+        build(cx, &mut ix);
+        ix
+    });
+    f(&Doc { cx, ix: &ix })
+}
+
+/// Makes sure the index (and with it the facts memo) describes this run's document; every rule
+/// calls it first (see the rule table).
+fn ensure(cx: &Ctx<'_>) {
+    with_index(cx, |_| ());
 }
 
 /// The document under judgement with its index.
@@ -523,7 +511,7 @@ fn breakdown_categories<'d>(
 /// `cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory` of the root (from the index; not for use
 /// inside [`with_index`], where [`Doc::breakdown`] serves).
 fn root_breakdown<'d>(cx: &Ctx<'d>) -> impl Iterator<Item = Element<'d>> + 'd {
-    with_index(cx, false, |d| d.breakdown().collect::<Vec<_>>()).into_iter()
+    with_index(cx, |d| d.breakdown().collect::<Vec<_>>()).into_iter()
 }
 
 /// Contexts of rules 06 (`charge = false`) and 07 (`charge = true`): categories of allowances or
@@ -564,11 +552,11 @@ fn line_contexts<'a, 'd: 'a>(
 
 /// Rules 01 of E, AE, IC, G, O, Z: when any (line or other) VAT category has the code, the VAT
 /// breakdown holds exactly one category id with it; `count(…/cbc:ID[…]) = 1`.
-fn exactly_one_breakdown(cx: &Ctx<'_>, s: &mut Sink<'_>, code_lit: &str, fresh: bool) {
+fn exactly_one_breakdown(cx: &Ctx<'_>, s: &mut Sink<'_>, code_lit: &str) {
     if !cx.is_ubl() {
         return;
     }
-    let ok = with_index(cx, fresh, |d| {
+    let ok = with_index(cx, |d| {
         let used = d
             .tax_categories()
             .any(|c| tax_scheme_is_vat(c) && ids_reading(c, code_lit) > 0)
@@ -632,7 +620,7 @@ fn seller_identified(
     if !cx.is_ubl() {
         return;
     }
-    let ok = with_index(cx, false, |d| {
+    let ok = with_index(cx, |d| {
         let has = any_category(d, w, |c| present(c, code_lit));
         let guarded = any_category(d, w, |c| guard(c, code_lit));
         let buyer_ok = match buyer {
@@ -719,7 +707,7 @@ fn taxable_amount_exact(cx: &Ctx<'_>, s: &mut Sink<'_>, code_lit: &'static str) 
 
 /// `exists(//cac:<local>)`
 fn exists_anywhere(cx: &Ctx<'_>, local: &str) -> bool {
-    with_index(cx, false, |d| match local {
+    with_index(cx, |d| match local {
         "InvoiceLine" => d.ix.any_invoice_line,
         "CreditNoteLine" => d.ix.any_credit_note_line,
         _ => false,
@@ -798,7 +786,7 @@ fn taxable_amount_per_rate(cx: &Ctx<'_>, s: &mut Sink<'_>, code_lit: &'static st
         };
         let ok = if s08 {
             // exists(//cac:InvoiceLine[…][…]) or exists(//cac:AllowanceCharge[…][…])
-            let (il, cn, ac) = with_index(cx, false, |d| {
+            let (il, cn, ac) = with_index(cx, |d| {
                 let ac = d.allowance_charges().any(ac_ok);
                 let lines = |local: &str| {
                     d.classified()
@@ -935,7 +923,7 @@ fn rate_ok(cat: Element<'_>, rate: Rate) -> Option<bool> {
 
 /// Rule 05: the rate of every line item category with the code.
 fn line_rate(cx: &Ctx<'_>, s: &mut Sink<'_>, code_lit: &'static str, rate: Rate) {
-    let fails: Vec<u32> = with_index(cx, false, |d| {
+    let fails: Vec<u32> = with_index(cx, |d| {
         line_contexts(d, code_lit)
             .filter(|c| rate_ok(*c, rate) == Some(false))
             .map(|c| c.id() as u32)
@@ -953,7 +941,7 @@ fn allowance_rate(
     charge: bool,
     rate: Rate,
 ) {
-    let fails: Vec<u32> = with_index(cx, false, |d| {
+    let fails: Vec<u32> = with_index(cx, |d| {
         allowance_contexts(d, code_lit, charge)
             .filter(|c| rate_ok(*c, rate) == Some(false))
             .map(|c| c.id() as u32)
@@ -979,11 +967,9 @@ fn fire_all(cx: &Ctx<'_>, s: &mut Sink<'_>, ids: &[u32]) {
 /// breakdown needs one of them (no tax scheme condition, in contrast to the other families).
 fn br_s_01(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if !cx.is_ubl() {
-        // Still refresh the index: this is the family's first rule.
-        with_index(cx, true, |_| ());
         return;
     }
-    let ok = with_index(cx, true, |d| {
+    let ok = with_index(cx, |d| {
         let used = d
             .allowance_categories()
             .filter(|c| code_is(*c, "S"))
@@ -1065,7 +1051,7 @@ fn br_s_10(cx: &Ctx<'_>, s: &mut Sink<'_>) {
 // ---------------------------------------------------------------------------------------------
 
 fn br_z_01(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    exactly_one_breakdown(cx, s, "Z", false);
+    exactly_one_breakdown(cx, s, "Z");
 }
 
 fn br_z_02(cx: &Ctx<'_>, s: &mut Sink<'_>) {
@@ -1136,7 +1122,7 @@ fn br_z_10(cx: &Ctx<'_>, s: &mut Sink<'_>) {
 // ---------------------------------------------------------------------------------------------
 
 fn br_e_01(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    exactly_one_breakdown(cx, s, "E", false);
+    exactly_one_breakdown(cx, s, "E");
 }
 
 fn br_e_02(cx: &Ctx<'_>, s: &mut Sink<'_>) {
@@ -1207,7 +1193,7 @@ fn br_e_10(cx: &Ctx<'_>, s: &mut Sink<'_>) {
 // ---------------------------------------------------------------------------------------------
 
 fn br_ae_01(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    exactly_one_breakdown(cx, s, "AE", false);
+    exactly_one_breakdown(cx, s, "AE");
 }
 
 fn br_ae_02(cx: &Ctx<'_>, s: &mut Sink<'_>) {
@@ -1278,7 +1264,7 @@ fn br_ae_10(cx: &Ctx<'_>, s: &mut Sink<'_>) {
 // ---------------------------------------------------------------------------------------------
 
 fn br_ic_01(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    exactly_one_breakdown(cx, s, "K", false);
+    exactly_one_breakdown(cx, s, "K");
 }
 
 fn br_ic_02(cx: &Ctx<'_>, s: &mut Sink<'_>) {
@@ -1398,7 +1384,7 @@ fn br_ic_12(cx: &Ctx<'_>, s: &mut Sink<'_>) {
 // ---------------------------------------------------------------------------------------------
 
 fn br_g_01(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    exactly_one_breakdown(cx, s, "G", false);
+    exactly_one_breakdown(cx, s, "G");
 }
 
 fn br_g_02(cx: &Ctx<'_>, s: &mut Sink<'_>) {
@@ -1470,7 +1456,7 @@ fn br_g_10(cx: &Ctx<'_>, s: &mut Sink<'_>) {
 // ---------------------------------------------------------------------------------------------
 
 fn br_o_01(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    exactly_one_breakdown(cx, s, "O", false);
+    exactly_one_breakdown(cx, s, "O");
 }
 
 /// Rules O-02 to O-04: no VAT identifier for seller, tax representative or buyer.
@@ -1482,7 +1468,7 @@ fn br_o_02(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if !cx.is_ubl() {
         return;
     }
-    let ok = with_index(cx, false, |d| {
+    let ok = with_index(cx, |d| {
         let has = d.classified().any(|c| vat_code_is(c, "O"));
         !has || no_vat_ids(d)
     });
@@ -1503,7 +1489,7 @@ fn br_o_03(cx: &Ctx<'_>, s: &mut Sink<'_>) {
         return;
     }
     let has = root_allowance_o(cx, false);
-    let ok = !has || with_index(cx, false, no_vat_ids);
+    let ok = !has || with_index(cx, no_vat_ids);
     s.check(cx.root, ok);
 }
 
@@ -1512,7 +1498,7 @@ fn br_o_04(cx: &Ctx<'_>, s: &mut Sink<'_>) {
         return;
     }
     let has = root_allowance_o(cx, true);
-    let ok = !has || with_index(cx, false, no_vat_ids);
+    let ok = !has || with_index(cx, no_vat_ids);
     s.check(cx.root, ok);
 }
 
@@ -1557,7 +1543,7 @@ fn br_o_12(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if !cx.is_ubl() || !has_o_breakdown(cx) {
         return;
     }
-    let others = with_index(cx, false, |d| {
+    let others = with_index(cx, |d| {
         d.classified()
             .any(|c| code_is_not(c, "O") && tax_scheme_is_vat(c))
     });
@@ -1568,7 +1554,7 @@ fn br_o_13(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if !cx.is_ubl() || !has_o_breakdown(cx) {
         return;
     }
-    let others = with_index(cx, false, |d| {
+    let others = with_index(cx, |d| {
         d.allowance_categories_where(false)
             .any(|c| code_is_not(c, "O") && tax_scheme_is_vat(c))
     });
@@ -1579,7 +1565,7 @@ fn br_o_14(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if !cx.is_ubl() || !has_o_breakdown(cx) {
         return;
     }
-    let others = with_index(cx, false, |d| {
+    let others = with_index(cx, |d| {
         d.allowance_categories_where(true)
             .any(|c| code_is_not(c, "O") && tax_scheme_is_vat(c))
     });
@@ -1594,7 +1580,7 @@ fn br_af_01(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if !cx.is_ubl() {
         return;
     }
-    let used = with_index(cx, false, |d| {
+    let used = with_index(cx, |d| {
         d.allowance_categories()
             .filter(|c| vat_code_is(*c, "L"))
             .count()
@@ -1678,7 +1664,7 @@ fn br_ag_01(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if !cx.is_ubl() {
         return;
     }
-    let used = with_index(cx, false, |d| {
+    let used = with_index(cx, |d| {
         d.allowance_categories()
             .filter(|c| vat_code_is(*c, "M"))
             .count()
@@ -1767,7 +1753,7 @@ fn br_b_01(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if !cx.is_ubl() {
         return;
     }
-    let ok = with_index(cx, false, |d| {
+    let ok = with_index(cx, |d| {
         let split = any_raw_code(d, "B");
         !split || !d.identification_code_other_than_italy()
     });
@@ -1788,9 +1774,7 @@ fn split_payment_not_standard(cx: &Ctx<'_>, s: &mut Sink<'_>, s_in_breakdown_cat
                 .named(ns::CAC, "AllowanceCharge")
                 .flat_map(|ac| ac.named(ns::CAC, "TaxCategory"))
                 .any(|c| id_raw_is(c, code_lit))
-            || with_index(cx, false, |d| {
-                d.classified().any(|c| id_raw_is(c, code_lit))
-            })
+            || with_index(cx, |d| d.classified().any(|c| id_raw_is(c, code_lit)))
     };
     let s_breakdown = if s_in_breakdown_category {
         true
@@ -1830,7 +1814,15 @@ macro_rules! rule {
             bt: &[$($bt),*],
             en: $en,
             sv: $sv,
-            check: $check,
+            check: {
+                // Every rule first makes sure the per-document index and facts describe this
+                // run's document.
+                fn checked(cx: &Ctx<'_>, s: &mut Sink<'_>) {
+                    ensure(cx);
+                    $check(cx, s)
+                }
+                checked
+            },
         }
     };
 }
@@ -1909,7 +1901,7 @@ macro_rules! family_table {
     };
 }
 
-/// The rules of this family: 98 ids, S first (BR-S-01 refreshes the shared per-document index).
+/// The rules of this family: 98 ids.
 pub(crate) const RULES: &[RuleDef] = family_table!(
     {
     "Standard rated (S)", "standardsats (S)",

@@ -11,13 +11,11 @@
 //! their checks ask [`Sink::release`] which text applies.
 //!
 //! Speed: one pass over the document ([`SyntaxIndex`]) collects every context element and marks
-//! every forbidden path found, so the ~760 rules together cost one tree walk. The family's first
-//! rule (UBL-SR-01, present in every release) rebuilds the index; the others rebuild it only when
-//! it belongs to another document.
+//! every forbidden path found, so the ~760 rules together cost one tree walk. The index is shared
+//! through [`Ctx::memo`]: built once per validation run.
 
 mod forbidden;
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -391,11 +389,8 @@ const BANNED_ATTRIBUTES: [&str; 20] = [
 
 /// Everything the family needs from one document, collected in one pass.
 ///
-/// Invariant: describes the document identified by `key` (document address, root id, element
-/// count); see the module documentation for when it is rebuilt.
 #[derive(Debug, Default)]
 struct SyntaxIndex {
-    key: (usize, usize, usize),
     /// One mark per `forbidden::TABLE` row, plus the 1.3.14.1 UBL-CR-674 row at the end.
     forbidden: Vec<bool>,
     /// Matches of each [`COUNTED`] path.
@@ -428,15 +423,6 @@ struct SyntaxIndex {
     party_identification_ids: Vec<u32>,
     payment_ids: Vec<u32>,
     payment_means_codes: Vec<u32>,
-}
-
-thread_local! {
-    static INDEX: RefCell<SyntaxIndex> = RefCell::new(SyntaxIndex::default());
-}
-
-fn key_of(cx: &Ctx<'_>) -> (usize, usize, usize) {
-    let doc = cx.root.document();
-    (std::ptr::from_ref(doc) as usize, cx.root.id(), doc.len())
 }
 
 impl SyntaxIndex {
@@ -475,7 +461,6 @@ impl SyntaxIndex {
 
     fn build(&mut self, cx: &Ctx<'_>) {
         self.clear();
-        self.key = key_of(cx);
         let c = compiled();
         let root = cx.root;
         let ubl = cx.is_ubl();
@@ -621,22 +606,14 @@ fn charge_indicator_is(e: Element<'_>, want: bool) -> bool {
         .any(|c| xpath::boolean(&c.string_value()) == Some(want))
 }
 
-/// Runs `f` on the document's index, (re)building it when `fresh` or stale.
-fn with_index<R>(cx: &Ctx<'_>, fresh: bool, f: impl FnOnce(&SyntaxIndex) -> R) -> R {
-    INDEX.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut ix) => {
-            if fresh || ix.key != key_of(cx) {
-                ix.build(cx);
-            }
-            f(&ix)
-        }
-        // Only reachable if a rule asked for the index while holding it: stay correct anyway.
-        Err(_) => {
-            let mut ix = SyntaxIndex::default();
-            ix.build(cx);
-            f(&ix)
-        }
-    })
+/// Runs `f` on the document's index, built once per validation run ([`Ctx::memo`]).
+fn with_index<R>(cx: &Ctx<'_>, f: impl FnOnce(&SyntaxIndex) -> R) -> R {
+    let ix = cx.memo(|cx| {
+        let mut ix = SyntaxIndex::default();
+        ix.build(cx);
+        ix
+    });
+    f(&ix)
 }
 
 /// Fires on every element of the index list `pick` for which `ok` is false.
@@ -647,7 +624,7 @@ fn each(
     ok: impl Fn(Element<'_>) -> bool,
 ) {
     let doc = cx.root.document();
-    let failing: Vec<u32> = with_index(cx, false, |ix| {
+    let failing: Vec<u32> = with_index(cx, |ix| {
         pick(ix)
             .iter()
             .copied()
@@ -728,14 +705,12 @@ fn distinct_values(cx: &Ctx<'_>, ids: &[u32]) -> usize {
 /// A document-level count rule: `count(COUNTED[k]) <= max`.
 fn counted_at_most(cx: &Ctx<'_>, s: &mut Sink<'_>, k: usize, max: u32) {
     if cx.is_ubl() {
-        let n = with_index(cx, false, |ix| ix.counted[k]);
+        let n = with_index(cx, |ix| ix.counted[k]);
         s.check(cx.root, n <= max);
     }
 }
 
-/// UBL-SR-01 (also the family's first rule: it rebuilds the per-document index).
 fn ubl_sr_01(cx: &Ctx<'_>, s: &mut Sink<'_>) {
-    with_index(cx, true, |_| ());
     counted_at_most(cx, s, 0, 1);
 }
 
@@ -783,7 +758,7 @@ fn party_tax_ids_at_most_one(
         return;
     }
     let doc = cx.root.document();
-    let n = with_index(cx, false, |ix| {
+    let n = with_index(cx, |ix| {
         tax_scheme_company_ids(
             pick(ix).iter().filter_map(|id| doc.element(*id as usize)),
             vat,
@@ -829,7 +804,7 @@ fn ubl_sr_29(cx: &Ctx<'_>, s: &mut Sink<'_>) {
         return;
     }
     let doc = cx.root.document();
-    let n = with_index(cx, false, |ix| {
+    let n = with_index(cx, |ix| {
         ix.party_identification_ids
             .iter()
             .filter_map(|id| doc.element(*id as usize))
@@ -854,7 +829,7 @@ fn ubl_sr_44(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if !cx.is_ubl() {
         return;
     }
-    let n = with_index(cx, false, |ix| distinct_values(cx, &ix.payment_ids));
+    let n = with_index(cx, |ix| distinct_values(cx, &ix.payment_ids));
     s.check(cx.root, n <= 1);
 }
 
@@ -870,7 +845,7 @@ fn ubl_sr_47(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if !cx.is_ubl() {
         return;
     }
-    let n = with_index(cx, false, |ix| distinct_values(cx, &ix.payment_means_codes));
+    let n = with_index(cx, |ix| distinct_values(cx, &ix.payment_means_codes));
     s.check(cx.root, n <= 1);
 }
 
@@ -1232,7 +1207,7 @@ fn banned_attribute<const N: usize>(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if !cx.is_ubl() {
         return;
     }
-    let found = with_index(cx, false, |ix| ix.banned_attributes[N]);
+    let found = with_index(cx, |ix| ix.banned_attributes[N]);
     s.check(cx.root, !found);
 }
 
@@ -1240,7 +1215,7 @@ fn ubl_dt_18(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if !cx.is_ubl() {
         return;
     }
-    let found = with_index(cx, false, |ix| ix.stray_name_attribute);
+    let found = with_index(cx, |ix| ix.stray_name_attribute);
     s.check(cx.root, !found);
 }
 
@@ -1253,9 +1228,7 @@ fn forbidden_row<const ROW: usize>(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if !cx.is_ubl() {
         return;
     }
-    let found = with_index(cx, false, |ix| {
-        ix.forbidden.get(ROW).copied().unwrap_or(false)
-    });
+    let found = with_index(cx, |ix| ix.forbidden.get(ROW).copied().unwrap_or(false));
     s.check(cx.root, !found);
 }
 
@@ -1274,7 +1247,7 @@ fn ubl_cr_002(cx: &Ctx<'_>, s: &mut Sink<'_>) {
 /// credit note.
 fn ubl_cr_412(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if cx.is_ubl() {
-        let due_date = with_index(cx, false, |ix| ix.counted[16] > 0);
+        let due_date = with_index(cx, |ix| ix.counted[16] > 0);
         s.check(
             cx.root,
             cx.root.is(ns::UBL_CREDIT_NOTE, "CreditNote") || !due_date,
@@ -1296,9 +1269,7 @@ fn ubl_cr_674(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     } else {
         CR_674_ROW
     };
-    let found = with_index(cx, false, |ix| {
-        ix.forbidden.get(row).copied().unwrap_or(false)
-    });
+    let found = with_index(cx, |ix| ix.forbidden.get(row).copied().unwrap_or(false));
     s.check(cx.root, !found);
 }
 
@@ -1319,7 +1290,7 @@ macro_rules! rule {
     };
 }
 
-/// `UBL-SR-*` and `UBL-DT-*`. UBL-SR-01 comes first: it rebuilds the per-document index.
+/// `UBL-SR-*` and `UBL-DT-*`.
 pub(crate) const RULES: &[RuleDef] = &[
     rule!(
         ubl_sr_01,
