@@ -16,13 +16,11 @@ pub(super) fn line(v: &mut Values<'_>, l: Element<'_>, credit_note: bool) -> Inv
         "InvoicedQuantity"
     };
     let quantity = l.child(CBC, quantity_name);
-    let object = l
-        .children_named(CAC, "DocumentReference")
-        .find(|d| {
-            d.child(CBC, "DocumentTypeCode")
-                .is_some_and(|c| c.text().trim() == "130")
-        })
-        .or_else(|| l.child(CAC, "DocumentReference"));
+    // BT-128 is the line `DocumentReference` with type code 130 (EN 16931 UBL binding).
+    let object = l.children_named(CAC, "DocumentReference").find(|d| {
+        d.child(CBC, "DocumentTypeCode")
+            .is_some_and(|c| c.text().trim() == "130")
+    });
     let mut line = InvoiceLine {
         id: v.text(l.child(CBC, "ID")),
         note: v.text(l.child(CBC, "Note")),
