@@ -400,6 +400,7 @@ fn svefaktura_credit_note_becomes_an_en_credit_note() {
     let read = read_named("cn", credit.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(read.invoice.document, DocumentKind::CreditNote);
     assert!(read.invoice.is_credit_note());
+    assert!(read.findings.is_empty(), "{:?}", read.findings);
     assert_eq!(
         read.invoice.type_code.as_ref().map(|c| c.as_str()),
         Some("381")
@@ -443,4 +444,27 @@ fn object_envelope_attaches_decoded_objects_and_reports_a_wrong_mime_code() {
     )
     .expect_err("an envelope is not an invoice");
     assert!(err.to_string().contains("ObjectEnvelope"), "{err}");
+}
+
+#[test]
+fn svefaktura_structure_problems_are_findings_with_positions() {
+    let path = common::official().join("svefaktura/samples/svefaktura.xml");
+    let text = String::from_utf8(common::bytes(&path)).unwrap_or_default();
+    let broken = text
+        .replacen("<InvoiceTypeCode>380</InvoiceTypeCode>", "", 1)
+        .replacen("<LineItemCountNumeric>2</LineItemCountNumeric>",
+            "<LineItemCountNumeric>2</LineItemCountNumeric><InvoiceTypeCode>380</InvoiceTypeCode><Bogus/>", 1);
+    let read = read_named("broken.xml", broken.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    use digilyft_invoice::FindingKind::*;
+    let kinds: Vec<_> = read.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [OutOfOrder, UnknownElement], "{:#?}", read.findings);
+    assert!(
+        read.findings.iter().all(|f| f.line == 8),
+        "{:#?}",
+        read.findings
+    );
+    assert_eq!(
+        read.invoice.type_code.as_ref().map(|c| c.as_str()),
+        Some("380")
+    );
 }

@@ -17,6 +17,8 @@
 mod convert;
 mod envelope;
 mod read;
+mod schema;
+mod schema_data;
 mod units;
 
 pub use convert::{

@@ -27,6 +27,7 @@ struct Extra {
 
 /// Reads the Svefaktura `Invoice` element `root` into the model, appending findings.
 pub fn read_invoice(root: Element<'_>, findings: &mut Vec<Finding>) -> Invoice {
+    super::schema::check(root, findings);
     let mut v = Values { findings };
     let mut extra = Extra { header: Vec::new() };
     let mut inv = Invoice::default();
