@@ -74,6 +74,13 @@ pub enum SurveyCommand {
         #[arg(long)]
         k: Option<u32>,
     },
+    /// Score the bundled sample answers and write the report into a folder (the survey step of
+    /// `digilyft demo`).
+    Demo {
+        /// Output folder.
+        #[arg(long, default_value = "digilyft-demo")]
+        out: PathBuf,
+    },
     /// Generate a synthetic answer set (not real data) for demos and tests.
     Sample {
         /// Bundled model id or path to a model .toml.
@@ -171,6 +178,12 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
             };
             let report = score(&model, &set, &opts)?;
             emit(&report, output.as_deref(), json.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        SurveyCommand::Demo { out } => {
+            for path in demo(&out)? {
+                println!("{}", path.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
         SurveyCommand::Sample {
