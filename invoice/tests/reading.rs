@@ -459,7 +459,7 @@ fn svefaktura_structure_problems_are_findings_with_positions() {
     let kinds: Vec<_> = read.findings.iter().map(|f| f.kind).collect();
     assert_eq!(kinds, [OutOfOrder, UnknownElement], "{:#?}", read.findings);
     assert!(
-        read.findings.iter().all(|f| f.line == 8),
+        read.findings.iter().all(|f| f.line == 9),
         "{:#?}",
         read.findings
     );
