@@ -99,11 +99,17 @@ fn model() -> Model {
 }
 
 fn cell(s: &str) -> Cell {
-    if s.is_empty() { Cell::Empty } else { Cell::Text(s.into()) }
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s.into())
+    }
 }
 
 fn table(rows: &[&[&str]]) -> Vec<Vec<Cell>> {
-    rows.iter().map(|r| r.iter().map(|c| cell(c)).collect()).collect()
+    rows.iter()
+        .map(|r| r.iter().map(|c| cell(c)).collect())
+        .collect()
 }
 
 fn read(m: &Model, rows: &[&[&str]]) -> AnswerSet {
@@ -211,7 +217,10 @@ fn waves_compare_only_unchanged_categories() {
     let mut set = AnswerSet::new();
     let m_rows = table(&rows_2024);
     assert!(set.read_table(&m, &m_rows, "2024.csv", "2024").is_empty());
-    assert!(set.read_table(&m, &table(&rows()), "2025.csv", "2025").is_empty());
+    assert!(
+        set.read_table(&m, &table(&rows()), "2025.csv", "2025")
+            .is_empty()
+    );
     let r = score(&m, &set, &ScoreOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.waves, vec!["2024", "2025"]);
     assert_eq!(r.wave, "2025");
@@ -223,7 +232,11 @@ fn waves_compare_only_unchanged_categories() {
     // 2024 c2 scores: (25 + 50 + 25)/3 = 33.333 for everyone (sd 0) → diff 50 − 33.333.
     let d = c2.difference.expect("both waves shown");
     assert!((d.diff - 16.6667).abs() < 1e-3, "{d:?}");
-    let overall = r.changes.iter().find(|c| c.measure == "overall").expect("overall");
+    let overall = r
+        .changes
+        .iter()
+        .find(|c| c.measure == "overall")
+        .expect("overall");
     assert!(!overall.comparable);
 }
 
@@ -249,6 +262,42 @@ fn missing_codes_are_never_scored_as_zero() {
 fn k_below_three_is_refused() {
     let m = model();
     let set = read(&m, &rows());
-    let opts = ScoreOptions { k: Some(2), ..ScoreOptions::default() };
+    let opts = ScoreOptions {
+        k: Some(2),
+        ..ScoreOptions::default()
+    };
     assert!(score(&m, &set, &opts).is_err());
+}
+
+#[test]
+fn role_balanced_units_average_the_role_means() {
+    // Role r1: four respondents at c2 = 100; role r2: three at c2 = 0.
+    // Respondent mode: 400/7 = 57.14; role-balanced: (100 + 0)/2 = 50.
+    let text = HAND.replace(
+        "[aggregation]\nmin_group_size = 3",
+        "[aggregation]\nunit_of_analysis = \"role_balanced\"\nmin_group_size = 3",
+    );
+    let m = Model::from_toml(&text, "balanced.toml").unwrap_or_else(|e| panic!("{e}"));
+    let mut rows: Vec<&[&str]> = vec![HEADER];
+    let r1: [&[&str]; 4] = [
+        &["1", "", "r1", "3", "3", "3", "5", "5", "5"],
+        &["2", "", "r1", "3", "3", "3", "5", "5", "5"],
+        &["3", "", "r1", "3", "3", "3", "5", "5", "5"],
+        &["4", "", "r1", "3", "3", "3", "5", "5", "5"],
+    ];
+    let r2: [&[&str]; 3] = [
+        &["5", "", "r2", "3", "3", "3", "1", "1", "1"],
+        &["6", "", "r2", "3", "3", "3", "1", "1", "1"],
+        &["7", "", "r2", "3", "3", "3", "1", "1", "1"],
+    ];
+    rows.extend(r1);
+    rows.extend(r2);
+    let set = read(&m, &rows);
+    let r = score(&m, &set, &ScoreOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    let (n, mean, _) = shown(&r.organisation_row().scores[1]);
+    assert_eq!(n, 7);
+    assert!((mean - 50.0).abs() < 1e-9, "{mean}");
+    // The role groups themselves are plain means.
+    let (_, r1_mean, _) = shown(&r.roles[0].scores[1]);
+    assert_eq!(r1_mean, 100.0);
 }
