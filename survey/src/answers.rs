@@ -114,6 +114,14 @@ const IGNORED: &[&str] = &[
     "completion time",
     "starttid",
     "sluttid",
+    "last modified time",
+    "senast ändrad",
+    // Form tools export who answered; identities are never read (anonymity).
+    "email",
+    "e-post",
+    "e-postadress",
+    "name",
+    "namn",
 ];
 
 /// Every respondent of one assessment, possibly from several files and waves.
