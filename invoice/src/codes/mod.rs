@@ -8,8 +8,9 @@
 //! codes; then one code per line in the official order. Both CEN releases the validator supports
 //! are kept, because their lists differ (ISO 4217, ISO 6523 ICD, EAS, VATEX, UNTDID 1001).
 //!
-//! A [`CodeList`] is a `static`: the first lookup builds a sorted index once per process
-//! (one small allocation), every later lookup is a binary search over borrowed `&'static str`s.
+//! A [`CodeList`] is a `static`: the first lookup builds its index once per process (one small
+//! allocation); every later lookup is a binary search over packed integer keys (codes of up to
+//! 15 bytes) or over borrowed `&'static str`s (longer codes), without allocating.
 //!
 //! ```
 //! use digilyft_invoice::codes;
@@ -56,8 +57,13 @@ pub struct CodeList {
 
 #[derive(Debug)]
 struct Index {
-    /// The codes sorted bytewise, for binary search.
-    sorted: Box<[&'static str]>,
+    /// The codes of at most [`SHORT`] bytes as packed integer keys ([`short_key`]), sorted: a
+    /// lookup is a binary search over integers, without string comparisons.
+    short: Box<[u128]>,
+    /// The longer codes (MIME types, a few identifiers), sorted bytewise.
+    long: Box<[&'static str]>,
+    /// Number of codes.
+    len: usize,
     /// The official Schematron literal: `" c1 c2 ... cn "`.
     literal: String,
 }
@@ -100,7 +106,7 @@ impl CodeList {
 
     /// Number of codes.
     pub fn len(&self) -> usize {
-        self.index().sorted.len()
+        self.index().len
     }
 
     /// True when the list has no codes (never for an embedded list).
@@ -110,7 +116,11 @@ impl CodeList {
 
     /// True when `code` is exactly one of the codes (case-sensitive, no trimming).
     pub fn contains(&self, code: &str) -> bool {
-        self.index().sorted.binary_search(&code).is_ok()
+        let index = self.index();
+        match short_key(code) {
+            Some(key) => index.short.binary_search(&key).is_ok(),
+            None => index.long.binary_search(&code).is_ok(),
+        }
     }
 
     /// The Schematron idiom every BR-CL code-list assert uses, exactly:
@@ -130,20 +140,48 @@ impl CodeList {
 
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
-            let mut sorted: Vec<&'static str> = self.codes().collect();
+            let codes: Vec<&'static str> = self.codes().collect();
             let mut literal = String::with_capacity(self.raw.len() + 2);
             literal.push(' ');
-            for code in &sorted {
+            for code in &codes {
                 literal.push_str(code);
                 literal.push(' ');
             }
-            sorted.sort_unstable();
+            let mut short: Vec<u128> = codes.iter().filter_map(|c| short_key(c)).collect();
+            let mut long: Vec<&'static str> = codes
+                .iter()
+                .copied()
+                .filter(|c| short_key(c).is_none())
+                .collect();
+            short.sort_unstable();
+            short.dedup();
+            long.sort_unstable();
+            long.dedup();
+            let len = short.len() + long.len();
             Index {
-                sorted: sorted.into_boxed_slice(),
+                short: short.into_boxed_slice(),
+                long: long.into_boxed_slice(),
+                len,
                 literal,
             }
         })
     }
+}
+
+/// Codes up to this many bytes are looked up as integers.
+const SHORT: usize = 15;
+
+/// A code of at most [`SHORT`] bytes packed into an integer: its bytes, zero-padded, with the
+/// length in the last byte (so `"A"` and `"A\0"` differ). `None` for longer codes.
+fn short_key(code: &str) -> Option<u128> {
+    let b = code.as_bytes();
+    if b.len() > SHORT {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..b.len()].copy_from_slice(b);
+    key[15] = b.len() as u8;
+    Some(u128::from_be_bytes(key))
 }
 
 fn is_xml_ws(c: char) -> bool {
