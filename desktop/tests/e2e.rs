@@ -184,9 +184,10 @@ async fn the_inbox_shows_the_seeded_invoices() {
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), json!("wry"));
     caps.insert("tauri:options".into(), json!({ "application": app }));
-    let connect = ClientBuilder::native()
-        .capabilities(caps)
-        .connect(&driver.url());
+    let url = driver.url();
+    let mut builder = ClientBuilder::native();
+    builder.capabilities(caps);
+    let connect = builder.connect(&url);
     let client = match tokio::time::timeout(START_TIMEOUT, connect).await {
         Ok(Ok(client)) => client,
         Ok(Err(err)) => panic!("the app did not start: {err}\n{}", driver.log()),
