@@ -228,6 +228,39 @@ pub fn double(s: &str) -> Option<f64> {
     t.parse::<f64>().ok()
 }
 
+/// Untyped text compared with a numeric literal (`cbc:PriceAmount >= 0`, `. > 0`) exactly as the
+/// official processor (Saxon) decides it: `None` when the text does not cast to `xs:double`
+/// (a dynamic error), otherwise the ordering of the value against `literal`.
+///
+/// Two Saxon details, confirmed against the official stylesheets: text in integer form (`-0`,
+/// `-00`) converts through an integer, so it has no sign of zero, while `-0.0`, `-.0` or `-0e0`
+/// become the double −0; and the ordering is Java's `Double.compare`, where −0 is *less* than
+/// +0 and NaN is greater than everything. So `-0.00 >= 0` is false (BR-27 fires) and
+/// `NaN >= 0` is true.
+pub fn untyped_cmp(s: &str, literal: f64) -> Option<Ordering> {
+    let t = trim(s);
+    let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let value = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        // Integer form: the sign of a zero is lost, as in an integer conversion.
+        let v = double(t)?;
+        if v == 0.0 { 0.0 } else { v }
+    } else {
+        double(t)?
+    };
+    Some(java_compare(value, literal))
+}
+
+/// Java's `Double.compare` total order: −0 < +0, NaN equal to itself and above everything.
+fn java_compare(a: f64, b: f64) -> Ordering {
+    match (a.is_nan(), b.is_nan()) {
+        (true, true) => Ordering::Equal,
+        (true, false) => Ordering::Greater,
+        (false, true) => Ordering::Less,
+        // Without NaN, `total_cmp` is IEEE totalOrder: −0 < +0, as in Java.
+        (false, false) => a.total_cmp(&b),
+    }
+}
+
 /// XPath `number(s)`: the `xs:double` value, NaN when not castable (never fails).
 #[inline]
 pub fn number(s: &str) -> f64 {
@@ -563,6 +596,23 @@ mod tests {
         assert!(has_content(" x "));
         assert!(!has_content(" \n "));
         assert_eq!(string_length("åäö"), 3);
+    }
+
+    #[test]
+    fn untyped_comparison_follows_saxon() {
+        let ge0 = |s: &str| untyped_cmp(s, 0.0).map(|o| o != Ordering::Less);
+        assert_eq!(ge0("0"), Some(true));
+        assert_eq!(ge0("-0"), Some(true));
+        assert_eq!(ge0(" -00 "), Some(true));
+        assert_eq!(ge0("-0.00"), Some(false));
+        assert_eq!(ge0("-.0"), Some(false));
+        assert_eq!(ge0("-0e0"), Some(false));
+        assert_eq!(ge0("-1e-400"), Some(false));
+        assert_eq!(ge0("1e-400"), Some(true));
+        assert_eq!(ge0("NaN"), Some(true));
+        assert_eq!(ge0("-INF"), Some(false));
+        assert_eq!(ge0("12.5"), Some(true));
+        assert_eq!(ge0("abc"), None);
     }
 
     #[test]

@@ -347,12 +347,13 @@ pub(super) fn br_26(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-/// `path >= 0` as a general comparison: some node's value, cast to `xs:double`, is ≥ 0.
+/// `path >= 0` as a general comparison: some node's value is ≥ 0 when compared as the official
+/// processor does ([`xpath::untyped_cmp`]: `-0.00` counts as negative, `NaN` as not).
 fn some_non_negative(from: Element<'_>, path: &[(&str, &str)]) -> X<bool> {
     let mut any = false;
     for n in xpath::select(from, path) {
-        let v = xpath::double(&n.string_value()).ok_or(DynError)?;
-        any |= v >= 0.0;
+        let order = xpath::untyped_cmp(&n.string_value(), 0.0).ok_or(DynError)?;
+        any |= order != std::cmp::Ordering::Less;
     }
     Ok(any)
 }

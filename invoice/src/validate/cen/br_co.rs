@@ -5,6 +5,8 @@
 //! [`xpath::round2`]. An absent amount is the empty sequence: arithmetic on it gives the empty
 //! sequence and a comparison with it is false, so the rule fires.
 
+use std::cmp::Ordering;
+
 use rust_decimal::Decimal;
 
 use super::super::{Ctx, RuleSetId, Sink, xpath};
@@ -381,10 +383,10 @@ pub(super) fn br_co_25(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     };
     for t in kids(cx.root, CAC, "LegalMonetaryTotal") {
         for due in kids(t, CBC, "PayableAmount") {
-            // `. > 0` and `. <= 0` compare as xs:double; NaN satisfies neither.
-            let test = xpath::double(&due.string_value())
+            // `. > 0` and `. <= 0`, compared as the official processor does.
+            let test = xpath::untyped_cmp(&due.string_value(), 0.0)
                 .ok_or(DynError)
-                .map(|v| (v > 0.0 && has_terms()) || v <= 0.0);
+                .map(|o| o != Ordering::Greater || has_terms());
             assert(sink, due, test);
         }
     }
