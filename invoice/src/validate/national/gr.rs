@@ -4,9 +4,8 @@
 //! TIN-based electronic addresses (BT-34, BT-49, scheme 9933).
 
 use crate::validate::peppol::facts::{
-    SUPPLIER_PARTY, accounting_supplier_country, cac, cbc, cbc_child, customer_country, first,
-    is_ubl, kids, schemes_normalized, string_of, substring, substring_from, supplier_country,
-    vat_schemes,
+    SUPPLIER_PARTY, cac, cbc, cbc_child, countries, first, is_ubl, kids, schemes_normalized,
+    string_of, substring, substring_from, vat_schemes,
 };
 use crate::validate::peppol::identifiers::castable_integer;
 use crate::validate::xpath::{self, normalize_space, select, string_length};
@@ -20,12 +19,12 @@ fn greek(code: &str) -> bool {
 
 /// `$isGreekSender`.
 fn greek_sender(cx: &Ctx<'_>) -> bool {
-    greek(&supplier_country(cx.root))
+    greek(&countries(cx).supplier)
 }
 
 /// `$isGreekSenderandReceiver`.
 fn greek_both(cx: &Ctx<'_>) -> bool {
-    greek_sender(cx) && greek(&customer_country(cx.root))
+    greek_sender(cx) && greek(&countries(cx).customer)
 }
 
 /// `u:TinVerification`: the Greek TIN check digit (powers of two weights, mod 11 mod 10) over
@@ -376,7 +375,7 @@ fn tin_endpoint(e: Element<'_>) -> bool {
 
 /// GR-R-009: a Greek seller's electronic address (BT-34) is its TIN (scheme 9933).
 pub(super) fn gr_r_009(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
-    if !greek(&accounting_supplier_country(cx.root)) {
+    if !greek(&countries(cx).accounting_supplier) {
         return;
     }
     for party in parties(cx, "AccountingSupplierParty", true) {

@@ -2,9 +2,7 @@
 //! tax registration identifier (BT-32) format and the seller's postal address (BT-35, BT-37,
 //! BT-38).
 
-use crate::validate::peppol::facts::{
-    cac, cbc, cbc_child, first, kids, string_of, supplier_country,
-};
+use crate::validate::peppol::facts::{cac, cbc, cbc_child, countries, first, kids, string_of};
 use crate::validate::xpath::{self, normalize_space};
 use crate::validate::{Ctx, Sink};
 use crate::xml::Element;
@@ -12,7 +10,7 @@ use crate::xml::ns::CAC;
 
 /// The `cac:AccountingSupplierParty/cac:Party` contexts when the supplier country is Italy.
 fn italian_sellers<'c, 'd>(cx: &'c Ctx<'d>) -> impl Iterator<Item = Element<'d>> + 'c {
-    let italian = supplier_country(cx.root) == "IT";
+    let italian = countries(cx).supplier == "IT";
     cx.named_ns(CAC, "Party").filter(move |p| {
         italian
             && p.parent()

@@ -2,7 +2,7 @@
 //! "Foretaksregisteret" (BT-32) for Norwegian sellers (`$supplierCountry = 'NO'`).
 
 use crate::validate::peppol::facts::{
-    cbc_child, schemes_normalized, string_of, substring, substring_from, supplier_country,
+    cbc_child, countries, schemes_normalized, string_of, substring, substring_from,
 };
 use crate::validate::peppol::identifiers::mod11;
 use crate::validate::xpath::normalize_space;
@@ -12,7 +12,7 @@ use crate::xml::ns::CAC;
 
 /// The `cac:AccountingSupplierParty/cac:Party` contexts when the supplier country is Norway.
 fn norwegian_sellers<'c, 'd>(cx: &'c Ctx<'d>) -> impl Iterator<Item = Element<'d>> + 'c {
-    let norwegian = supplier_country(cx.root) == "NO";
+    let norwegian = countries(cx).supplier == "NO";
     cx.named_ns(CAC, "Party").filter(move |p| {
         norwegian
             && p.parent()

@@ -313,11 +313,7 @@ fn is_r051_amount(e: Element<'_>) -> bool {
 pub(super) fn peppol_en16931_r051(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     let root = cx.root;
     let doc_currencies = || kids(root, CBC, "DocumentCurrencyCode");
-    let amounts = AMOUNTS
-        .iter()
-        .chain(&["TaxAmount"])
-        .flat_map(|n| cx.named_ns(CBC, n));
-    for e in amounts.filter(|e| is_r051_amount(*e)) {
+    for e in super::code_lists::amounts(cx).filter(|e| is_r051_amount(*e)) {
         let ok = e
             .attr("currencyID")
             .is_some_and(|c| doc_currencies().any(|d| d.string_value() == c));

@@ -171,10 +171,29 @@ const AMOUNTS: [&str; 13] = [
     "PayableAmount",
 ];
 
+/// Element ids of every amount element (CL007's context), in document order.
+struct AmountIds(Vec<u32>);
+
+/// Every amount element of CL007's context (also the candidates of PEPPOL-EN16931-R051),
+/// collected once per document.
+pub(crate) fn amounts<'c, 'd>(cx: &'c Ctx<'d>) -> impl Iterator<Item = Element<'d>> + 'c {
+    let ids = cx.memo(|cx| {
+        let mut ids: Vec<u32> = AMOUNTS
+            .iter()
+            .flat_map(|n| cx.named_ns(CBC, n))
+            .map(|e| e.id() as u32)
+            .collect();
+        ids.sort_unstable();
+        AmountIds(ids)
+    });
+    let doc = cx.root.document();
+    (0..ids.0.len()).filter_map(move |i| doc.element(ids.0[i] as usize))
+}
+
 /// PEPPOL-EN16931-CL007: every amount's `@currencyID` is an ISO 4217 code.
 pub(super) fn peppol_en16931_cl007(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     let list = &lists(sink.release()).currency;
-    for e in AMOUNTS.iter().flat_map(|n| cx.named_ns(CBC, n)) {
+    for e in amounts(cx) {
         sink.check(e, e.attr("currencyID").is_some_and(|c| list.contains(c)));
     }
 }

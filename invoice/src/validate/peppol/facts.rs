@@ -8,9 +8,10 @@
 //! agree with it anyway.
 
 use std::borrow::Cow;
+use std::rc::Rc;
 
-use crate::validate::RuleSetId;
 use crate::validate::xpath::{normalize_space, select};
+use crate::validate::{Ctx, RuleSetId};
 use crate::xml::Element;
 use crate::xml::ns::{CAC, CBC, UBL_CREDIT_NOTE, UBL_INVOICE};
 
@@ -164,6 +165,26 @@ pub(crate) fn supplier_country(root: Element<'_>) -> Cow<'_, str> {
         .or_else(|| vat_prefix(kids(root, CAC, "TaxRepresentativeParty")))
         .or_else(|| address_country(root, &SUPPLIER_PARTY))
         .unwrap_or(Cow::Borrowed("XX"))
+}
+
+/// The three country variables, computed once per document (several national patterns use them).
+#[derive(Debug)]
+pub(crate) struct Countries {
+    /// `$supplierCountry`.
+    pub supplier: String,
+    /// `$customerCountry`.
+    pub customer: String,
+    /// `$accountingSupplierCountry`.
+    pub accounting_supplier: String,
+}
+
+/// The document's [`Countries`], shared through the context's per-document cache.
+pub(crate) fn countries(cx: &Ctx<'_>) -> Rc<Countries> {
+    cx.memo(|cx| Countries {
+        supplier: supplier_country(cx.root).into_owned(),
+        customer: customer_country(cx.root).into_owned(),
+        accounting_supplier: accounting_supplier_country(cx.root).into_owned(),
+    })
 }
 
 /// `$accountingSupplierCountry` (Greek rules): like [`supplier_country`] without the tax

@@ -15,25 +15,35 @@ use crate::validate::{Ctx, Sink};
 use crate::xml::Element;
 use crate::xml::ns::{CAC, CBC};
 
-/// An identifier element of the ICD rules' contexts (`cbc:EndpointID`,
+/// The identifier elements of the ICD rules' contexts (`cbc:EndpointID`,
 /// `cac:PartyIdentification/cbc:ID`, `cbc:CompanyID`) with its `@schemeID`.
 fn identifiers<'c, 'd>(cx: &'c Ctx<'d>) -> impl Iterator<Item = (Element<'d>, &'d str)> + 'c {
-    let named = cx
-        .named_ns(CBC, "EndpointID")
-        .chain(cx.named_ns(CBC, "CompanyID"))
-        .chain(cx.named_ns(CBC, "ID"));
-    named.filter_map(|e| {
-        let ok = match e.local_name() {
-            "EndpointID" | "CompanyID" => true,
-            "ID" => e.parent().is_some_and(|p| p.is(CAC, "PartyIdentification")),
-            _ => false,
-        };
-        if !ok {
-            return None;
-        }
+    let ids = cx.memo(|cx| {
+        let named = cx
+            .named_ns(CBC, "EndpointID")
+            .chain(cx.named_ns(CBC, "CompanyID"))
+            .chain(cx.named_ns(CBC, "ID"));
+        let mut ids: Vec<u32> = named
+            .filter(|e| match e.local_name() {
+                "EndpointID" | "CompanyID" => true,
+                _ => e.parent().is_some_and(|p| p.is(CAC, "PartyIdentification")),
+            })
+            .filter(|e| e.attr("schemeID").is_some())
+            .map(|e| e.id() as u32)
+            .collect();
+        ids.sort_unstable();
+        IdentifierIds(ids)
+    });
+    let doc = cx.root.document();
+    (0..ids.0.len()).filter_map(move |i| {
+        let e = doc.element(ids.0[i] as usize)?;
         e.attr("schemeID").map(|s| (e, s))
     })
 }
+
+/// The element ids of [`identifiers`], in document order: computed once per document and shared
+/// by the seventeen PEPPOL-COMMON rules.
+struct IdentifierIds(Vec<u32>);
 
 /// Runs `test` on the normalised value of every identifier with scheme `scheme`.
 fn by_scheme(cx: &Ctx<'_>, sink: &mut Sink<'_>, scheme: &str, test: fn(&str) -> bool) {
