@@ -30,6 +30,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use rust_decimal::Decimal;
 
@@ -136,14 +137,44 @@ fn build(cx: &Ctx<'_>, ix: &mut VatIndex) {
     memo_facts(cx, ix);
 }
 
+thread_local! {
+    /// The index last fetched from [`Ctx::memo`], with the address of its context (see
+    /// [`with_index`]).
+    static LAST: RefCell<(usize, Weak<VatIndex>)> = const { RefCell::new((0, Weak::new())) };
+}
+
 /// Runs `f` on the index of the document under judgement, built once per validation run
 /// ([`Ctx::memo`]).
+///
+/// Fast path: the index last fetched on this thread is reused when it was fetched for a context
+/// at the same address and is still alive; it lives exactly as long as the context that memoised
+/// it, and two live contexts cannot share an address.
 fn with_index<'d, R>(cx: &Ctx<'d>, f: impl FnOnce(&Doc<'_, 'd>) -> R) -> R {
-    let ix = cx.memo(|cx| {
-        let mut ix = VatIndex::default();
-        build(cx, &mut ix);
-        ix
+    let addr = std::ptr::from_ref(cx) as usize;
+    let fast = LAST.with(|last| {
+        let last = last.try_borrow().ok()?;
+        if last.0 == addr {
+            last.1.upgrade()
+        } else {
+            None
+        }
     });
+    let ix = match fast {
+        Some(ix) => ix,
+        None => {
+            let ix = cx.memo(|cx| {
+                let mut ix = VatIndex::default();
+                build(cx, &mut ix);
+                ix
+            });
+            LAST.with(|last| {
+                if let Ok(mut last) = last.try_borrow_mut() {
+                    *last = (addr, Rc::downgrade(&ix));
+                }
+            });
+            ix
+        }
+    };
     f(&Doc { cx, ix: &ix })
 }
 

@@ -16,8 +16,10 @@
 
 mod forbidden;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::{Rc, Weak};
 use std::sync::OnceLock;
 
 use super::vat_categories::SameUri;
@@ -606,14 +608,47 @@ fn charge_indicator_is(e: Element<'_>, want: bool) -> bool {
         .any(|c| xpath::boolean(&c.string_value()) == Some(want))
 }
 
-/// Runs `f` on the document's index, built once per validation run ([`Ctx::memo`]).
-fn with_index<R>(cx: &Ctx<'_>, f: impl FnOnce(&SyntaxIndex) -> R) -> R {
+thread_local! {
+    /// The index last fetched from [`Ctx::memo`], with the address of its context: a fast path
+    /// for the ~760 rules that read it (see [`index`]).
+    static LAST: RefCell<(usize, Weak<SyntaxIndex>)> = const { RefCell::new((0, Weak::new())) };
+}
+
+/// The document's index, built once per validation run and shared through [`Ctx::memo`].
+///
+/// Fast path: the index last fetched on this thread is reused when it was fetched for a context
+/// at the same address *and* is still alive. It lives exactly as long as the context that
+/// memoised it (nothing else keeps a strong reference), and two live contexts cannot share an
+/// address, so a successful upgrade always yields this context's own index.
+fn index(cx: &Ctx<'_>) -> Rc<SyntaxIndex> {
+    let addr = std::ptr::from_ref(cx) as usize;
+    let fast = LAST.with(|last| {
+        let last = last.try_borrow().ok()?;
+        if last.0 == addr {
+            last.1.upgrade()
+        } else {
+            None
+        }
+    });
+    if let Some(ix) = fast {
+        return ix;
+    }
     let ix = cx.memo(|cx| {
         let mut ix = SyntaxIndex::default();
         ix.build(cx);
         ix
     });
-    f(&ix)
+    LAST.with(|last| {
+        if let Ok(mut last) = last.try_borrow_mut() {
+            *last = (addr, Rc::downgrade(&ix));
+        }
+    });
+    ix
+}
+
+/// Runs `f` on the document's index.
+fn with_index<R>(cx: &Ctx<'_>, f: impl FnOnce(&SyntaxIndex) -> R) -> R {
+    f(&index(cx))
 }
 
 /// Fires on every element of the index list `pick` for which `ok` is false.
@@ -624,15 +659,11 @@ fn each(
     ok: impl Fn(Element<'_>) -> bool,
 ) {
     let doc = cx.root.document();
-    let failing: Vec<u32> = with_index(cx, |ix| {
-        pick(ix)
-            .iter()
-            .copied()
-            .filter(|id| doc.element(*id as usize).is_some_and(|e| !ok(e)))
-            .collect()
-    });
-    for id in failing {
-        if let Some(e) = doc.element(id as usize) {
+    let ix = index(cx);
+    for id in pick(&ix) {
+        if let Some(e) = doc.element(*id as usize)
+            && !ok(e)
+        {
             s.fire(e);
         }
     }
