@@ -133,6 +133,15 @@ pub struct GroupResult {
     pub quadrant: Option<Placement>,
 }
 
+/// The dimensions on the quadrant chart's axes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Axes {
+    /// Name of the x-axis dimension.
+    pub x: String,
+    /// Name of the y-axis dimension.
+    pub y: String,
+}
+
 /// A position in the 2×2 chart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Placement {
@@ -402,6 +411,8 @@ pub struct ScoreReport {
     pub respondents: RespondentCounts,
     /// Measure columns.
     pub measures: Vec<Measure>,
+    /// Names of the dimensions on the quadrant chart's x and y axes, if the model has them.
+    pub axes: Option<Axes>,
     /// Org-tree units, depth-first, the organisation first.
     pub units: Vec<GroupResult>,
     /// Role groups at the organisation level.

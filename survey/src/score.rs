@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use crate::anonymity::{Disclosure, suppress_units_and_roles};
 use crate::answers::{Answer, AnswerSet};
 use crate::label::Lang;
-use crate::model::{Level, MissingCode, Model, UnitOfAnalysis};
+use crate::model::{Axis, Level, MissingCode, Model, UnitOfAnalysis};
 use crate::reliability::CovAcc;
 use crate::report::*;
 use crate::stats::{Acc, Summary, pearson, welch};
@@ -649,6 +649,13 @@ pub fn score(
             dropped_incomplete: current.dropped,
         },
         measures,
+        axes: match (model.axis_dimension(Axis::X), model.axis_dimension(Axis::Y)) {
+            (Some(x), Some(y)) => Some(Axes {
+                x: model.dimensions[x].name.get(lang).to_owned(),
+                y: model.dimensions[y].name.get(lang).to_owned(),
+            }),
+            _ => None,
+        },
         units,
         roles,
         ranking,
@@ -692,7 +699,6 @@ fn measures(model: &Model, lang: Lang) -> Vec<Measure> {
 }
 
 fn placement(model: &Model, lang: Lang, scores: &[Stat], nc: usize) -> Option<Placement> {
-    use crate::model::Axis;
     if model.quadrants.is_empty() {
         return None;
     }

@@ -510,6 +510,52 @@ fn groups(cx: &Ctx, ws: &mut Worksheet, units: bool) -> Result<(), XlsxError> {
             .set_height((240 + 40 * shown.len() as u32).min(900));
         ws.insert_chart(last + 2, 0, &chart)?;
     }
+    // The 2×2 chart: capability × legacy of the organisation and every placed unit.
+    let placed: Vec<&GroupResult> = list
+        .iter()
+        .filter(|g| g.quadrant.is_some())
+        .take(20)
+        .collect();
+    if units && !placed.is_empty() {
+        let col = 2 + series.len() as u16;
+        ws.write_string_with_format(
+            top + 1,
+            col,
+            cx.l("Placering x", "Placement x"),
+            &cx.f.header,
+        )?;
+        ws.write_string_with_format(
+            top + 1,
+            col + 1,
+            cx.l("Placering y", "Placement y"),
+            &cx.f.header,
+        )?;
+        let mut chart = Chart::new(ChartType::Scatter);
+        chart
+            .title()
+            .set_name(cx.l("Placering: förmåga × arv", "Placement: capability × legacy"));
+        for (i, g) in placed.iter().enumerate() {
+            let row = top + 2 + i as u32;
+            if let Some(p) = &g.quadrant {
+                ws.write_string(row, col - 1, &g.name)?;
+                ws.write_number_with_format(row, col, p.x, &cx.f.score)?;
+                ws.write_number_with_format(row, col + 1, p.y, &cx.f.score)?;
+                chart
+                    .add_series()
+                    .set_name((name, row, col - 1))
+                    .set_categories((name, row, col, row, col))
+                    .set_values((name, row, col + 1, row, col + 1));
+            }
+        }
+        let (xn, yn) = r
+            .axes
+            .as_ref()
+            .map_or(("x", "y"), |a| (a.x.as_str(), a.y.as_str()));
+        chart.x_axis().set_min(0).set_max(100).set_name(xn);
+        chart.y_axis().set_min(0).set_max(100).set_name(yn);
+        chart.set_width(560).set_height(420);
+        ws.insert_chart(top + 2, col + 3, &chart)?;
+    }
     ws.set_column_width(0, 38)?;
     for c in 1..(fixed + r.measures.len() as u16) {
         ws.set_column_width(c, 12)?;
