@@ -79,6 +79,13 @@ pub(super) fn double_cast(s: &str) -> X<f64> {
     xpath::double(s).ok_or(Abort)
 }
 
+/// Untyped text against a numeric literal in a general comparison (`. = 380`, `. >= 0`), as the
+/// official processor orders them ([`xpath::untyped_cmp`]: Java's `Double.compare`, so `-0.0`
+/// is below 0 and NaN above everything); an error when the text does not cast.
+pub(super) fn untyped_vs(s: &str, literal: f64) -> X<std::cmp::Ordering> {
+    xpath::untyped_cmp(s, literal).ok_or(Abort)
+}
+
 /// `xs:decimal(.)`: an error when the text is not a decimal.
 pub(super) fn decimal_of(e: Element<'_>) -> X<Decimal> {
     xpath::decimal(&e.string_value()).ok_or(Abort)

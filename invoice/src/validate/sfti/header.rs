@@ -2,7 +2,7 @@
 //! requisitionist reference, processing instructions and schema locations.
 
 use super::eval::{
-    X, before_t, date, date_at, date_time, double_cast, exists, number_of, path, single, verdict,
+    X, before_t, date, date_at, date_time, exists, number_of, path, single, untyped_vs, verdict,
 };
 use super::{CAC, CBC, SFTI, doc_invoice};
 use crate::validate::{Ctx, Sink};
@@ -51,7 +51,8 @@ pub(super) fn r_83(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
 pub(super) fn r_22(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     let Some(inv) = doc_invoice(cx) else { return };
     for code in path(inv, &[(SFTI, "InvoiceTypeCode")]) {
-        let test = double_cast(&code.string_value()).map(|v| v == 380.0 || v == 381.0);
+        let v = code.string_value();
+        let test = (|| Ok(untyped_vs(&v, 380.0)?.is_eq() || untyped_vs(&v, 381.0)?.is_eq()))();
         verdict(sink, code, test);
     }
 }
@@ -160,7 +161,11 @@ pub(super) fn r_27(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     let Some(inv) = doc_invoice(cx) else { return };
     let lines = path(inv, &[(CAC, "InvoiceLine")]).count() as f64;
     for n in path(inv, &[(SFTI, "LineItemCountNumeric")]) {
-        verdict(sink, n, double_cast(&n.string_value()).map(|v| v == lines));
+        verdict(
+            sink,
+            n,
+            untyped_vs(&n.string_value(), lines).map(|o| o.is_eq()),
+        );
     }
 }
 

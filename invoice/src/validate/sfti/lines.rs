@@ -2,8 +2,8 @@
 //! categories and rates, units, and lines without a description.
 
 use super::eval::{
-    X, decimal, double_cast, double_to_decimal, exists, number, number_of, operand, path, single,
-    swedish_rate, verdict, within,
+    X, decimal, double_to_decimal, exists, number, number_of, operand, path, single, swedish_rate,
+    untyped_vs, verdict, within,
 };
 use super::tax::{category_matches_subtotal_rate, exempt_subtotal_exists, percent_rules};
 use super::{CAC, CBC, doc_invoice, invoice};
@@ -359,7 +359,7 @@ pub(super) fn r_102(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
             verdict(
                 sink,
                 lea,
-                double_cast(&lea.string_value()).map(|v| v == 0.0),
+                untyped_vs(&lea.string_value(), 0.0).map(|o| o.is_eq()),
             );
         }
     }

@@ -2,7 +2,7 @@
 //! a rounding amount), non-negative invoice total, and VAT base agreement.
 
 use super::eval::{
-    X, decimal_as_double, double_cast, number, number_of, path, sum, verdict, within, within_incl,
+    X, decimal_as_double, number, number_of, path, sum, untyped_vs, verdict, within, within_incl,
 };
 use super::{CAC, CBC, SFTI, doc_invoice, invoice};
 use crate::validate::{Ctx, Sink};
@@ -87,7 +87,11 @@ pub(super) fn r_71(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
 /// the total with VAT is not negative (compared as a number).
 pub(super) fn r_105(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     for t in totals(cx, "TaxInclusiveTotalAmount") {
-        verdict(sink, t, double_cast(&t.string_value()).map(|v| v >= 0.0));
+        verdict(
+            sink,
+            t,
+            untyped_vs(&t.string_value(), 0.0).map(|o| o.is_ge()),
+        );
     }
 }
 
