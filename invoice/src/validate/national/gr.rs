@@ -83,7 +83,9 @@ pub(super) fn gr_r_001_2(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
         let v = id.string_value();
         let seg = segments(&v);
         let Some(first_seg) = seg.first() else {
-            continue; // u:TinVerification(()) is a type error in the official processor
+            // No segment: the length test fails first (the `and` never reaches the TIN check).
+            sink.fire(id);
+            continue;
         };
         let tins = |parties: &mut dyn Iterator<Item = Element<'_>>| -> bool {
             parties
