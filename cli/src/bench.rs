@@ -29,6 +29,8 @@ pub enum Command {
 pub enum Bench {
     /// Parse invoices into the EN 16931 model: invoices/s, MB/s and peak memory per file.
     Parse(ParseArgs),
+    /// Parse + validate invoices with the default rule sets: invoices/s on one core.
+    Validate(crate::validate::BenchArgs),
 }
 
 /// Arguments of `digilyft bench parse`.
@@ -50,6 +52,7 @@ const DEFAULT_FILE: &str = "tests/fixtures/official/peppol-bis3/rules/examples/b
 pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
     match cmd {
         Command::Bench(Bench::Parse(args)) => bench_parse(&args),
+        Command::Bench(Bench::Validate(args)) => crate::validate::bench(&args),
     }
 }
 

@@ -342,3 +342,88 @@ fn write_readable(
     }
     Ok(())
 }
+
+/// Arguments of `digilyft bench validate`.
+#[derive(Debug, clap::Args)]
+pub struct BenchArgs {
+    /// Invoice files (default: the official PEPPOL `base-example.xml` in the test fixtures).
+    files: Vec<PathBuf>,
+    /// Rule sets (default: cen-1.3.16,peppol-2026.5 for UBL, sfti-svefaktura1 for Svefaktura).
+    #[arg(long, value_delimiter = ',', value_name = "NAME[,NAME...]")]
+    ruleset: Vec<RuleSetId>,
+    /// Minimum measuring time per file, in seconds.
+    #[arg(long, default_value_t = 2.0)]
+    seconds: f64,
+}
+
+const BENCH_DEFAULT_FILE: &str =
+    "tests/fixtures/official/peppol-bis3/rules/examples/base-example.xml";
+
+/// CPU time this thread has run (Linux `/proc/thread-self/schedstat`), so that one-core
+/// throughput can be told apart from wall-clock throughput on a busy machine.
+fn thread_cpu() -> Option<std::time::Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(std::time::Duration::from_nanos(ns))
+}
+
+/// `digilyft bench validate`: parse + validation per file on one thread, repeated for at least
+/// `--seconds`; prints invoices/s by wall clock and per CPU-second of this thread.
+pub fn bench(args: &BenchArgs) -> anyhow::Result<ExitCode> {
+    if args.seconds.is_nan() || args.seconds <= 0.0 {
+        bail!("--seconds must be positive");
+    }
+    let files = if args.files.is_empty() {
+        vec![PathBuf::from(BENCH_DEFAULT_FILE)]
+    } else {
+        args.files.clone()
+    };
+    println!(
+        "{:<48} {:>9} {:>14} {:>16} {:>8}",
+        "file", "size (B)", "invoices/s", "per CPU-second", "firings"
+    );
+    for file in &files {
+        let bytes =
+            std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
+        let doc = Document::parse(&bytes)
+            .with_context(|| format!("{}: not well-formed XML", file.display()))?;
+        let Some(format) = Format::detect(doc.root()) else {
+            bail!("{}: not a UBL or Svefaktura invoice", file.display());
+        };
+        let sets = if args.ruleset.is_empty() {
+            format.default_sets()
+        } else {
+            args.ruleset.clone()
+        };
+        let fired = validate(doc.root(), &sets).fired.len();
+        let run = |n: u64| {
+            for _ in 0..n {
+                if let Ok(doc) = Document::parse(std::hint::black_box(&bytes)) {
+                    std::hint::black_box(validate(doc.root(), &sets));
+                }
+            }
+        };
+        run(200);
+        let (wall0, cpu0) = (std::time::Instant::now(), thread_cpu());
+        let mut n = 0u64;
+        while wall0.elapsed().as_secs_f64() < args.seconds {
+            run(100);
+            n += 100;
+        }
+        let wall = wall0.elapsed().as_secs_f64();
+        let per_cpu = thread_cpu()
+            .zip(cpu0)
+            .map(|(b, a)| (b - a).as_secs_f64())
+            .filter(|c| *c > 0.0)
+            .map_or(String::from("n/a"), |c| format!("{:.0}", n as f64 / c));
+        println!(
+            "{:<48} {:>9} {:>14.0} {:>16} {:>8}",
+            file.display(),
+            bytes.len(),
+            n as f64 / wall,
+            per_cpu,
+            fired
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
