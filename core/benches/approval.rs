@@ -179,5 +179,43 @@ fn bench_inbox(c: &mut Criterion) {
     eprintln!("inbox of g042 holds {n} open steps");
 }
 
-criterion_group!(benches, bench_import, bench_inbox);
+/// Where import time goes: preparing (parse, validate, read the model) vs storing and routing.
+fn bench_parts(c: &mut Criterion) {
+    let clock = clock();
+    let docs = batch(1_000, NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"));
+    let mut g = c.benchmark_group("import-parts");
+    g.sample_size(10)
+        .throughput(Throughput::Elements(docs.len() as u64));
+    g.bench_function("prepare-1000-one-core", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|(n, d)| digilyft_core::import::prepare(n, d.clone()))
+                .count()
+        })
+    });
+    let prepared: Vec<_> = docs
+        .iter()
+        .map(|(n, d)| digilyft_core::import::prepare(n, d.clone()))
+        .collect();
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("parts.sqlite");
+    let rules = sample::sample_rules();
+    g.bench_function("store-route-1000", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let mut store = store_with(&path, &rules, &clock);
+                let t = Instant::now();
+                for chunk in prepared.chunks(250) {
+                    store.store_batch(chunk, &clock).expect("store");
+                }
+                total += t.elapsed();
+            }
+            total
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_parts, bench_import, bench_inbox);
 criterion_main!(benches);

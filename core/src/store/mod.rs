@@ -811,7 +811,7 @@ impl Store {
         }
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.invoice_id, s.label, s.kind, i.supplier_name, i.number, i.payable, i.currency, i.due_date, i.attest_deadline
-             FROM step s JOIN invoice i ON i.id = s.invoice_id
+             FROM step s JOIN invoice i INDEXED BY invoice_inbox ON i.id = s.invoice_id
              WHERE s.state = 'OPEN' AND s.assignee = ?1
              ORDER BY i.attest_deadline IS NULL, i.attest_deadline, s.invoice_id",
         )?;
