@@ -146,8 +146,8 @@ struct Compiled {
     by_pair: FastMap<(&'static str, &'static str), Vec<usize>>,
     /// The few single-step `//name` and `//name/@attr` patterns.
     singles: Vec<usize>,
-    /// Rows of the attribute-only paths `//@name`, by attribute name.
-    attr_only: FastMap<&'static str, Vec<usize>>,
+    /// Rows of the attribute-only paths `//@name`, by attribute name (one today).
+    attr_only: Vec<(&'static str, Vec<usize>)>,
 }
 
 /// The three namespaces the paths use.
@@ -300,7 +300,7 @@ fn compiled() -> &'static Compiled {
         }
         let mut by_pair: FastMap<(&'static str, &'static str), Vec<usize>> = FastMap::default();
         let mut singles = Vec::new();
-        let mut attr_only: FastMap<&'static str, Vec<usize>> = FastMap::default();
+        let mut attr_only: Vec<(&'static str, Vec<usize>)> = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             match (p.steps.last(), p.attr) {
                 (Some(last), _) => match p.steps.len() {
@@ -313,7 +313,10 @@ fn compiled() -> &'static Compiled {
                 },
                 (None, Some(a)) => {
                     if let Target::Row(row) = p.target {
-                        attr_only.entry(a).or_default().push(row);
+                        match attr_only.iter_mut().find(|(n, _)| *n == a) {
+                            Some((_, rows)) => rows.push(row),
+                            None => attr_only.push((a, vec![row])),
+                        }
                     }
                 }
                 (None, None) => {}
@@ -365,7 +368,9 @@ fn completes<'d>(p: &Pattern, e: Element<'d>, root: Element<'d>, uris: &mut Uris
 // Per-document index
 // ---------------------------------------------------------------------------------------------
 
-/// The attribute names banned by UBL-DT-08…28 (except DT-18, `name`, which has its own test).
+/// The attribute names banned by UBL-DT-08…28 (except DT-18, `name`, which has its own test), in
+/// the order of `banned_index` (which the rules use; this list keeps the test honest).
+#[cfg(test)]
 const BANNED_ATTRIBUTES: [&str; 20] = [
     "schemeName",
     "schemeAgencyName",
@@ -389,6 +394,34 @@ const BANNED_ATTRIBUTES: [&str; 20] = [
     "listAgencyID",
 ];
 
+/// The index of an attribute banned by UBL-DT-08…28 (except DT-18): DT-08 is 0, …, DT-28 is 19,
+/// skipping DT-18.
+fn banned_index(name: &str) -> Option<usize> {
+    Some(match name {
+        "schemeName" => 0,
+        "schemeAgencyName" => 1,
+        "schemeDataURI" => 2,
+        "schemeURI" => 3,
+        "format" => 4,
+        "unitCodeListIdentifier" => 5,
+        "unitCodeListAgencyIdentifier" => 6,
+        "unitCodeListAgencyName" => 7,
+        "listAgencyName" => 8,
+        "listName" => 9,
+        "languageID" => 10,
+        "listURI" => 11,
+        "listSchemeURI" => 12,
+        "languageLocaleID" => 13,
+        "uri" => 14,
+        "currencyCodeListVersionID" => 15,
+        "characterSetCode" => 16,
+        "encodingCode" => 17,
+        "schemeAgencyID" => 18,
+        "listAgencyID" => 19,
+        _ => return None,
+    })
+}
+
 /// Everything the family needs from one document, collected in one pass.
 ///
 #[derive(Debug, Default)]
@@ -401,7 +434,7 @@ struct SyntaxIndex {
     /// the root.
     root_seller_parties: Vec<u32>,
     root_buyer_parties: Vec<u32>,
-    /// One mark per [`BANNED_ATTRIBUTES`] entry.
+    /// One mark per `banned_index` entry.
     banned_attributes: [bool; 20],
     /// Some `@name` sits on an element other than `cbc:PaymentMeansCode` (UBL-DT-18).
     stray_name_attribute: bool,
@@ -510,12 +543,14 @@ impl SyntaxIndex {
                 if a.local_name == "name" && !e.is(ns::CBC, "PaymentMeansCode") {
                     self.stray_name_attribute = true;
                 }
-                if let Some(i) = BANNED_ATTRIBUTES.iter().position(|n| *n == a.local_name) {
+                if let Some(i) = banned_index(a.local_name) {
                     self.banned_attributes[i] = true;
                 }
-                if let Some(rows) = c.attr_only.get(a.local_name) {
-                    for &r in rows {
-                        self.forbidden[r] = true;
+                for (name, rows) in &c.attr_only {
+                    if *name == a.local_name {
+                        for &r in rows {
+                            self.forbidden[r] = true;
+                        }
                     }
                 }
             }
@@ -608,10 +643,27 @@ fn charge_indicator_is(e: Element<'_>, want: bool) -> bool {
         .any(|c| xpath::boolean(&c.string_value()) == Some(want))
 }
 
+/// Words of the per-row bit set (one bit per `forbidden::TABLE` row plus the 1.3.14.1 row).
+const FORBIDDEN_WORDS: usize = (forbidden::TABLE.len() + 1).div_ceil(64);
+
+/// The index last fetched on this thread, the address of its context, and its forbidden-row
+/// marks as bits (read by the 679 `UBL-CR` rules without touching the index).
+struct Last {
+    ctx: usize,
+    index: Weak<SyntaxIndex>,
+    forbidden: [u64; FORBIDDEN_WORDS],
+}
+
 thread_local! {
     /// The index last fetched from [`Ctx::memo`], with the address of its context: a fast path
     /// for the ~760 rules that read it (see [`index`]).
-    static LAST: RefCell<(usize, Weak<SyntaxIndex>)> = const { RefCell::new((0, Weak::new())) };
+    static LAST: RefCell<Last> = const {
+        RefCell::new(Last {
+            ctx: 0,
+            index: Weak::new(),
+            forbidden: [0; FORBIDDEN_WORDS],
+        })
+    };
 }
 
 /// The document's index, built once per validation run and shared through [`Ctx::memo`].
@@ -624,8 +676,8 @@ fn index(cx: &Ctx<'_>) -> Rc<SyntaxIndex> {
     let addr = std::ptr::from_ref(cx) as usize;
     let fast = LAST.with(|last| {
         let last = last.try_borrow().ok()?;
-        if last.0 == addr {
-            last.1.upgrade()
+        if last.ctx == addr {
+            last.index.upgrade()
         } else {
             None
         }
@@ -640,7 +692,15 @@ fn index(cx: &Ctx<'_>) -> Rc<SyntaxIndex> {
     });
     LAST.with(|last| {
         if let Ok(mut last) = last.try_borrow_mut() {
-            *last = (addr, Rc::downgrade(&ix));
+            let mut bits = [0u64; FORBIDDEN_WORDS];
+            for (row, _) in ix.forbidden.iter().enumerate().filter(|(_, m)| **m) {
+                bits[row / 64] |= 1 << (row % 64);
+            }
+            *last = Last {
+                ctx: addr,
+                index: Rc::downgrade(&ix),
+                forbidden: bits,
+            };
         }
     });
     ix
@@ -1259,8 +1319,25 @@ fn forbidden_row<const ROW: usize>(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     if !cx.is_ubl() {
         return;
     }
-    let found = with_index(cx, |ix| ix.forbidden.get(ROW).copied().unwrap_or(false));
-    s.check(cx.root, !found);
+    s.check(cx.root, !forbidden_found(cx, ROW));
+}
+
+/// Whether the path of `row` was found: from the thread's bit set when it belongs to this
+/// context's live index (see [`index`]), else from the index.
+fn forbidden_found(cx: &Ctx<'_>, row: usize) -> bool {
+    let addr = std::ptr::from_ref(cx) as usize;
+    let fast = LAST.with(|last| {
+        let last = last.try_borrow().ok()?;
+        (last.ctx == addr && last.index.strong_count() > 0).then(|| {
+            last.forbidden
+                .get(row / 64)
+                .is_some_and(|w| w >> (row % 64) & 1 == 1)
+        })
+    });
+    match fast {
+        Some(found) => found,
+        None => with_index(cx, |ix| ix.forbidden.get(row).copied().unwrap_or(false)),
+    }
 }
 
 /// UBL-CR-002: `not(cbc:UBLVersionID) or cbc:UBLVersionID = '2.1'`.
@@ -1300,8 +1377,7 @@ fn ubl_cr_674(cx: &Ctx<'_>, s: &mut Sink<'_>) {
     } else {
         CR_674_ROW
     };
-    let found = with_index(cx, |ix| ix.forbidden.get(row).copied().unwrap_or(false));
-    s.check(cx.root, !found);
+    s.check(cx.root, !forbidden_found(cx, row));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1984,6 +2060,9 @@ mod tests {
         assert_eq!(forbidden::TABLE.len(), 679);
         assert_eq!(forbidden::RULES[CR_674_ROW].id, "UBL-CR-674");
         assert_eq!(RULES.len(), 54 + 24);
+        for (i, name) in BANNED_ATTRIBUTES.iter().enumerate() {
+            assert_eq!(banned_index(name), Some(i));
+        }
     }
 
     fn fired(xml: &str, set: RuleSetId) -> Vec<&'static str> {
