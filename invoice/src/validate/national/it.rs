@@ -2,7 +2,7 @@
 //! tax registration identifier (BT-32) format and the seller's postal address (BT-35, BT-37,
 //! BT-38).
 
-use crate::validate::peppol::facts::{cac, cbc, cbc_child, countries, first, kids, string_of};
+use crate::validate::peppol::facts::{cac, cbc, cbc_child, countries, kids, string_of};
 use crate::validate::xpath::{self, normalize_space};
 use crate::validate::{Ctx, Sink};
 use crate::xml::Element;
@@ -23,8 +23,9 @@ fn italian_sellers<'c, 'd>(cx: &'c Ctx<'d>) -> impl Iterator<Item = Element<'d>>
 pub(super) fn it_r_001(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     for party in italian_sellers(cx) {
         for pts in kids(party, CAC, "PartyTaxScheme") {
-            let scheme = first(pts, &[cac("TaxScheme"), cbc("ID")]);
-            if normalize_space(&string_of(scheme)) == "VAT" {
+            let scheme =
+                crate::validate::peppol::facts::norm_single(pts, &[cac("TaxScheme"), cbc("ID")]);
+            if scheme.is_none_or(|s| s == "VAT") {
                 continue;
             }
             let id = normalize_space(&string_of(cbc_child(pts, "CompanyID"))).into_owned();

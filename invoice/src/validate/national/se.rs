@@ -9,7 +9,7 @@
 //! first rule whose context matches it (relevant for SE-R-011 versus SE-R-012).
 
 use crate::validate::peppol::facts::{
-    COUNTRY, cac, cbc, cbc_child, first, kids, string_of, substring, upper, vat_schemes,
+    COUNTRY, cac, cbc, cbc_child, kids, norm_single, string_of, substring, upper, vat_schemes,
 };
 use crate::validate::peppol::identifiers::se_orgnr;
 use crate::validate::xpath::{self, normalize_space, select, string_length};
@@ -113,8 +113,9 @@ pub(super) fn se_r_005(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     });
     for party in sellers {
         for pts in kids(party, CAC, "PartyTaxScheme") {
-            let scheme = first(pts, &[cac("TaxScheme"), cbc("ID")]);
-            if normalize_space(&upper(string_of(scheme))) == "VAT" {
+            let scheme =
+                crate::validate::peppol::facts::norm_single(pts, &[cac("TaxScheme"), cbc("ID")]);
+            if scheme.is_none_or(|s| upper(s.into()) == "VAT") {
                 continue;
             }
             for id in kids(pts, CBC, "CompanyID") {
@@ -152,15 +153,16 @@ fn giro_accounts<'c, 'd>(
     cx.named_ns(CAC, "PaymentMeans")
         .filter(move |pm| {
             swedish
-                && normalize_space(&string_of(cbc_child(*pm, "PaymentMeansCode"))) == "30"
-                && normalize_space(&string_of(first(
+                && norm_single(*pm, &[cbc("PaymentMeansCode")]).is_some_and(|c| c == "30")
+                && norm_single(
                     *pm,
                     &[
                         cac("PayeeFinancialAccount"),
                         cac("FinancialInstitutionBranch"),
                         cbc("ID"),
                     ],
-                ))) == branch
+                )
+                .is_some_and(|b| b == branch)
         })
         .flat_map(|pm| select(pm, &PAYEE_ACCOUNT_ID))
 }

@@ -270,7 +270,9 @@ pub(super) fn peppol_en16931_r043(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
 /// PEPPOL-EN16931-R061: direct debit (payment means 49 or 59) needs a mandate reference (BT-89).
 pub(super) fn peppol_en16931_r061(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     for pm in cx.named_ns(CAC, "PaymentMeans") {
-        let code = normalize_space(cbc_child(pm, "PaymentMeansCode").map_or("", |c| c.text()));
+        let Some(code) = super::facts::norm_single(pm, &[cbc("PaymentMeansCode")]) else {
+            continue;
+        };
         if code == "49" || code == "59" {
             sink.check(pm, xpath::exists(pm, &[cac("PaymentMandate"), cbc("ID")]));
         }

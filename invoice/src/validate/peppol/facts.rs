@@ -125,23 +125,49 @@ pub(crate) fn vat_schemes<'d>(party: Element<'d>) -> impl Iterator<Item = Elemen
         .filter(|pts| select(*pts, &[cac("TaxScheme"), cbc("ID")]).any(|id| id.text() == "VAT"))
 }
 
+/// `normalize-space(path)` where XPath expects a single node: `None` when the path reaches
+/// several nodes (a dynamic error; a rule context using it then does not match the node).
+pub(crate) fn norm_single(from: Element<'_>, steps: &[(&str, &str)]) -> Option<String> {
+    let mut nodes = select(from, steps);
+    let first = nodes.next();
+    if nodes.next().is_some() {
+        return None;
+    }
+    Some(normalize_space(&string_of(first)).into_owned())
+}
+
+/// `cac:TaxScheme/cbc:ID` below a `cac:PartyTaxScheme`.
+pub(crate) const TAX_SCHEME_ID: [(&str, &str); 2] = [cac("TaxScheme"), cbc("ID")];
+
 /// `cac:PartyTaxScheme[normalize-space(cac:TaxScheme/cbc:ID) = name]` of a party.
 pub(crate) fn schemes_normalized<'d>(
     party: Element<'d>,
     name: &'static str,
 ) -> impl Iterator<Item = Element<'d>> + 'd {
-    kids(party, CAC, "PartyTaxScheme").filter(move |pts| {
-        let id = first(*pts, &[cac("TaxScheme"), cbc("ID")]);
-        normalize_space(&string_of(id)) == name
-    })
+    kids(party, CAC, "PartyTaxScheme")
+        .filter(move |pts| norm_single(*pts, &TAX_SCHEME_ID).is_some_and(|id| id == name))
 }
+
+/// The value a country variable takes when the official expression raises a dynamic error (a
+/// sequence of several items where one is expected, e.g. two seller country codes). It equals no
+/// country code, so every rule context that tests the variable does not match — the official
+/// processor treats an error while matching a pattern as "no match".
+pub(crate) const EVAL_ERROR: &str = "\u{0}error";
 
 /// The value of the `if (…/cac:PartyTaxScheme[…VAT]/substring(cbc:CompanyID, 1, 2)) then
 /// upper-case(normalize-space(…))` branch used by `$supplierCountry` and friends: `Some` when the
-/// first VAT scheme (of the first party) has a non-empty two-letter prefix.
+/// VAT scheme has a non-empty two-letter prefix ([`EVAL_ERROR`] when there are several).
 fn vat_prefix<'d>(parties: impl Iterator<Item = Element<'d>>) -> Option<Cow<'d, str>> {
-    let pts = parties.flat_map(vat_schemes).next()?;
-    let company = string_of(cbc_child(pts, "CompanyID"));
+    let mut schemes = parties.flat_map(vat_schemes);
+    let pts = schemes.next()?;
+    if schemes.next().is_some() {
+        return Some(Cow::Borrowed(EVAL_ERROR));
+    }
+    let mut ids = kids(pts, CBC, "CompanyID");
+    let company = string_of(ids.next());
+    if ids.next().is_some() {
+        return Some(Cow::Borrowed(EVAL_ERROR));
+    }
     let prefix = substring(&company, 1, 2);
     if prefix.is_empty() {
         return None;
@@ -149,13 +175,26 @@ fn vat_prefix<'d>(parties: impl Iterator<Item = Element<'d>>) -> Option<Cow<'d, 
     Some(Cow::Owned(upper(normalize_space(prefix)).into_owned()))
 }
 
-/// `upper-case(normalize-space(code))` of a party's country code, when the element exists.
-fn address_country<'d>(root: Element<'d>, party: &[(&str, &str)]) -> Option<Cow<'d, str>> {
+/// The party's country code elements (`…/cac:PostalAddress/cac:Country/cbc:IdentificationCode`)
+/// below `root`: `Err` when there are several (a single value is expected).
+fn country_code<'d>(root: Element<'d>, party: &[(&str, &str)]) -> Result<Option<Element<'d>>, ()> {
     let mut steps: [(&str, &str); 5] = [("", ""); 5];
     steps[..party.len()].copy_from_slice(party);
     steps[party.len()..party.len() + 3].copy_from_slice(&COUNTRY);
-    let code = first(root, &steps[..party.len() + 3])?;
-    Some(upper(normalize_space(code.text())))
+    let mut codes = select(root, &steps[..party.len() + 3]);
+    let first = codes.next();
+    if codes.next().is_some() {
+        return Err(());
+    }
+    Ok(first)
+}
+
+/// `upper-case(normalize-space(code))` of a party's country code, when the element exists.
+fn address_country<'d>(root: Element<'d>, party: &[(&str, &str)]) -> Option<Cow<'d, str>> {
+    match country_code(root, party) {
+        Err(()) => Some(Cow::Borrowed(EVAL_ERROR)),
+        Ok(code) => code.map(|c| upper(normalize_space(c.text()))),
+    }
 }
 
 /// `$supplierCountry`: the seller's VAT-id prefix, else the tax representative's VAT-id prefix,
@@ -215,12 +254,12 @@ pub(crate) fn both_german(root: Element<'_>) -> bool {
 }
 
 /// The raw (un-normalised) country code of a party's address, as the Danish and Icelandic
-/// patterns read it with `concat(…)`.
+/// patterns read it with `concat(…)` ([`EVAL_ERROR`] when there are several).
 pub(crate) fn raw_country<'d>(root: Element<'d>, party: &[(&str, &str)]) -> &'d str {
-    let mut steps: [(&str, &str); 5] = [("", ""); 5];
-    steps[..party.len()].copy_from_slice(party);
-    steps[party.len()..party.len() + 3].copy_from_slice(&COUNTRY);
-    first(root, &steps[..party.len() + 3]).map_or("", |e| e.text())
+    match country_code(root, party) {
+        Err(()) => EVAL_ERROR,
+        Ok(code) => code.map_or("", |e| e.text()),
+    }
 }
 
 /// `$profile`: the business process number of `cbc:ProfileID`.

@@ -9,7 +9,6 @@
 //! (Dutch VAT numbers), which sees a `PartyTaxScheme` `CompanyID` only when no scheme rule
 //! listed before it took the element.
 
-use super::facts::{cac, cbc, first, string_of};
 use crate::validate::xpath::{self, normalize_space};
 use crate::validate::{Ctx, Sink};
 use crate::xml::Element;
@@ -345,8 +344,7 @@ pub(super) fn peppol_common_r056_2(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
         let Some(pts) = e.parent().filter(|p| p.is(CAC, "PartyTaxScheme")) else {
             continue;
         };
-        let scheme = first(pts, &[cac("TaxScheme"), cbc("ID")]);
-        if normalize_space(&string_of(scheme)) != "VAT" {
+        if super::facts::norm_single(pts, &super::facts::TAX_SCHEME_ID).is_none_or(|s| s != "VAT") {
             continue;
         }
         let value = normalize_space(&e.string_value()).into_owned();
@@ -372,7 +370,7 @@ fn r056_2_takes(e: Element<'_>) -> bool {
         return false;
     };
     e.is(CBC, "CompanyID")
-        && normalize_space(&string_of(first(pts, &[cac("TaxScheme"), cbc("ID")]))) == "VAT"
+        && super::facts::norm_single(pts, &super::facts::TAX_SCHEME_ID).is_some_and(|s| s == "VAT")
         && normalize_space(&e.string_value()).starts_with("NL")
 }
 
