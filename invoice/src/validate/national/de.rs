@@ -16,10 +16,14 @@ use crate::validate::{Ctx, RuleSetId, Sink};
 use crate::xml::Element;
 use crate::xml::ns::{CAC, CBC};
 
+/// Whether seller and buyer are both German, computed once per document.
+struct German(bool);
+
 /// The document context `(/Invoice | /CreditNote)[DE and DE]`.
 fn german<'d>(cx: &Ctx<'d>) -> Option<Element<'d>> {
     let root = cx.root;
-    (is_ubl(root) && both_german(root)).then_some(root)
+    let on = cx.memo(|cx| German(is_ubl(cx.root) && both_german(cx.root)));
+    on.0.then_some(root)
 }
 
 /// `cbc:X[boolean(normalize-space(.))]` exists.

@@ -16,13 +16,34 @@ use crate::xml::Element;
 use crate::xml::ns::{CAC, CBC};
 
 /// `$DKSupplierCountry = 'DK'` (for a UBL root).
-fn danish_seller(root: Element<'_>) -> bool {
+fn danish_seller_of(root: Element<'_>) -> bool {
     is_ubl(root) && raw_country(root, &SUPPLIER_PARTY) == "DK"
 }
 
 /// `$DKSupplierCountry = 'DK' and $DKCustomerCountry = 'DK'`.
-fn danish_both(root: Element<'_>) -> bool {
-    danish_seller(root) && raw_country(root, &CUSTOMER_PARTY) == "DK"
+fn danish_both_of(root: Element<'_>) -> bool {
+    danish_seller_of(root) && raw_country(root, &CUSTOMER_PARTY) == "DK"
+}
+
+/// `$DKSupplierCountry = 'DK'` and `… and $DKCustomerCountry = 'DK'`, computed once per document.
+struct Danish {
+    seller: bool,
+    both: bool,
+}
+
+fn danish(cx: &Ctx<'_>) -> std::rc::Rc<Danish> {
+    cx.memo(|cx| Danish {
+        seller: danish_seller_of(cx.root),
+        both: danish_both_of(cx.root),
+    })
+}
+
+fn danish_seller(cx: &Ctx<'_>) -> bool {
+    danish(cx).seller
+}
+
+fn danish_both(cx: &Ctx<'_>) -> bool {
+    danish(cx).both
 }
 
 /// `/*/cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID`.
@@ -36,7 +57,7 @@ const SELLER_LEGAL_ID: [(&str, &str); 4] = [
 /// DK-R-002: a Danish seller gives its legal registration (CVR) number (BT-30).
 pub(super) fn dk_r_002(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     let root = cx.root;
-    if danish_seller(root) {
+    if danish_seller(cx) {
         let id = first(root, &SELLER_LEGAL_ID);
         sink.check(root, xpath::has_text(id));
     }
@@ -53,7 +74,7 @@ fn cvr_scheme_ok(id: Option<Element<'_>>) -> bool {
 /// DK-R-014: a Danish seller's legal registration (BT-30) uses scheme 0184 (CVR).
 pub(super) fn dk_r_014(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     let root = cx.root;
-    if danish_seller(root) {
+    if danish_seller(cx) {
         sink.check(root, cvr_scheme_ok(first(root, &SELLER_LEGAL_ID)));
     }
 }
@@ -62,7 +83,7 @@ pub(super) fn dk_r_014(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
 /// (BT-115).
 pub(super) fn dk_r_016(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     let root = cx.root;
-    if !danish_seller(root) {
+    if !danish_seller(cx) {
         return;
     }
     let negative = is_credit_note(root)
@@ -77,7 +98,7 @@ pub(super) fn dk_r_016(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
 /// DK-R-013: between Danish parties, a party identifier (BT-29, BT-46) has a scheme.
 pub(super) fn dk_r_013(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     let root = cx.root;
-    if !danish_both(root) {
+    if !danish_both(cx) {
         return;
     }
     for role in ["AccountingSupplierParty", "AccountingCustomerParty"] {
@@ -93,7 +114,7 @@ pub(super) fn dk_r_013(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
 /// The `Invoice[DK and DK]/cac:PaymentMeans` contexts of DK-R-005…011 (invoices only).
 fn payment_means<'d>(cx: &Ctx<'d>) -> impl Iterator<Item = Element<'d>> + 'd {
     let root = cx.root;
-    let on = is_invoice(root) && danish_both(root);
+    let on = is_invoice(root) && danish_both(cx);
     kids(root, CAC, "PaymentMeans").filter(move |_| on)
 }
 
@@ -212,7 +233,7 @@ pub(super) fn dk_r_011(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
 /// DK-R-017 (2026.5): a Danish buyer's legal registration (BT-47) uses scheme 0184 (CVR).
 pub(super) fn dk_r_017(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     let root = cx.root;
-    if !danish_both(root) {
+    if !danish_both(cx) {
         return;
     }
     for party in kids(root, CAC, "AccountingCustomerParty").flat_map(|r| kids(r, CAC, "Party")) {
@@ -232,7 +253,7 @@ const CLASSIFICATION: [(&str, &str); 3] = [
 /// 19.05.01 or 26.08.01.
 pub(super) fn dk_r_003(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     let root = cx.root;
-    if !danish_both(root) {
+    if !danish_both(cx) {
         return;
     }
     let line = if is_invoice(root) {
@@ -258,7 +279,7 @@ pub(super) fn dk_r_003(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
 /// DK-R-004: between Danish parties, a non-VAT tax as charge with reason code ZZZ (BT-105)
 /// gives a 4-digit tax category or a `#`-separated text (not first or last) as reason (BT-104).
 pub(super) fn dk_r_004(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
-    if !danish_both(cx.root) {
+    if !danish_both(cx) {
         return;
     }
     for ac in cx.named_ns(CAC, "AllowanceCharge") {
