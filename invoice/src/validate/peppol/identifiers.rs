@@ -14,51 +14,68 @@ use crate::validate::{Ctx, Sink};
 use crate::xml::Element;
 use crate::xml::ns::{CAC, CBC};
 
-/// The identifier elements of the ICD rules' contexts (`cbc:EndpointID`,
-/// `cac:PartyIdentification/cbc:ID`, `cbc:CompanyID`) with its `@schemeID`.
-fn identifiers<'c, 'd>(cx: &'c Ctx<'d>) -> impl Iterator<Item = (Element<'d>, &'d str)> + 'c {
-    let ids = cx.memo(|cx| {
+/// The identifier elements whose `@schemeID` is exactly `scheme`, in document order.
+fn with_scheme<'c, 'd>(cx: &'c Ctx<'d>, scheme: &str) -> impl Iterator<Item = Element<'d>> + 'c {
+    let ids = identifier_ids(cx);
+    let want = pack(scheme);
+    let doc = cx.root.document();
+    let matching: Vec<u32> = ids
+        .0
+        .iter()
+        .filter(|(_, s)| *s == want)
+        .map(|(id, _)| *id)
+        .collect();
+    matching
+        .into_iter()
+        .filter_map(move |id| doc.element(id as usize))
+}
+
+/// The element ids of the ICD rules' contexts (`cbc:EndpointID`,
+/// `cac:PartyIdentification/cbc:ID`, `cbc:CompanyID` with a `@schemeID`) with their packed `@schemeID` (see [`pack`]), in document
+/// order: computed once per document and shared by the seventeen PEPPOL-COMMON rules.
+struct IdentifierIds(Vec<(u32, u64)>);
+
+fn identifier_ids(cx: &Ctx<'_>) -> std::rc::Rc<IdentifierIds> {
+    cx.memo(|cx| {
         let named = cx
             .named_ns(CBC, "EndpointID")
             .chain(cx.named_ns(CBC, "CompanyID"))
             .chain(cx.named_ns(CBC, "ID"));
-        let mut ids: Vec<u32> = named
+        let mut ids: Vec<(u32, u64)> = named
             .filter(|e| match e.local_name() {
                 "EndpointID" | "CompanyID" => true,
                 _ => e.parent().is_some_and(|p| p.is(CAC, "PartyIdentification")),
             })
-            .filter(|e| e.attr("schemeID").is_some())
-            .map(|e| e.id() as u32)
+            .filter_map(|e| e.attr("schemeID").map(|s| (e.id() as u32, pack(s))))
             .collect();
         ids.sort_unstable();
         IdentifierIds(ids)
-    });
-    let doc = cx.root.document();
-    (0..ids.0.len()).filter_map(move |i| {
-        let e = doc.element(ids.0[i] as usize)?;
-        e.attr("schemeID").map(|s| (e, s))
     })
 }
 
-/// The element ids of [`identifiers`], in document order: computed once per document and shared
-/// by the seventeen PEPPOL-COMMON rules.
-struct IdentifierIds(Vec<u32>);
+/// A scheme id of up to eight bytes as one integer (longer ids map to `u64::MAX`, which no
+/// rule's scheme equals), so each rule compares integers instead of re-reading attributes.
+fn pack(s: &str) -> u64 {
+    let b = s.as_bytes();
+    if b.len() > 8 {
+        return u64::MAX;
+    }
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    u64::from_le_bytes(buf)
+}
 
 /// Runs `test` on the normalised value of every identifier with scheme `scheme`.
 fn by_scheme(cx: &Ctx<'_>, sink: &mut Sink<'_>, scheme: &str, test: fn(&str) -> bool) {
-    for (e, s) in identifiers(cx) {
-        if s == scheme {
-            sink.check(e, test(&normalize_space(&e.string_value())));
-        }
+    for e in with_scheme(cx, scheme) {
+        sink.check(e, test(&normalize_space(&e.string_value())));
     }
 }
 
 /// Like [`by_scheme`] but the test sees the raw string value (`string()`), as R042/R052/R053 do.
 fn by_scheme_raw(cx: &Ctx<'_>, sink: &mut Sink<'_>, scheme: &str, test: fn(&str) -> bool) {
-    for (e, s) in identifiers(cx) {
-        if s == scheme {
-            sink.check(e, test(&e.string_value()));
-        }
+    for e in with_scheme(cx, scheme) {
+        sink.check(e, test(&e.string_value()));
     }
 }
 
@@ -356,8 +373,8 @@ pub(super) fn peppol_common_r056_2(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
 
 /// PEPPOL-COMMON-R057 (2026.5): Dutch establishment number (0217): twelve digits.
 pub(super) fn peppol_common_r057(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
-    for (e, s) in identifiers(cx) {
-        if s != "0217" || r056_2_takes(e) {
+    for e in with_scheme(cx, "0217") {
+        if r056_2_takes(e) {
             continue;
         }
         sink.check(e, digits_n(&normalize_space(&e.string_value()), 12));
