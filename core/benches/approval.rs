@@ -190,7 +190,7 @@ fn bench_parts(c: &mut Criterion) {
         b.iter(|| {
             docs.iter()
                 .map(|(n, d)| digilyft_core::import::prepare(n, d.clone()))
-                .count()
+                .collect::<Vec<_>>()
         })
     });
     let prepared: Vec<_> = docs
