@@ -27,3 +27,27 @@ fn every_full_fixture_round_trips_through_the_writer() {
         assert_eq!(write_invoice(&second.invoice), xml, "{name}");
     }
 }
+
+/// Found by the `read_ubl` fuzz target: attributes whose element value is absent or invalid
+/// (a unit without a quantity, a payment means name without a code, an attachment whose content
+/// does not decode) must survive the round trip.
+#[test]
+fn attributes_without_values_round_trip() {
+    let xml = br#"<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+  xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+  xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <cac:AdditionalDocumentReference><cbc:ID>a</cbc:ID><cac:Attachment>
+    <cbc:EmbeddedDocumentBinaryObject mimeCode="application/pdf" filename="a.pdf">*not base64*</cbc:EmbeddedDocumentBinaryObject>
+  </cac:Attachment></cac:AdditionalDocumentReference>
+  <cac:PaymentMeans><cbc:PaymentMeansCode name="Giro"/></cac:PaymentMeans>
+  <cac:InvoiceLine><cbc:ID>1</cbc:ID><cbc:InvoicedQuantity unitCode="EA">x</cbc:InvoicedQuantity>
+    <cac:Price><cbc:BaseQuantity unitCode="EA"/></cac:Price></cac:InvoiceLine>
+</Invoice>"#;
+    let first = read_named("attrs.xml", xml).unwrap_or_else(|e| panic!("{e}"));
+    let line = &first.invoice.lines[0];
+    assert_eq!(line.quantity, None);
+    assert_eq!(line.unit.as_ref().map(|u| u.as_str()), Some("EA"));
+    let written = write_invoice(&first.invoice);
+    let second = read_named("written", written.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(first.invoice, second.invoice, "{written}");
+}

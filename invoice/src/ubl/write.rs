@@ -222,7 +222,7 @@ fn supporting_document(out: &mut XmlOut, doc: &SupportingDocument) {
         out.open("cac:Attachment");
         if let Some(a) = &doc.attachment {
             let encoded = base64::engine::general_purpose::STANDARD.encode(&a.content);
-            out.leaf_with(
+            out.leaf_or_attrs(
                 "cbc:EmbeddedDocumentBinaryObject",
                 &[
                     ("mimeCode", a.mime_code.as_deref().unwrap_or("")),
@@ -243,13 +243,11 @@ fn supporting_document(out: &mut XmlOut, doc: &SupportingDocument) {
 
 fn payment_means(out: &mut XmlOut, pm: &PaymentInstructions, due: Option<chrono::NaiveDate>) {
     out.open("cac:PaymentMeans");
-    if let Some(code) = &pm.means_code {
-        out.leaf_with(
-            "cbc:PaymentMeansCode",
-            &[("name", pm.means_text.as_deref().unwrap_or(""))],
-            code.as_str(),
-        );
-    }
+    out.leaf_or_attrs(
+        "cbc:PaymentMeansCode",
+        &[("name", pm.means_text.as_deref().unwrap_or(""))],
+        pm.means_code.as_ref().map_or("", |c| c.as_str()),
+    );
     out.opt_display("cbc:PaymentDueDate", due);
     out.opt("cbc:PaymentID", pm.remittance_information.as_deref());
     if let Some(card) = &pm.card {

@@ -14,10 +14,9 @@ pub(super) fn write_line(out: &mut XmlOut, amounts: &Amounts<'_>, l: &InvoiceLin
     out.open(name);
     out.opt("cbc:ID", l.id.as_deref());
     out.opt("cbc:Note", l.note.as_deref());
-    if let Some(q) = l.quantity {
-        let unit = l.unit.as_ref().map_or("", |u| u.as_str());
-        out.leaf_with(quantity, &[("unitCode", unit)], &q.to_string());
-    }
+    let unit = l.unit.as_ref().map_or("", |u| u.as_str());
+    let q = l.quantity.map(|q| q.to_string()).unwrap_or_default();
+    out.leaf_or_attrs(quantity, &[("unitCode", unit)], &q);
     amounts.write(out, "cbc:LineExtensionAmount", l.net_amount);
     out.opt(
         "cbc:AccountingCost",
@@ -102,10 +101,9 @@ pub(super) fn write_line(out: &mut XmlOut, amounts: &Amounts<'_>, l: &InvoiceLin
     if let Some(p) = &l.price {
         out.open("cac:Price");
         amounts.write(out, "cbc:PriceAmount", p.net_price);
-        if let Some(q) = p.base_quantity {
-            let unit = p.base_quantity_unit.as_ref().map_or("", |u| u.as_str());
-            out.leaf_with("cbc:BaseQuantity", &[("unitCode", unit)], &q.to_string());
-        }
+        let unit = p.base_quantity_unit.as_ref().map_or("", |u| u.as_str());
+        let q = p.base_quantity.map(|q| q.to_string()).unwrap_or_default();
+        out.leaf_or_attrs("cbc:BaseQuantity", &[("unitCode", unit)], &q);
         if p.discount.is_some() || p.gross_price.is_some() {
             out.open("cac:AllowanceCharge");
             out.leaf("cbc:ChargeIndicator", "false");

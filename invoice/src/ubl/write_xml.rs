@@ -77,6 +77,21 @@ impl XmlOut {
         let _ = writeln!(self.out, "</{name}>");
     }
 
+    /// `<name attrs…>value</name>`; when `value` is empty but an attribute is not, the element is
+    /// written empty with its attributes (a source document had only the attributes: keeping
+    /// them is what makes reading what was written give the same model).
+    pub(super) fn leaf_or_attrs(&mut self, name: &str, attrs: &[(&str, &str)], value: &str) {
+        if value.is_empty() && attrs.iter().any(|(_, v)| !v.is_empty()) {
+            self.indent();
+            self.out.push('<');
+            self.out.push_str(name);
+            self.attrs(attrs);
+            self.out.push_str("/>\n");
+        } else {
+            self.leaf_with(name, attrs, value);
+        }
+    }
+
     pub(super) fn leaf(&mut self, name: &str, value: &str) {
         self.leaf_with(name, &[], value);
     }
