@@ -26,8 +26,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use quick_xml::events::Event;
-use quick_xml::name::ResolveResult;
-use quick_xml::reader::NsReader;
+use quick_xml::reader::Reader;
 
 /// Namespace URIs used by the formats this crate reads.
 pub mod ns {
@@ -601,8 +600,12 @@ struct Builder<'i> {
     /// Open elements: id and where their text starts in `text_buf`.
     stack: Vec<(u32, usize)>,
     text_buf: String,
-    /// The namespace interned last: consecutive elements usually share it.
-    last_ns: u16,
+    /// In-scope namespace declarations: prefix span in the pool (empty for the default
+    /// namespace), interned namespace, and the depth of the element that declared it.
+    bindings: Vec<(Span, u16, usize)>,
+    /// Prefixed attributes of the element being opened, resolved once all its declarations
+    /// are known: index into `doc.attrs` and the prefix's span in the pool.
+    pending_attrs: Vec<(usize, Span)>,
 }
 
 impl<'i> Builder<'i> {
@@ -621,7 +624,8 @@ impl<'i> Builder<'i> {
             },
             stack: Vec::with_capacity(16),
             text_buf: String::new(),
-            last_ns: 0,
+            bindings: Vec::new(),
+            pending_attrs: Vec::new(),
         }
     }
 
@@ -637,18 +641,30 @@ impl<'i> Builder<'i> {
     }
 
     fn intern_ns(&mut self, ns: &str) -> u16 {
-        if *self.doc.namespaces[self.last_ns as usize] == *ns {
-            return self.last_ns;
-        }
-        let id = match self.doc.namespaces.iter().position(|n| **n == *ns) {
+        match self.doc.namespaces.iter().position(|n| **n == *ns) {
             Some(i) => i as u16,
             None => {
                 self.doc.namespaces.push(ns.into());
                 (self.doc.namespaces.len() - 1) as u16
             }
-        };
-        self.last_ns = id;
-        id
+        }
+    }
+
+    /// The namespace bound to `prefix` in the current scope. The unprefixed default is "no
+    /// namespace" when nothing is declared; `xml` is always bound; any other unknown prefix is
+    /// `None`.
+    fn lookup(&mut self, prefix: Span) -> Option<u16> {
+        let wanted = self.doc.str(prefix);
+        for (p, ns, _) in self.bindings.iter().rev() {
+            if self.doc.str(*p) == wanted {
+                return Some(*ns);
+            }
+        }
+        match wanted {
+            "" => Some(0),
+            "xml" => Some(self.intern_ns("http://www.w3.org/XML/1998/namespace")),
+            _ => None,
+        }
     }
 
     fn push_str(&mut self, s: &str) -> Span {
@@ -661,7 +677,7 @@ impl<'i> Builder<'i> {
     }
 
     fn run(mut self) -> Result<Document, XmlError> {
-        let mut reader = NsReader::from_str(self.input);
+        let mut reader = Reader::from_str(self.input);
         let config = reader.config_mut();
         config.check_end_names = true;
         config.expand_empty_elements = false;
@@ -677,14 +693,13 @@ impl<'i> Builder<'i> {
                     return Err(self.malformed(at, e));
                 }
             };
-            let resolver = reader.resolver();
             match event {
                 Event::Start(e) | Event::Empty(e) if root_closed => {
                     let _ = e;
                     return Err(self.malformed(start, "content after the root element"));
                 }
-                Event::Start(e) => self.open(start, resolver, &e, false)?,
-                Event::Empty(e) => self.open(start, resolver, &e, true)?,
+                Event::Start(e) => self.open(start, &e, false)?,
+                Event::Empty(e) => self.open(start, &e, true)?,
                 Event::End(_) => {
                     self.close();
                     if self.stack.is_empty() {
@@ -757,14 +772,14 @@ impl<'i> Builder<'i> {
     fn open(
         &mut self,
         start: usize,
-        resolver: &quick_xml::name::NamespaceResolver,
         e: &quick_xml::events::BytesStart<'_>,
         empty: bool,
     ) -> Result<(), XmlError> {
         if self.stack.is_empty() && !self.doc.elements.is_empty() {
             return Err(self.malformed(start, "more than one root element"));
         }
-        if self.stack.len() + 1 > self.limits.max_depth {
+        let depth = self.stack.len() + 1;
+        if depth > self.limits.max_depth {
             return Err(XmlError::TooDeep {
                 at: self.at(start),
                 limit: self.limits.max_depth,
@@ -776,13 +791,6 @@ impl<'i> Builder<'i> {
                 limit: self.limits.max_elements,
             });
         }
-        let ns = match resolver.resolve_element(e.name()).0 {
-            ResolveResult::Bound(uri) => self.intern_ns(uri.into_inner()),
-            ResolveResult::Unbound => 0,
-            ResolveResult::Unknown(prefix) => {
-                return Err(self.malformed(start, format!("undeclared prefix `{prefix}`")));
-            }
-        };
         let qname = e.name();
         let qname = qname.into_inner();
         let (prefix, local) = match qname.split_once(':') {
@@ -792,7 +800,10 @@ impl<'i> Builder<'i> {
         let local = self.push_str(local);
         let prefix = self.push_str(prefix);
 
+        // One pass over the attributes: namespace declarations take effect for this element and
+        // its descendants; ordinary attributes are stored now and their prefixes resolved after.
         let attrs_start = self.doc.attrs.len() as u32;
+        self.pending_attrs.clear();
         let mut count = 0usize;
         for attr in e.attributes() {
             let attr = attr.map_err(|err| self.malformed(start, err))?;
@@ -803,29 +814,59 @@ impl<'i> Builder<'i> {
                     limit: self.limits.max_attributes,
                 });
             }
-            let key = attr.key.into_inner();
-            if key == "xmlns" || key.starts_with("xmlns:") {
-                continue;
-            }
-            let (res, local_name) = resolver.resolve_attribute(attr.key);
-            let ans = match res {
-                ResolveResult::Bound(n) => self.intern_ns(n.into_inner()),
-                ResolveResult::Unbound => 0,
-                ResolveResult::Unknown(p) => {
-                    return Err(self.malformed(start, format!("undeclared prefix `{p}`")));
-                }
-            };
             let value = match attr.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
                 Ok(v) => v,
                 Err(err) => return Err(self.attr_error(start, err)),
             };
-            let local = self.push_str(local_name.into_inner());
+            let key = attr.key.into_inner();
+            let declared = match key.strip_prefix("xmlns") {
+                Some("") => Some(""),
+                Some(rest) => rest.strip_prefix(':'),
+                None => None,
+            };
+            if let Some(declared) = declared {
+                if value.is_empty() && !declared.is_empty() {
+                    return Err(self.malformed(
+                        start,
+                        format!("prefix `{declared}` bound to an empty namespace"),
+                    ));
+                }
+                let ns = if value.is_empty() {
+                    0
+                } else {
+                    self.intern_ns(&value)
+                };
+                let declared = self.push_str(declared);
+                self.bindings.push((declared, ns, depth));
+                continue;
+            }
+            let (attr_prefix, attr_local) = match key.split_once(':') {
+                Some((p, l)) => (p, l),
+                None => ("", key),
+            };
+            if !attr_prefix.is_empty() {
+                let span = self.push_str(attr_prefix);
+                self.pending_attrs.push((self.doc.attrs.len(), span));
+            }
+            let local = self.push_str(attr_local);
             let value = self.push_str(&value);
             self.doc.attrs.push(AttrData {
-                ns: ans,
+                ns: 0,
                 local,
                 value,
             });
+        }
+        let Some(ns) = self.lookup(prefix) else {
+            let undeclared = self.doc.str(prefix);
+            return Err(self.malformed(start, format!("undeclared prefix `{undeclared}`")));
+        };
+        for i in 0..self.pending_attrs.len() {
+            let (index, span) = self.pending_attrs[i];
+            let Some(attr_ns) = self.lookup(span) else {
+                let undeclared = self.doc.str(span);
+                return Err(self.malformed(start, format!("undeclared prefix `{undeclared}`")));
+            };
+            self.doc.attrs[index].ns = attr_ns;
         }
         let attrs_len = self.doc.attrs.len() as u32 - attrs_start;
 
@@ -875,6 +916,10 @@ impl<'i> Builder<'i> {
     }
 
     fn close(&mut self) {
+        let depth = self.stack.len();
+        while self.bindings.last().is_some_and(|(_, _, d)| *d == depth) {
+            self.bindings.pop();
+        }
         if let Some((id, mark)) = self.stack.pop() {
             let start = self.doc.pool.len() as u32;
             self.doc.pool.push_str(&self.text_buf[mark..]);
@@ -1015,6 +1060,39 @@ mod tests {
                 at: Position { line: 1, column: 4 }
             }
         ));
+    }
+
+    #[test]
+    fn namespace_declarations_are_scoped() {
+        let doc = parse(
+            "<a xmlns='urn:one' xmlns:p='urn:p'><p:b p:x='1' y='2'><c xmlns='urn:two'/><d/>\
+             <e xmlns=''/></p:b><p:f xmlns:p='urn:q'/><p:g/></a>",
+        )
+        .expect("ok");
+        let names: Vec<_> = doc
+            .elements()
+            .map(|e| format!("{}|{}", e.namespace(), e.local_name()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "urn:one|a",
+                "urn:p|b",
+                "urn:two|c",
+                "urn:one|d",
+                "|e",
+                "urn:q|f",
+                "urn:p|g"
+            ]
+        );
+        let b = doc.element(1).expect("b");
+        assert_eq!(b.attr_ns("urn:p", "x"), Some("1"));
+        assert_eq!(b.attr("y"), Some("2"));
+        assert_eq!(b.attr("x"), None);
+        let err = parse("<a><q:b/></a>").expect_err("undeclared");
+        assert!(matches!(err, XmlError::Malformed { .. }), "{err:?}");
+        let err = parse("<a q:x='1'/>").expect_err("undeclared attribute prefix");
+        assert!(matches!(err, XmlError::Malformed { .. }), "{err:?}");
     }
 
     #[test]
