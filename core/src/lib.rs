@@ -11,6 +11,7 @@ pub mod demo;
 pub mod facts;
 pub mod import;
 pub mod ledger;
+pub mod maturity;
 pub mod paths;
 pub mod store;
 pub mod synth;
