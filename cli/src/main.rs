@@ -13,6 +13,7 @@ use clap::Parser;
 
 mod approval;
 mod bench;
+mod demo;
 mod formats;
 mod survey;
 mod validate;
@@ -37,6 +38,8 @@ enum Command {
     Approval(approval::Command),
     #[command(flatten)]
     Survey(survey::Command),
+    #[command(flatten)]
+    Demo(demo::Command),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
         Command::Bench(c) => bench::run(c),
         Command::Approval(c) => approval::run(c),
         Command::Survey(c) => survey::run(c),
+        Command::Demo(c) => demo::run(c),
     };
     match outcome {
         Ok(code) => code,
