@@ -75,7 +75,8 @@ pub fn approval_story(demo: &mut Demo) -> anyhow::Result<PathBuf> {
         println!("  {line}");
     }
     let path = demo.out.join("reskontra.xlsx");
-    std::fs::write(&path, &story.ledger_xlsx).with_context(|| format!("cannot write {}", path.display()))?;
+    std::fs::write(&path, &story.ledger_xlsx)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     println!("  Reskontran: {}", path.display());
     Ok(path)
 }
