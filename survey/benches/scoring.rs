@@ -19,9 +19,14 @@ fn scoring(c: &mut Criterion) {
     group.bench_function("score 100k respondents x 50 questions", |b| {
         b.iter(|| score(&model, &answers, &ScoreOptions::default()).map(|r| r.respondents.included))
     });
-    let two_waves = generate(&model, &SynthOptions::municipality(1, 50_000, &["2025", "2026"]));
+    let two_waves = generate(
+        &model,
+        &SynthOptions::municipality(1, 50_000, &["2025", "2026"]),
+    );
     group.bench_function("score 2 waves x 50k respondents x 50 questions", |b| {
-        b.iter(|| score(&model, &two_waves, &ScoreOptions::default()).map(|r| r.respondents.included))
+        b.iter(|| {
+            score(&model, &two_waves, &ScoreOptions::default()).map(|r| r.respondents.included)
+        })
     });
     group.finish();
 }

@@ -25,7 +25,10 @@ fn round(v: &mut Value) {
 
 fn golden(model_id: &str, lang: Lang) -> Value {
     let model = bundled::load(model_id).unwrap_or_else(|e| panic!("{e}"));
-    let answers = generate(&model, &SynthOptions::municipality(7, 160, &["2025", "2026"]));
+    let answers = generate(
+        &model,
+        &SynthOptions::municipality(7, 160, &["2025", "2026"]),
+    );
     let opts = ScoreOptions {
         organisation: Some("Exempelkommunen".into()),
         lang,
