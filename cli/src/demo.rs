@@ -5,8 +5,11 @@
 //! 1. [`fresh_store`]: a new SQLite store in the output directory (an earlier demo's is replaced);
 //! 2. [`import_samples`]: every `*.xml` in `assets/samples/` through core's import (detect format,
 //!    validate, store);
-//! 3. [`export_listing`]: the stored invoices as an Excel workbook (core's ledger export);
-//! 4. [`survey_report`]: the bundled sample maturity answers scored with `dmos-open`, report
+//! 3. [`approval_story`]: the sample attestförteckning activated, invoices routed, a few
+//!    decisions by the sample people, the audit chain verified (`digilyft_core::demo`);
+//! 4. [`export_listing`]: the stored invoices with their attest state as an Excel workbook
+//!    (core's ledger export);
+//! 5. [`survey_report`]: the bundled sample maturity answers scored with `dmos-open`, report
 //!    workbook (with charts) and JSON score bundle.
 //!
 //! Later areas add their step as one more function and one more line in [`run`]. Everything goes
@@ -66,19 +69,15 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
 
 /// Step: approval. The sample attestförteckning is imported and activated (routing the invoices
 /// already imported), a few sample invoices are added and routed, the sample people decide a few
-/// steps, and the ledger goes to `<out>/reskontra.xlsx` (see `digilyft_core::demo`).
-pub fn approval_story(demo: &mut Demo) -> anyhow::Result<PathBuf> {
+/// steps (see `digilyft_core::demo`); the next step exports the resulting ledger.
+pub fn approval_story(demo: &mut Demo) -> anyhow::Result<()> {
     println!("\nAttest:");
     let story = digilyft_core::demo::approval_demo(&mut demo.store, &demo.clock, Vec::new())
         .context("the approval demo")?;
     for line in &story.log {
         println!("  {line}");
     }
-    let path = demo.out.join("reskontra.xlsx");
-    std::fs::write(&path, &story.ledger_xlsx)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    println!("  Reskontran: {}", path.display());
-    Ok(path)
+    Ok(())
 }
 
 /// Step 1: a new, empty store in `out`. The files of an earlier demo store there are removed
@@ -158,8 +157,9 @@ pub fn import_samples(demo: &mut Demo, samples: &Path) -> anyhow::Result<usize> 
     Ok(stored)
 }
 
-/// Step 3: writes every stored invoice to `<out>/fakturor.xlsx` with core's ledger export (real
-/// Excel numbers and dates, filters, frozen header) and prints the listing.
+/// Step 3: writes every stored invoice, with its attest state after the approval step, to
+/// `<out>/fakturor.xlsx` with core's ledger export (real Excel numbers and dates, filters, frozen
+/// header).
 pub fn export_listing(demo: &Demo) -> anyhow::Result<PathBuf> {
     let entries = demo.store.ledger().context("reading the ledger")?;
     let today = demo.clock.now().date_naive();
@@ -172,16 +172,6 @@ pub fn export_listing(demo: &Demo) -> anyhow::Result<PathBuf> {
         entries.len(),
         path.display()
     );
-    for entry in &entries {
-        let s = &entry.summary;
-        let due = s
-            .due_date
-            .map_or_else(|| "-".to_owned(), |d| d.format("%Y-%m-%d").to_string());
-        println!(
-            "   {:<32} {:<14} {:>14} {:<3}  förfaller {due}",
-            s.supplier, s.number, s.amount, s.currency
-        );
-    }
     Ok(path)
 }
 

@@ -36,8 +36,6 @@ pub struct ApprovalDemo {
     pub ruleset_version: i64,
     /// Outcome lines, one per step of the story (Swedish).
     pub log: Vec<String>,
-    /// The ledger export (.xlsx bytes).
-    pub ledger_xlsx: Vec<u8>,
 }
 
 /// The sample invoices of the demo, dated around `today`.
@@ -261,12 +259,9 @@ pub fn approval_demo(
         )),
         Err(b) => log.push(format!("Granskningsloggen är bruten: {b}")),
     }
-    let ledger_xlsx = crate::ledger::write_ledger(&store.ledger()?, today)
-        .map_err(|e| DemoError::Workbook(e.to_string()))?;
     Ok(ApprovalDemo {
         ruleset_version: version,
         log,
-        ledger_xlsx,
     })
 }
 
@@ -322,6 +317,5 @@ mod tests {
             "{:#?}",
             demo.log
         );
-        assert!(!demo.ledger_xlsx.is_empty());
     }
 }
