@@ -25,8 +25,9 @@ use digilyft_core::store::{ImportOutcome, Store};
 /// The `demo` command.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
-    /// Run the main job on the bundled samples: import the sample invoices into a fresh store and
-    /// write an Excel listing, all under the output directory.
+    /// Run the main job on the bundled samples: import, validate, route and attest the sample
+    /// invoices in a fresh store, export the ledger and score a sample maturity survey, all under
+    /// the output directory.
     Demo {
         /// Where the demo writes its store and reports.
         #[arg(long, default_value = "digilyft-demo")]
