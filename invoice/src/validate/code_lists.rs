@@ -84,8 +84,9 @@ fn br_cl_01(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-/// The amount elements whose `@currencyID` BR-CL-03 checks.
-const AMOUNTS: &[&str] = &[
+/// The UBL amount elements that carry a `@currencyID`: the context of BR-CL-03 here and of
+/// PEPPOL-EN16931-CL007 (`peppol::code_lists`).
+pub(crate) const AMOUNTS: &[&str] = &[
     "Amount",
     "BaseAmount",
     "PriceAmount",

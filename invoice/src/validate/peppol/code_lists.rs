@@ -8,6 +8,8 @@
 //! up the list of the release it runs under. These are PEPPOL's own subsets, distinct from the
 //! CEN lists in `crate::codes`.
 
+// CL007's context is BR-CL-03's: one list of the UBL amount elements.
+use crate::validate::code_lists::AMOUNTS;
 use std::sync::OnceLock;
 
 use super::facts::{Profile, both_german, cbc_child, kids, profile};
@@ -153,23 +155,6 @@ pub(super) fn peppol_en16931_cl006(cx: &Ctx<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
-
-/// The amount elements of CL007's context.
-const AMOUNTS: [&str; 13] = [
-    "Amount",
-    "BaseAmount",
-    "PriceAmount",
-    "TaxAmount",
-    "TaxableAmount",
-    "LineExtensionAmount",
-    "TaxExclusiveAmount",
-    "TaxInclusiveAmount",
-    "AllowanceTotalAmount",
-    "ChargeTotalAmount",
-    "PrepaidAmount",
-    "PayableRoundingAmount",
-    "PayableAmount",
-];
 
 /// Element ids of every amount element (CL007's context), in document order.
 struct AmountIds(Vec<u32>);
