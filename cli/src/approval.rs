@@ -74,6 +74,15 @@ pub enum Command {
     },
     /// Decide on an invoice's open step: approve, return, reject or dispute.
     Attest(AttestArgs),
+    /// Escalate open steps whose attest deadline (due date minus the payment lead days) is near or
+    /// past: to the assignee's nearest authorised manager, else the finance queue. Run it daily.
+    Escalate {
+        #[command(flatten)]
+        data: DataArg,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// The audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -214,6 +223,16 @@ pub fn run(cmd: Command) -> Result<ExitCode> {
             json,
         } => show(&invoice, &data, json),
         Command::Attest(a) => attest(a, &clock),
+        Command::Escalate { data, json } => {
+            let mut store = data.open()?;
+            let escalated = store.escalate(&clock).context("escalating open steps")?;
+            if json {
+                println!("{}", json!({ "escalated_invoices": escalated }));
+            } else {
+                println!("{escalated} fakturor eskalerade");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Audit(AuditCommand::Verify { data, json }) => audit_verify(&data, json),
         Command::Export(ExportCommand::Ledger { output, data }) => {
             let store = data.open()?;
