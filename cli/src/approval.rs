@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use digilyft_core::approval::Reminder;
 use digilyft_core::approval::{Decision, Envelope, Outcome, StepState};
 use digilyft_core::clock::{Clock, SystemClock};
 use digilyft_core::import::{collect_files, import_files};
@@ -513,7 +514,8 @@ fn inbox(user: &str, data: &DataArg, json: bool, clock: &dyn Clock) -> Result<Ex
                 json!({"invoice": i.invoice_id, "step": i.step, "kind": i.kind.as_str(), "assignee": i.assignee,
                     "acting_for": i.acting_for, "supplier": i.supplier, "number": i.number,
                     "amount": i.amount.to_string(), "currency": i.currency,
-                    "due_date": i.due_date.map(|d| d.to_string()), "attest_deadline": i.attest_deadline.map(|d| d.to_string())})
+                    "due_date": i.due_date.map(|d| d.to_string()), "attest_deadline": i.attest_deadline.map(|d| d.to_string()),
+                    "reminder": reminder_json(i.reminder)})
             })
             .collect();
         println!("{}", serde_json::to_string_pretty(&v)?);
@@ -526,7 +528,7 @@ fn inbox(user: &str, data: &DataArg, json: bool, clock: &dyn Clock) -> Result<Ex
         );
         for i in &items {
             println!(
-                "{:>6}  {:<13} {:<28} {:<14} {:>10} {:<3}  {:<10}  {}",
+                "{:>6}  {:<13} {:<28} {:<14} {:>10} {:<3}  {:<10}  {}{}",
                 i.invoice_id,
                 i.step,
                 i.supplier.chars().take(28).collect::<String>(),
@@ -534,6 +536,7 @@ fn inbox(user: &str, data: &DataArg, json: bool, clock: &dyn Clock) -> Result<Ex
                 i.amount,
                 i.currency,
                 i.attest_deadline.map(|d| d.to_string()).unwrap_or_default(),
+                reminder_text(i.reminder),
                 i.acting_for
                     .as_ref()
                     .map(|a| format!("(ersättare för {a})"))
@@ -542,6 +545,24 @@ fn inbox(user: &str, data: &DataArg, json: bool, clock: &dyn Clock) -> Result<Ex
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The inbox's reminder column, in Swedish: days left inside the reminder window, or days late.
+fn reminder_text(r: Option<Reminder>) -> String {
+    match r {
+        Some(Reminder::DueSoon(0)) => "PÅMINNELSE: attestera i dag ".to_string(),
+        Some(Reminder::DueSoon(n)) => format!("påminnelse: {n} dagar kvar "),
+        Some(Reminder::Overdue(n)) => format!("FÖRSENAD {n} dagar "),
+        None => String::new(),
+    }
+}
+
+fn reminder_json(r: Option<Reminder>) -> serde_json::Value {
+    match r {
+        Some(Reminder::DueSoon(n)) => json!({"kind": "due-soon", "days_left": n}),
+        Some(Reminder::Overdue(n)) => json!({"kind": "overdue", "days_late": n}),
+        None => serde_json::Value::Null,
+    }
 }
 
 fn show(key: &str, data: &DataArg, json: bool) -> Result<ExitCode> {

@@ -62,6 +62,29 @@ pub fn attest_deadline(due: Option<NaiveDate>, policy: &Policy) -> Option<NaiveD
     due.and_then(|d| d.checked_sub_days(chrono::Days::new(policy.payment_lead_days as u64)))
 }
 
+/// How urgent an open step is, from its attest deadline (see [`reminder`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reminder {
+    /// The deadline is within the reminder window: this many days are left (0 = today).
+    DueSoon(i64),
+    /// The deadline passed this many days ago.
+    Overdue(i64),
+}
+
+/// The reminder an open step with attest deadline `deadline` deserves on `today`: none while the
+/// deadline is further away than `policy.remind_before_due_days`, the days left inside that
+/// window, and the days late once it has passed. Escalation ([`escalate`]) uses the same window.
+pub fn reminder(deadline: NaiveDate, today: NaiveDate, policy: &Policy) -> Option<Reminder> {
+    let left = (deadline - today).num_days();
+    if left < 0 {
+        Some(Reminder::Overdue(-left))
+    } else if left <= i64::from(policy.remind_before_due_days) {
+        Some(Reminder::DueSoon(left))
+    } else {
+        None
+    }
+}
+
 /// SHA-256 over the original document's hash, the amounts and the current kontering: what a
 /// decider certifies. Any kontering change gives a new hash, so intents made before it are STALE.
 pub fn content_hash(wf: &Workflow) -> String {
@@ -909,4 +932,29 @@ pub fn escalate(
     new.revision += 1;
     let _ = day.year();
     Some((new, events))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reminders_follow_the_deadline_window() {
+        let policy = Policy {
+            remind_before_due_days: 3,
+            ..Policy::default()
+        };
+        let deadline = NaiveDate::from_ymd_opt(2026, 12, 16).unwrap_or_default();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap_or_default();
+        let cases = [
+            (day(1), None),
+            (day(12), None),
+            (day(13), Some(Reminder::DueSoon(3))),
+            (day(16), Some(Reminder::DueSoon(0))),
+            (day(18), Some(Reminder::Overdue(2))),
+        ];
+        for (today, expected) in cases {
+            assert_eq!(reminder(deadline, today, &policy), expected, "{today}");
+        }
+    }
 }

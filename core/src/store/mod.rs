@@ -276,6 +276,8 @@ pub struct InboxItem {
     pub due_date: Option<NaiveDate>,
     /// Attest deadline.
     pub attest_deadline: Option<NaiveDate>,
+    /// Reminder due on the day the inbox was asked for (from the attest deadline).
+    pub reminder: Option<crate::approval::Reminder>,
 }
 
 /// One invoice for the ledger export.
@@ -833,6 +835,7 @@ impl Store {
             for row in rows {
                 let (invoice_id, step, kind, supplier, number, amount, currency, due, deadline) =
                     row?;
+                let attest_deadline = parse_day(deadline)?;
                 if let Some(absent) = &acting_for {
                     // Only steps within the absence's scope (omfattning = ansvar list or ALLA).
                     let rules = self
@@ -866,7 +869,9 @@ impl Store {
                     amount: dec(&amount)?,
                     currency,
                     due_date: parse_day(due)?,
-                    attest_deadline: parse_day(deadline)?,
+                    attest_deadline,
+                    reminder: attest_deadline
+                        .and_then(|d| crate::approval::reminder(d, day, &self.policy)),
                 });
             }
         }
