@@ -897,9 +897,8 @@ pub fn escalate(
 ) -> Option<(Workflow, Vec<NewEvent>)> {
     let day = now.date_naive();
     let deadline = attest_deadline(wf.due_date, policy)?;
-    if (deadline - day).num_days() > policy.remind_before_due_days as i64 {
-        return None;
-    }
+    // Escalation starts where reminders do: inside the window or past the deadline.
+    reminder(deadline, day, policy)?;
     let mut new = wf.clone();
     let mut events = Vec::new();
     for s in new.steps.iter_mut().filter(|s| s.state == StepState::Open) {
