@@ -13,10 +13,11 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use digilyft_core::approval::Reminder;
 use digilyft_core::approval::{Decision, Envelope, Outcome, StepState};
+use digilyft_core::audit::{Anchor, AnchorBreak};
 use digilyft_core::clock::{Clock, SystemClock};
 use digilyft_core::import::{collect_files, import_files};
 use digilyft_core::paths;
-use digilyft_core::store::{ImportOutcome, Store};
+use digilyft_core::store::{AuditReport, ImportOutcome, Store};
 use digilyft_core::workbook::{self, Change};
 use serde_json::json;
 
@@ -188,8 +189,26 @@ pub struct AttestArgs {
 /// `digilyft audit …`.
 #[derive(Debug, clap::Subcommand)]
 pub enum AuditCommand {
-    /// Verify the hash chain; names the first edited, removed or reordered event.
+    /// Verify the audit log: the hash chain, the anchor kept beside the store and any anchors
+    /// given, and that every invoice, decision and rule set has its event. Names the first
+    /// edited, removed or reordered event; exit 1 when anything is wrong.
     Verify {
+        #[command(flatten)]
+        data: DataArg,
+        /// An anchor recorded earlier (`digilyft audit head`), as SEQ:HASH. Repeatable.
+        #[arg(long, value_name = "SEQ:HASH")]
+        anchor: Vec<String>,
+        /// A ledger export (`digilyft export ledger`) whose Revisionsspår sheet holds an anchor.
+        /// Repeatable.
+        #[arg(long, value_name = "FILE.xlsx")]
+        anchor_from: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the log's head as an anchor (SEQ:HASH) to file outside the store, e.g. in the
+    /// nämnd's minutes; `audit verify --anchor` checks the log against it later.
+    Head {
         #[command(flatten)]
         data: DataArg,
         /// Print JSON.
@@ -234,12 +253,22 @@ pub fn run(cmd: Command) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Audit(AuditCommand::Verify { data, json }) => audit_verify(&data, json),
+        Command::Audit(AuditCommand::Verify {
+            data,
+            anchor,
+            anchor_from,
+            json,
+        }) => audit_verify(&data, &anchor, &anchor_from, json),
+        Command::Audit(AuditCommand::Head { data, json }) => audit_head(&data, json),
         Command::Export(ExportCommand::Ledger { output, data }) => {
             let store = data.open()?;
-            let bytes =
-                digilyft_core::ledger::write_ledger(&store.ledger()?, clock.now().date_naive())
-                    .context("writing the ledger workbook")?;
+            let anchor = store.audit_head().context("reading the audit log's head")?;
+            let bytes = digilyft_core::ledger::write_ledger(
+                &store.ledger()?,
+                clock.now().date_naive(),
+                anchor.as_ref(),
+            )
+            .context("writing the ledger workbook")?;
             std::fs::write(&output, bytes)
                 .with_context(|| format!("writing {}", output.display()))?;
             eprintln!("wrote {}", output.display());
@@ -804,27 +833,118 @@ fn attest(a: AttestArgs, clock: &dyn Clock) -> Result<ExitCode> {
     })
 }
 
-fn audit_verify(data: &DataArg, json: bool) -> Result<ExitCode> {
+fn audit_verify(
+    data: &DataArg,
+    anchors: &[String],
+    files: &[PathBuf],
+    json: bool,
+) -> Result<ExitCode> {
+    let mut extra = Vec::new();
+    for a in anchors {
+        extra.push((
+            "--anchor".to_string(),
+            Anchor::parse_short(a).context("--anchor")?,
+        ));
+    }
+    for f in files {
+        let bytes = std::fs::read(f).with_context(|| format!("reading {}", f.display()))?;
+        let a = digilyft_core::ledger::read_anchor(&bytes)
+            .with_context(|| format!("{}: no audit anchor", f.display()))?;
+        extra.push((f.display().to_string(), a));
+    }
     let store = data.open()?;
-    match store.verify_audit()? {
-        Ok(n) => {
-            if json {
-                println!("{}", json!({"intact": true, "events": n}));
-            } else {
-                println!("granskningsloggen är hel: {n} händelser, kedjan stämmer");
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(b) => {
-            if json {
+    let r = store.audit_report(&extra)?;
+    if json {
+        let anchors: Vec<_> = r
+            .anchors
+            .iter()
+            .map(|c| {
+                json!({"source": c.source, "anchor": c.anchor.short(), "agrees": c.result.is_ok(),
+                    "problem": c.result.as_ref().err().map(ToString::to_string)})
+            })
+            .collect();
+        let uncovered: Vec<String> = r.uncovered.iter().map(ToString::to_string).collect();
+        println!(
+            "{}",
+            json!({
+                "intact": r.intact(), "events": r.events,
+                "head": r.head.as_ref().map(Anchor::short),
+                "chain_intact": r.chain.is_ok(),
+                "chain_problem": r.chain.as_ref().err().map(ToString::to_string),
+                "first_broken_seq": r.first_broken_seq(),
+                "anchors": anchors, "sidecar": r.sidecar, "sidecar_missing": r.sidecar_missing,
+                "sidecar_problem": r.sidecar_problem, "uncovered": uncovered,
+            })
+        );
+    } else {
+        print_audit_report(&r);
+    }
+    Ok(if r.intact() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn print_audit_report(r: &AuditReport) {
+    match &r.chain {
+        Ok(n) => println!("hashkedjan är hel: {n} händelser"),
+        Err(b) => println!("hashkedjan är BRUTEN: {b}"),
+    }
+    for c in &r.anchors {
+        match &c.result {
+            Ok(()) => println!("ankare {} ({}) stämmer", c.anchor.short(), c.source),
+            Err(b) => {
                 println!(
-                    "{}",
-                    json!({"intact": false, "first_broken_seq": b.seq(), "reason": b.to_string()})
+                    "ankare {} ({}) stämmer INTE: {b}",
+                    c.anchor.short(),
+                    c.source
                 );
-            } else {
-                println!("granskningsloggen är BRUTEN: {b}");
+                if matches!(b, AnchorBreak::OtherLog) {
+                    println!(
+                        "  om lagret medvetet har ersatts: flytta undan {} efter att ha sparat det",
+                        c.source
+                    );
+                }
             }
-            Ok(ExitCode::from(1))
         }
     }
+    if r.sidecar_missing
+        && let Some(path) = &r.sidecar
+    {
+        println!(
+            "varning: ankarfilen {path} saknas (den skapas vid nästa ändring; saknas den efter \
+             det har någon tagit bort den)"
+        );
+    }
+    if let Some(p) = &r.sidecar_problem {
+        println!("ankarfilen går inte att läsa: {p}");
+    }
+    for u in &r.uncovered {
+        println!("händelse saknas: {u}");
+    }
+    if r.intact() {
+        println!("granskningsloggen är hel");
+    } else {
+        match r.first_broken_seq() {
+            Some(seq) => println!("granskningsloggen är BRUTEN från händelse {seq}"),
+            None => println!("granskningsloggen är BRUTEN"),
+        }
+    }
+}
+
+fn audit_head(data: &DataArg, json: bool) -> Result<ExitCode> {
+    let store = data.open()?;
+    let head = store.audit_head()?;
+    match (head, json) {
+        (Some(a), true) => println!(
+            "{}",
+            json!({"anchor": a.short(), "seq": a.seq, "hash": a.hash, "first_hash": a.first_hash,
+                "at": a.at.map(|t| t.to_rfc3339())})
+        ),
+        (Some(a), false) => println!("{}", a.short()),
+        (None, true) => println!("{}", json!({"anchor": null, "seq": 0})),
+        (None, false) => println!("granskningsloggen är tom"),
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -164,7 +164,11 @@ pub fn import_samples(demo: &mut Demo, samples: &Path) -> anyhow::Result<usize> 
 pub fn export_listing(demo: &Demo) -> anyhow::Result<PathBuf> {
     let entries = demo.store.ledger().context("reading the ledger")?;
     let today = demo.clock.now().date_naive();
-    let bytes = digilyft_core::ledger::write_ledger(&entries, today)
+    let anchor = demo
+        .store
+        .audit_head()
+        .context("reading the audit log's head")?;
+    let bytes = digilyft_core::ledger::write_ledger(&entries, today, anchor.as_ref())
         .context("writing the invoice listing")?;
     let path = demo.out.join(LISTING_FILE);
     std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;

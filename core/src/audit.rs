@@ -5,6 +5,12 @@
 //! canonical, length-prefixed encoding of all its fields, so [`verify`] finds any edited, removed or
 //! reordered event and names the first broken one. The store only appends (SQLite triggers refuse
 //! updates and deletes); this module is pure.
+//!
+//! A chain alone cannot show that its *last* events were cut off: what remains is still a valid
+//! chain. So the head of the log is also kept outside it as an [`Anchor`] (the event count, the
+//! head's hash and the first event's hash): the store rewrites a sidecar file after every commit,
+//! each ledger export carries one, and `digilyft audit head` prints one to be filed elsewhere.
+//! [`check_anchor`] then finds a log that is shorter than an anchor says, or that differs from it.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use sha2::{Digest, Sha256};
@@ -176,6 +182,123 @@ pub fn verify(events: &[AuditEvent]) -> Result<usize, ChainBreak> {
     Ok(events.len())
 }
 
+/// The head of a log as recorded outside it. Invariant: `hash` is the hash of event `seq`, and
+/// `first_hash` (when known) the hash of event 1, which identifies the log.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Anchor {
+    /// Sequence number of the head event (= the number of events).
+    pub seq: i64,
+    /// Hash of the head event.
+    pub hash: String,
+    /// Hash of event 1; absent in an anchor typed in by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_hash: Option<String>,
+    /// When the anchor was taken (server time of the head event), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<DateTime<Utc>>,
+}
+
+/// Why a text is not an anchor.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{0:?} is not an audit anchor: expected SEQ:HASH (a positive number, a colon and 64 hex digits)"
+)]
+pub struct BadAnchor(pub String);
+
+impl Anchor {
+    /// The anchor of a log's current head; `None` for an empty log.
+    pub fn of(events: &[AuditEvent]) -> Option<Anchor> {
+        let last = events.last()?;
+        Some(Anchor {
+            seq: last.seq,
+            hash: last.hash.clone(),
+            first_hash: events.first().map(|e| e.hash.clone()),
+            at: Some(last.at),
+        })
+    }
+
+    /// The short form `SEQ:HASH` people copy into minutes, e-mails or the archive.
+    pub fn short(&self) -> String {
+        format!("{}:{}", self.seq, self.hash)
+    }
+
+    /// Parses [`Anchor::short`].
+    pub fn parse_short(text: &str) -> Result<Anchor, BadAnchor> {
+        let bad = || BadAnchor(text.to_string());
+        let (seq, hash) = text.trim().split_once(':').ok_or_else(bad)?;
+        let seq: i64 = seq.trim().parse().map_err(|_| bad())?;
+        let hash = hash.trim().to_ascii_lowercase();
+        if seq < 1 || hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad());
+        }
+        Ok(Anchor {
+            seq,
+            hash,
+            first_hash: None,
+            at: None,
+        })
+    }
+}
+
+/// How a log disagrees with an anchor kept outside it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AnchorBreak {
+    /// The log ends before the anchored head: its last events were removed (or lost, e.g. by
+    /// restoring an older copy of the store).
+    #[error(
+        "the log ends at event {last}, but an anchor records event {anchored}: events {} to {anchored} were removed or lost",
+        last + 1
+    )]
+    Truncated {
+        /// The anchored head.
+        anchored: i64,
+        /// The log's last event (0 when empty).
+        last: i64,
+    },
+    /// The anchored event exists but has another hash: the log was rewritten up to it.
+    #[error("event {seq} differs from the anchored one (the log was rewritten at or before it)")]
+    Rewritten {
+        /// The anchored head.
+        seq: i64,
+    },
+    /// The anchor's first event is not this log's first event.
+    #[error("the anchor belongs to another log (its first event differs from this log's)")]
+    OtherLog,
+}
+
+impl AnchorBreak {
+    /// The first event the break concerns.
+    pub fn seq(&self) -> i64 {
+        match self {
+            AnchorBreak::Truncated { last, .. } => last + 1,
+            AnchorBreak::Rewritten { seq } => *seq,
+            AnchorBreak::OtherLog => 1,
+        }
+    }
+}
+
+/// Checks `events` (in storage order) against an anchor. A log that has grown past the anchor is
+/// fine; one that is shorter, or whose anchored event differs, is not.
+pub fn check_anchor(events: &[AuditEvent], anchor: &Anchor) -> Result<(), AnchorBreak> {
+    if let (Some(first), Some(want)) = (events.first(), &anchor.first_hash)
+        && &first.hash != want
+    {
+        return Err(AnchorBreak::OtherLog);
+    }
+    let last = events.last().map_or(0, |e| e.seq);
+    let Some(event) = events.iter().find(|e| e.seq == anchor.seq) else {
+        return Err(AnchorBreak::Truncated {
+            anchored: anchor.seq,
+            last,
+        });
+    };
+    if event.hash != anchor.hash {
+        return Err(AnchorBreak::Rewritten { seq: anchor.seq });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +336,65 @@ mod tests {
         let mut reordered = chain(5);
         reordered.swap(1, 2);
         assert_eq!(verify(&reordered).map_err(|b| b.seq()), Err(3));
+    }
+
+    #[test]
+    fn anchors_find_a_cut_off_tail() {
+        let full = chain(6);
+        let anchor = Anchor::of(&full).expect("head");
+        assert_eq!(check_anchor(&full, &anchor), Ok(()));
+        // The log may grow past an anchor.
+        let older = Anchor::of(&full[..4]).expect("head");
+        assert_eq!(check_anchor(&full, &older), Ok(()));
+        // Cutting off the last two events leaves a valid chain that only the anchor exposes.
+        let cut = &full[..4];
+        assert_eq!(verify(cut), Ok(4));
+        let broken = check_anchor(cut, &anchor);
+        assert_eq!(
+            broken,
+            Err(AnchorBreak::Truncated {
+                anchored: 6,
+                last: 4
+            })
+        );
+        assert_eq!(broken.map_err(|b| b.seq()), Err(5));
+        assert_eq!(
+            check_anchor(&[], &anchor),
+            Err(AnchorBreak::Truncated {
+                anchored: 6,
+                last: 0
+            })
+        );
+    }
+
+    #[test]
+    fn anchors_find_a_rewritten_or_foreign_log() {
+        let full = chain(3);
+        let mut anchor = Anchor::of(&full).expect("head");
+        anchor.hash = "ab".repeat(32);
+        assert_eq!(
+            check_anchor(&full, &anchor),
+            Err(AnchorBreak::Rewritten { seq: 3 })
+        );
+        let mut foreign = Anchor::of(&full).expect("head");
+        foreign.first_hash = Some("cd".repeat(32));
+        assert_eq!(check_anchor(&full, &foreign), Err(AnchorBreak::OtherLog));
+    }
+
+    #[test]
+    fn short_form_round_trips_and_rejects_junk() {
+        let a = Anchor::of(&chain(2)).expect("head");
+        let back = Anchor::parse_short(&a.short()).expect("parse");
+        assert_eq!((back.seq, back.hash), (a.seq, a.hash.clone()));
+        for bad in [
+            "",
+            "12",
+            "x:ab",
+            "0:",
+            "3:abc",
+            "-1:0000000000000000000000000000000000000000000000000000000000000000",
+        ] {
+            assert!(Anchor::parse_short(bad).is_err(), "{bad:?}");
+        }
     }
 }

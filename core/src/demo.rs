@@ -253,11 +253,14 @@ pub fn approval_demo(
             s.id, s.supplier, s.number, s.amount, s.currency, s.state
         ));
     }
-    match store.verify_audit()? {
-        Ok(n) => log.push(format!(
-            "Granskningsloggen: {n} händelser, hashkedjan är hel"
+    let report = store.audit_report(&[])?;
+    match (&report.chain, report.intact()) {
+        (Ok(n), true) => log.push(format!(
+            "Granskningsloggen: {n} händelser, hashkedjan är hel, ankare {}",
+            report.head.as_ref().map(|a| a.short()).unwrap_or_default()
         )),
-        Err(b) => log.push(format!("Granskningsloggen är bruten: {b}")),
+        (Err(b), _) => log.push(format!("Granskningsloggen är bruten: {b}")),
+        (Ok(_), false) => log.push("Granskningsloggen stämmer inte med sitt ankare".into()),
     }
     Ok(ApprovalDemo {
         ruleset_version: version,

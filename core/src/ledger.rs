@@ -3,6 +3,10 @@
 //!
 //! Sheet `Fakturor` has one row per invoice; sheet `Kontering` one row per kontering row. Dates
 //! are Excel dates (not text) and amounts Excel numbers, so the file sorts, filters and sums.
+//!
+//! Sheet `Revisionsspår` carries the audit log's head as an [`Anchor`] at the time of export, so
+//! every ledger filed away is also a witness against the log being cut short later:
+//! [`read_anchor`] reads it back for `digilyft audit verify --anchor-from FILE.xlsx`.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -12,7 +16,18 @@ use rust_xlsxwriter::{
 };
 
 use crate::approval::StepState;
+use crate::audit::Anchor;
 use crate::store::LedgerEntry;
+
+/// Name of the sheet that holds the audit anchor.
+pub const ANCHOR_SHEET: &str = "Revisionsspår";
+
+/// Labels of the anchor sheet's rows (column A); values are in column B.
+const ANCHOR_SEQ: &str = "Senaste händelse (sekvensnummer)";
+const ANCHOR_HASH: &str = "Senaste händelsens hash";
+const ANCHOR_FIRST: &str = "Första händelsens hash";
+const ANCHOR_AT: &str = "Senaste händelsens tid (UTC)";
+const ANCHOR_SHORT: &str = "Kortform";
 
 fn xl_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     use chrono::Datelike;
@@ -45,8 +60,13 @@ fn header(
     Ok(())
 }
 
-/// Writes the ledger as of `as_of` (for "days to due date").
-pub fn write_ledger(entries: &[LedgerEntry], as_of: NaiveDate) -> Result<Vec<u8>, XlsxError> {
+/// Writes the ledger as of `as_of` (for "days to due date"), with the audit log's head `anchor`
+/// in sheet [`ANCHOR_SHEET`] when given.
+pub fn write_ledger(
+    entries: &[LedgerEntry],
+    as_of: NaiveDate,
+    anchor: Option<&Anchor>,
+) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     wb.set_properties(
         &DocProperties::new()
@@ -194,5 +214,98 @@ pub fn write_ledger(entries: &[LedgerEntry], as_of: NaiveDate) -> Result<Vec<u8>
             r += 1;
         }
     }
+    if let Some(a) = anchor {
+        write_anchor_sheet(wb.add_worksheet(), a, &f)?;
+    }
     wb.save_to_buffer()
+}
+
+fn write_anchor_sheet(ws: &mut Worksheet, a: &Anchor, f: &Formats) -> Result<(), XlsxError> {
+    ws.set_name(ANCHOR_SHEET)?;
+    ws.write_string_with_format(0, 0, "Uppgift", &f.header)?;
+    ws.write_string_with_format(0, 1, "Värde", &f.header)?;
+    ws.set_column_width(0, 34.0)?;
+    ws.set_column_width(1, 70.0)?;
+    ws.write_string(1, 0, ANCHOR_SEQ)?;
+    ws.write_number_with_format(1, 1, a.seq as f64, &f.int)?;
+    ws.write_string(2, 0, ANCHOR_HASH)?;
+    ws.write_string(2, 1, &a.hash)?;
+    ws.write_string(3, 0, ANCHOR_FIRST)?;
+    ws.write_string(3, 1, a.first_hash.as_deref().unwrap_or(""))?;
+    ws.write_string(4, 0, ANCHOR_AT)?;
+    let at = a.at.map(|t| t.to_rfc3339()).unwrap_or_default();
+    ws.write_string(4, 1, &at)?;
+    ws.write_string(5, 0, ANCHOR_SHORT)?;
+    ws.write_string(5, 1, a.short())?;
+    ws.write_string(
+        7,
+        0,
+        "Spara filen. `digilyft audit verify --anchor-from <filen>` visar om granskningsloggen \
+         senare har kortats eller skrivits om.",
+    )?;
+    Ok(())
+}
+
+/// Why no anchor could be read from a ledger export.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AnchorReadError {
+    /// The bytes are no xlsx workbook.
+    #[error("not an Excel workbook: {0}")]
+    NotAWorkbook(String),
+    /// The workbook has no anchor sheet (exported before anchors existed, or another file).
+    #[error("no sheet {ANCHOR_SHEET:?}: not a Digilyft ledger export with an audit anchor")]
+    NoAnchorSheet,
+    /// The sheet is there but a value is missing or malformed.
+    #[error("sheet {ANCHOR_SHEET:?}, {cell}: {reason}")]
+    Bad {
+        /// The cell, e.g. `B6`.
+        cell: String,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// Reads the audit anchor from a ledger export written by [`write_ledger`].
+pub fn read_anchor(bytes: &[u8]) -> Result<Anchor, AnchorReadError> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| AnchorReadError::NotAWorkbook(e.to_string()))?;
+    let range = wb
+        .worksheet_range(ANCHOR_SHEET)
+        .map_err(|_| AnchorReadError::NoAnchorSheet)?;
+    let value = |label: &str| -> Option<(String, String)> {
+        range.rows().enumerate().find_map(|(i, row)| {
+            let is_label = matches!(row.first(), Some(Data::String(s)) if s == label);
+            is_label.then(|| {
+                let v = match row.get(1) {
+                    Some(Data::String(s)) => s.clone(),
+                    Some(Data::Float(f)) => format!("{f}"),
+                    Some(Data::Int(n)) => n.to_string(),
+                    _ => String::new(),
+                };
+                (
+                    format!("B{}", range.start().map_or(0, |s| s.0) as usize + i + 1),
+                    v,
+                )
+            })
+        })
+    };
+    let (cell, short) = value(ANCHOR_SHORT).ok_or_else(|| AnchorReadError::Bad {
+        cell: "A".into(),
+        reason: format!("no row {ANCHOR_SHORT:?}"),
+    })?;
+    let mut anchor = Anchor::parse_short(&short).map_err(|e| AnchorReadError::Bad {
+        cell,
+        reason: e.to_string(),
+    })?;
+    anchor.first_hash = value(ANCHOR_FIRST)
+        .map(|(_, v)| v)
+        .filter(|v| v.len() == 64);
+    anchor.at = value(ANCHOR_AT).and_then(|(_, v)| {
+        chrono::DateTime::parse_from_rfc3339(&v)
+            .ok()
+            .map(|t| t.with_timezone(&chrono::Utc))
+    });
+    Ok(anchor)
 }

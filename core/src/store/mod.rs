@@ -4,7 +4,9 @@
 //! migrations from [`schema`] applied at open. It holds the original bytes of each received
 //! document (immutable, with SHA-256), the parsed facts, the validation report, kontering rows
 //! (history kept), workflow steps, decision intents with their outcomes, rule-set versions (the
-//! original workbook and its parsed form) and the hash-chained audit log.
+//! original workbook and its parsed form) and the hash-chained audit log. Beside the file, a
+//! sidecar anchor records the log's head after every commit (`integrity.rs`), so a log whose last
+//! events were removed is found too.
 //!
 //! Architecture invariants: SQL lives only in this module; every write runs in one transaction
 //! (one per imported batch, one per decision), so `kill -9` at any moment leaves a consistent
@@ -12,7 +14,10 @@
 //! and deletes); the approval rules themselves are pure functions in [`crate::approval`] and
 //! never see a connection.
 
+mod integrity;
 mod schema;
+
+pub use integrity::{AnchorCheck, AuditReport, Uncovered, anchor_file, read_anchor_file};
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -84,6 +89,14 @@ pub enum StoreError {
     /// Stored data could not be read back (a bug or manual tampering).
     #[error("corrupt store: {0}")]
     Corrupt(String),
+    /// The audit anchor file beside the store could not be read or written.
+    #[error("audit anchor {path}: {reason}")]
+    Anchor {
+        /// The anchor file.
+        path: String,
+        /// What went wrong.
+        reason: String,
+    },
 }
 
 /// Result alias for the store.
@@ -298,6 +311,8 @@ pub struct Store {
     path: String,
     active: Option<(i64, Arc<RuleSet>)>,
     policy: Policy,
+    /// The head sequence number last written to (or found in) the sidecar anchor.
+    anchored_seq: i64,
 }
 
 fn ts(t: DateTime<Utc>) -> String {
@@ -370,6 +385,7 @@ impl Store {
             path,
             active: None,
             policy: Policy::default(),
+            anchored_seq: 0,
         };
         store.migrate(found)?;
         store.active = store.load_active()?;
@@ -432,6 +448,7 @@ impl Store {
             out.push(store_one(&tx, p, now, active.as_ref(), &policy)?);
         }
         tx.commit()?;
+        self.refresh_anchor()?;
         Ok(out)
     }
 
@@ -606,6 +623,7 @@ impl Store {
             .to_string();
         append_audit(&tx, now, ev)?;
         tx.commit()?;
+        self.refresh_anchor()?;
         Ok(version)
     }
 
@@ -672,6 +690,7 @@ impl Store {
             route_invoice(&tx, *id, now, &active, &policy)?;
         }
         tx.commit()?;
+        self.refresh_anchor()?;
         self.active = Some((version, rules));
         Ok(waiting.len())
     }
@@ -730,6 +749,7 @@ impl Store {
             state = resolve_pending(&tx, env.invoice_id, now, &active, &policy)?.unwrap_or(state);
         }
         tx.commit()?;
+        self.refresh_anchor()?;
         Ok(DecisionResult {
             outcome: verdict.outcome,
             reason_code: verdict.reason.code.to_string(),
@@ -761,6 +781,7 @@ impl Store {
             append_audit(&tx, now, ev)?;
         }
         tx.commit()?;
+        self.refresh_anchor()?;
         Ok(new)
     }
 
@@ -796,6 +817,7 @@ impl Store {
             }
         }
         tx.commit()?;
+        self.refresh_anchor()?;
         Ok(n)
     }
 

@@ -40,8 +40,14 @@ fn ledger_has_numbers_dates_and_attesters() {
         Some("u210"),
         &clock,
     );
-    let bytes = write_ledger(&store.ledger().expect("ledger"), clock_day(&clock)).expect("xlsx");
-    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("open");
+    let head = store.audit_head().expect("head");
+    let bytes = write_ledger(
+        &store.ledger().expect("ledger"),
+        clock_day(&clock),
+        head.as_ref(),
+    )
+    .expect("xlsx");
+    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).expect("open");
     let sheet = wb.worksheet_range("Fakturor").expect("sheet");
     let row: Vec<&Data> = sheet.rows().nth(1).expect("row").iter().collect();
     assert!(
@@ -61,4 +67,11 @@ fn ledger_has_numbers_dates_and_attesters() {
     );
     let k = wb.worksheet_range("Kontering").expect("kontering");
     assert_eq!(k.rows().count(), 2);
+    let anchor = digilyft_core::ledger::read_anchor(&bytes).expect("anchor sheet");
+    assert_eq!(
+        Some(anchor),
+        head,
+        "the export carries the audit log's head"
+    );
+    assert!(digilyft_core::ledger::read_anchor(b"not a workbook").is_err());
 }
