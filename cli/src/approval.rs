@@ -536,6 +536,14 @@ fn problem_json(p: &workbook::Problem) -> serde_json::Value {
 fn inbox(user: &str, data: &DataArg, json: bool, clock: &dyn Clock) -> Result<ExitCode> {
     let store = data.open()?;
     let items = store.inbox(user, clock.now().date_naive())?;
+    if let Some((version, rules)) = store.active_ruleset()
+        && !rules.knows(user)
+    {
+        eprintln!(
+            "varning: {user:?} finns inte i den aktiva attestförteckningen (version {version}); \
+             kontrollera id:t"
+        );
+    }
     if json {
         let v: Vec<_> = items
             .iter()
