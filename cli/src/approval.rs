@@ -85,6 +85,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Today's reminders: every open step whose attest deadline is near or past, grouped by the
+    /// person (or queue) it waits on, with who stands in for an absent assignee. Run it daily and
+    /// send each person their list; exit 1 when some step is overdue.
+    Reminders {
+        #[command(flatten)]
+        data: DataArg,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// The audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -243,13 +253,14 @@ pub fn run(cmd: Command) -> Result<ExitCode> {
             json,
         } => show(&invoice, &data, json),
         Command::Attest(a) => attest(a, &clock),
+        Command::Reminders { data, json } => reminders(&data, json, &clock),
         Command::Escalate { data, json } => {
             let mut store = data.open()?;
             let escalated = store.escalate(&clock).context("escalating open steps")?;
             if json {
-                println!("{}", json!({ "escalated_invoices": escalated }));
+                println!("{}", json!({ "escalated_steps": escalated }));
             } else {
-                println!("{escalated} fakturor eskalerade");
+                println!("{escalated} attesteringssteg eskalerade");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -585,6 +596,64 @@ fn inbox(user: &str, data: &DataArg, json: bool, clock: &dyn Clock) -> Result<Ex
 }
 
 /// The inbox's reminder column, in Swedish: days left inside the reminder window, or days late.
+fn reminders(data: &DataArg, json: bool, clock: &dyn Clock) -> Result<ExitCode> {
+    let store = data.open()?;
+    let list = store.reminders(clock.now().date_naive())?;
+    let overdue = list
+        .iter()
+        .any(|r| matches!(r.item.reminder, Some(Reminder::Overdue(_))));
+    if json {
+        let v: Vec<_> = list
+            .iter()
+            .map(|r| {
+                let i = &r.item;
+                json!({"waiting_on": i.assignee, "substitutes": r.substitutes, "invoice": i.invoice_id,
+                    "step": i.step, "supplier": i.supplier, "number": i.number,
+                    "amount": i.amount.to_string(), "currency": i.currency,
+                    "attest_deadline": i.attest_deadline.map(|d| d.to_string()),
+                    "reminder": reminder_json(i.reminder)})
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else if list.is_empty() {
+        println!("inga påminnelser i dag");
+    } else {
+        let mut current: Option<&str> = None;
+        for r in &list {
+            let i = &r.item;
+            if current != Some(i.assignee.as_str()) {
+                current = Some(i.assignee.as_str());
+                let n = list
+                    .iter()
+                    .filter(|x| x.item.assignee == i.assignee)
+                    .count();
+                let subs = if r.substitutes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (frånvarande; ersättare {})", r.substitutes.join(", "))
+                };
+                println!("{}: {n} steg{subs}", i.assignee);
+            }
+            println!(
+                "  {:>6}  {:<13} {:<28} {:<14} {:>10} {:<3}  {:<10}  {}",
+                i.invoice_id,
+                i.step,
+                i.supplier.chars().take(28).collect::<String>(),
+                i.number,
+                i.amount,
+                i.currency,
+                i.attest_deadline.map(|d| d.to_string()).unwrap_or_default(),
+                reminder_text(i.reminder).trim_end()
+            );
+        }
+    }
+    Ok(if overdue {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn reminder_text(r: Option<Reminder>) -> String {
     match r {
         Some(Reminder::DueSoon(0)) => "PÅMINNELSE: attestera i dag ".to_string(),

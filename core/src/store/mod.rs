@@ -293,6 +293,15 @@ pub struct InboxItem {
     pub reminder: Option<crate::approval::Reminder>,
 }
 
+/// One reminder to send: an open step near or past its attest deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReminderItem {
+    /// The step, as an inbox line (`assignee` is the person or queue it waits on).
+    pub item: InboxItem,
+    /// Who stands in for the assignee today (registered absence covering the invoice).
+    pub substitutes: Vec<String>,
+}
+
 /// One invoice for the ledger export.
 #[derive(Debug, Clone)]
 pub struct LedgerEntry {
@@ -827,77 +836,103 @@ impl Store {
     /// Open steps `user` may act on today: assigned to them, or to someone they stand in for
     /// (registered absence covering the step's ansvar) under the active rule set.
     pub fn inbox(&self, user: &str, day: NaiveDate) -> Result<Vec<InboxItem>> {
-        let mut persons: Vec<(String, Option<String>)> = vec![(user.to_string(), None)];
-        if let Some((_, rules)) = &self.active {
-            for a in rules.standing_in_for(user, day) {
-                persons.push((a.person_id.clone(), Some(a.person_id.clone())));
-            }
+        let mut persons: Vec<(String, Option<&crate::workbook::Absence>)> =
+            vec![(user.to_string(), None)];
+        let rules = self
+            .active
+            .as_ref()
+            .map(|a| a.1.clone())
+            .unwrap_or_default();
+        for a in rules.standing_in_for(user, day) {
+            persons.push((a.person_id.clone(), Some(a)));
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.invoice_id, s.label, s.kind, i.supplier_name, i.number, i.payable, i.currency, i.due_date, i.attest_deadline
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {INBOX_COLUMNS}, s.assignee
              FROM step s JOIN invoice i INDEXED BY invoice_inbox ON i.id = s.invoice_id
              WHERE s.state = 'OPEN' AND s.assignee = ?1
-             ORDER BY i.attest_deadline IS NULL, i.attest_deadline, s.invoice_id",
-        )?;
+             ORDER BY i.attest_deadline IS NULL, i.attest_deadline, s.invoice_id"
+        ))?;
         let mut out = Vec::new();
-        for (person, acting_for) in persons {
-            let rows = stmt.query_map([&person], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, Option<String>>(7)?,
-                    r.get::<_, Option<String>>(8)?,
-                ))
-            })?;
-            for row in rows {
-                let (invoice_id, step, kind, supplier, number, amount, currency, due, deadline) =
-                    row?;
-                let attest_deadline = parse_day(deadline)?;
-                if let Some(absent) = &acting_for {
+        for (person, absence) in persons {
+            for row in stmt.query_map([&person], inbox_row)? {
+                let mut item = self.inbox_item(row?, day)?;
+                if let Some(a) = absence {
                     // Only steps within the absence's scope (omfattning = ansvar list or ALLA).
-                    let rules = self
-                        .active
-                        .as_ref()
-                        .map(|a| a.1.clone())
-                        .unwrap_or_default();
-                    let scope_ok = rules
-                        .standing_in_for(user, day)
-                        .filter(|a| &a.person_id == absent)
-                        .any(|a| {
-                            a.omfattning.is_empty() || {
-                                let coding =
-                                    load_coding(&self.conn, invoice_id).unwrap_or_default();
-                                coding.iter().all(|c| a.omfattning.matches(&c.ansvar))
-                            }
-                        });
-                    if !scope_ok {
+                    if !self.absence_covers(a, item.invoice_id)? {
                         continue;
                     }
+                    item.acting_for = Some(a.person_id.clone());
                 }
-                out.push(InboxItem {
-                    invoice_id,
-                    step,
-                    kind: StepKind::parse(&kind)
-                        .ok_or_else(|| StoreError::Corrupt(format!("step kind {kind:?}")))?,
-                    assignee: person.clone(),
-                    acting_for: acting_for.clone(),
-                    supplier,
-                    number,
-                    amount: dec(&amount)?,
-                    currency,
-                    due_date: parse_day(due)?,
-                    attest_deadline,
-                    reminder: attest_deadline
-                        .and_then(|d| crate::approval::reminder(d, day, &self.policy)),
-                });
+                out.push(item);
             }
         }
         Ok(out)
+    }
+
+    /// Every open step whose attest deadline is inside the reminder window on `day` (or past),
+    /// by assignee (a queue's name when no person is assigned), then deadline: the daily list of
+    /// reminders to send. Each names who currently stands in for an absent assignee.
+    pub fn reminders(&self, day: NaiveDate) -> Result<Vec<ReminderItem>> {
+        let horizon =
+            (day + chrono::Days::new(u64::from(self.policy.remind_before_due_days))).to_string();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {INBOX_COLUMNS}, COALESCE(s.assignee, s.queue, '')
+             FROM step s JOIN invoice i ON i.id = s.invoice_id
+             WHERE s.state = 'OPEN' AND i.attest_deadline IS NOT NULL AND i.attest_deadline <= ?1
+             ORDER BY 10, i.attest_deadline, s.invoice_id"
+        ))?;
+        let rules = self
+            .active
+            .as_ref()
+            .map(|a| a.1.clone())
+            .unwrap_or_default();
+        let mut out = Vec::new();
+        for row in stmt.query_map([horizon], inbox_row)? {
+            let item = self.inbox_item(row?, day)?;
+            let mut substitutes = Vec::new();
+            for a in rules
+                .absences
+                .iter()
+                .filter(|a| a.person_id == item.assignee && a.fran <= day && day <= a.till)
+            {
+                if self.absence_covers(a, item.invoice_id)? {
+                    substitutes.push(a.ersattare_person_id.clone());
+                }
+            }
+            out.push(ReminderItem { item, substitutes });
+        }
+        Ok(out)
+    }
+
+    /// Whether absence `a` covers the invoice: its omfattning is ALLA, or lists every kontering
+    /// row's ansvar.
+    fn absence_covers(&self, a: &crate::workbook::Absence, invoice_id: i64) -> Result<bool> {
+        if a.omfattning.is_empty() {
+            return Ok(true);
+        }
+        let coding = load_coding(&self.conn, invoice_id)?;
+        Ok(coding.iter().all(|c| a.omfattning.matches(&c.ansvar)))
+    }
+
+    fn inbox_item(&self, row: InboxRow, day: NaiveDate) -> Result<InboxItem> {
+        let (invoice_id, step, kind, supplier, number, amount, currency, due, deadline, assignee) =
+            row;
+        let attest_deadline = parse_day(deadline)?;
+        Ok(InboxItem {
+            invoice_id,
+            step,
+            kind: StepKind::parse(&kind)
+                .ok_or_else(|| StoreError::Corrupt(format!("step kind {kind:?}")))?,
+            assignee,
+            acting_for: None,
+            supplier,
+            number,
+            amount: dec(&amount)?,
+            currency,
+            due_date: parse_day(due)?,
+            attest_deadline,
+            reminder: attest_deadline.and_then(|d| crate::approval::reminder(d, day, &self.policy)),
+        })
     }
 
     /// Every invoice with its kontering and steps, for the ledger export.
@@ -1001,6 +1036,39 @@ impl Store {
 const SUMMARY_SELECT: &str = "SELECT i.id, i.supplier_name, i.supplier_id, i.number, i.kind, i.issue_date, i.payable, i.net_total,
         i.currency, i.due_date, i.attest_deadline, i.state, i.payment_block, d.name
    FROM invoice i JOIN document d ON d.id = i.document_id";
+
+/// The invoice and step columns an inbox line shows (the tenth column, the assignee, is added by
+/// each query).
+const INBOX_COLUMNS: &str = "s.invoice_id, s.label, s.kind, i.supplier_name, i.number, i.payable, \
+    i.currency, i.due_date, i.attest_deadline";
+
+type InboxRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
+fn inbox_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<InboxRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+        r.get(8)?,
+        r.get(9)?,
+    ))
+}
 
 fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<InvoiceSummary>> {
     let kind: Option<String> = r.get(4)?;

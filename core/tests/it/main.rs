@@ -7,4 +7,5 @@ mod crash;
 mod import;
 mod invariants;
 mod ledger;
+mod reminders;
 mod workbook;
