@@ -30,7 +30,8 @@ pub struct DataArg {
 }
 
 impl DataArg {
-    fn open(&self) -> Result<Store> {
+    /// Opens the store in the chosen data directory.
+    pub(crate) fn open(&self) -> Result<Store> {
         let dir = paths::data_dir(self.data.as_deref());
         Store::open_dir(&dir).with_context(|| format!("opening the store in {}", dir.display()))
     }
@@ -288,7 +289,8 @@ pub fn run(cmd: Command) -> Result<ExitCode> {
     }
 }
 
-fn find(store: &Store, key: &str) -> Result<i64> {
+/// The store id of an invoice given by id or unique invoice number.
+pub(crate) fn find(store: &Store, key: &str) -> Result<i64> {
     match store.find_invoice(key)? {
         Some(id) => Ok(id),
         None => bail!(

@@ -15,6 +15,7 @@ mod approval;
 mod bench;
 mod demo;
 mod formats;
+mod kontering;
 mod survey;
 mod validate;
 
@@ -37,6 +38,8 @@ enum Command {
     #[command(flatten)]
     Approval(approval::Command),
     #[command(flatten)]
+    Kontering(kontering::Command),
+    #[command(flatten)]
     Survey(survey::Command),
     #[command(flatten)]
     Demo(demo::Command),
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
         Command::Formats(c) => formats::run(c),
         Command::Bench(c) => bench::run(c),
         Command::Approval(c) => approval::run(c),
+        Command::Kontering(c) => kontering::run(c),
         Command::Survey(c) => survey::run(c),
         Command::Demo(c) => demo::run(c),
     };

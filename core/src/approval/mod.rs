@@ -8,6 +8,7 @@
 //! rights under the rule set the decider saw and the current one → duality and jäv → blocks →
 //! offline age.
 
+pub mod coding;
 mod model;
 pub mod rights;
 
@@ -17,6 +18,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
+pub use coding::{CodingProblem, MOMSKODER, check_coding, recodable};
 pub use model::{
     CodingRow, Decision, Envelope, InvoiceState, Outcome, Reason, Step, StepKind, StepState,
     Workflow,

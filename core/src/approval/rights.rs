@@ -41,37 +41,13 @@ fn codes_match(g: &Grant, row: &CodingRow, supplier: &str) -> bool {
         && g.leverantor_orgnr.as_deref().is_none_or(|o| o == supplier)
 }
 
-/// Is the kontering complete: at least one row, every row with konto and ansvar, rows summing
-/// to the invoice's net total?
+/// Is the kontering complete (spec §1.4 GRANSKAD: 100 % coded)? The first problem
+/// [`check_coding`](super::check_coding) finds with the invoice's current rows, as a refusal.
 pub fn coding_complete(wf: &Workflow) -> Result<(), Reason> {
-    if wf.coding.is_empty() {
-        return Err(Reason::new(
-            "kontering-incomplete",
-            "the invoice has no kontering rows",
-        ));
+    match super::check_coding(wf, &wf.coding).into_iter().next() {
+        Some(p) => Err(Reason::new("kontering-incomplete", p.to_string())),
+        None => Ok(()),
     }
-    if let Some((i, _)) = wf
-        .coding
-        .iter()
-        .enumerate()
-        .find(|(_, c)| c.konto.is_empty() || c.ansvar.is_empty())
-    {
-        return Err(Reason::new(
-            "kontering-incomplete",
-            format!("kontering row {} lacks konto or ansvar", i + 1),
-        ));
-    }
-    let sum: Decimal = wf.coding.iter().map(|c| c.amount).sum();
-    if sum != wf.net_total {
-        return Err(Reason::new(
-            "kontering-incomplete",
-            format!(
-                "kontering rows sum to {sum}, the invoice's net total is {}",
-                wf.net_total
-            ),
-        ));
-    }
-    Ok(())
 }
 
 /// Does `person` hold the right to sign a step of `kind` on every kontering row of `wf` on `day`,

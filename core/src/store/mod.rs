@@ -89,6 +89,22 @@ pub enum StoreError {
     /// Stored data could not be read back (a bug or manual tampering).
     #[error("corrupt store: {0}")]
     Corrupt(String),
+    /// The invoice is in a state where its kontering cannot change.
+    #[error("invoice {invoice} is {state}: its kontering can no longer be changed")]
+    NotRecodable {
+        /// The invoice.
+        invoice: i64,
+        /// Its state.
+        state: InvoiceState,
+    },
+    /// The proposed kontering has problems; nothing was changed.
+    #[error("the kontering for invoice {invoice} was refused: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Coding {
+        /// The invoice.
+        invoice: i64,
+        /// Every problem, by row and field.
+        problems: Vec<approval::CodingProblem>,
+    },
     /// The audit anchor file beside the store could not be read or written.
     #[error("audit anchor {path}: {reason}")]
     Anchor {
@@ -770,7 +786,9 @@ impl Store {
 
     /// Replaces an invoice's kontering. Attests already given are voided (recorded, not deleted)
     /// and the flow starts again from its first step; pending intents become stale through the
-    /// content hash.
+    /// content hash. Refused, changing nothing, when `actor` is not in the active
+    /// attestförteckning, the invoice is not in a recodable state ([`approval::recodable`]) or the
+    /// rows fail [`approval::check_coding`] (every problem is returned).
     pub fn set_kontering(
         &mut self,
         invoice_id: i64,
@@ -784,6 +802,22 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let wf = load_workflow(&tx, invoice_id)?;
+        if !active.1.knows(actor) {
+            return Err(StoreError::UnknownUser(actor.to_string()));
+        }
+        if !approval::recodable(wf.state) {
+            return Err(StoreError::NotRecodable {
+                invoice: invoice_id,
+                state: wf.state,
+            });
+        }
+        let problems = approval::check_coding(&wf, &rows);
+        if !problems.is_empty() {
+            return Err(StoreError::Coding {
+                invoice: invoice_id,
+                problems,
+            });
+        }
         let (new, events) = approval::recode(&wf, rows, actor, &active.1, now);
         save_workflow(&tx, &wf, &new)?;
         for ev in events {

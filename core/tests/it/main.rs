@@ -6,6 +6,7 @@ mod common;
 mod crash;
 mod import;
 mod invariants;
+mod kontering;
 mod ledger;
 mod reminders;
 mod workbook;

@@ -1,0 +1,88 @@
+//! Changing an invoice's kontering by hand: refused changes leave everything as it was.
+
+use digilyft_core::approval::{Decision, InvoiceState};
+use digilyft_core::store::StoreError;
+use digilyft_core::workbook::sample::OFFICE;
+use rust_decimal::Decimal;
+
+use crate::common::*;
+
+#[test]
+fn a_refused_kontering_changes_nothing() {
+    let clock = clock();
+    let mut store = store_with_rules(&clock);
+    let id = import(
+        &mut store,
+        &invoice(OFFICE, "Kontorsvaror i Norr AB", "K-1", "4110", &[3000]),
+        &clock,
+    );
+    let before = store.invoice_detail(id).expect("detail");
+    let events = store.audit_events().expect("audit").len();
+    let mut short = before.workflow.coding.clone();
+    short[0].amount = Decimal::from(2999);
+    let mut bad_vat = before.workflow.coding.clone();
+    bad_vat[0].momskod = "MOMS25".into();
+    let cases: Vec<(&str, &str, Vec<_>)> = vec![
+        ("rows short of BT-109", "u230", short),
+        ("unknown momskod", "u230", bad_vat),
+        ("no rows", "u230", Vec::new()),
+        ("unknown user", "u999", before.workflow.coding.clone()),
+    ];
+    for (name, actor, rows) in cases {
+        let err = store
+            .set_kontering(id, rows, actor, &clock)
+            .expect_err(name);
+        match (name, &err) {
+            ("unknown user", StoreError::UnknownUser(u)) => assert_eq!(u, "u999"),
+            (_, StoreError::Coding { invoice, problems }) => {
+                assert_eq!(*invoice, id);
+                assert!(!problems.is_empty(), "{name}");
+            }
+            _ => panic!("{name}: unexpected {err}"),
+        }
+        let after = store.invoice_detail(id).expect("detail");
+        assert_eq!(
+            after.workflow, before.workflow,
+            "{name}: workflow unchanged"
+        );
+        assert_eq!(
+            store.audit_events().expect("audit").len(),
+            events,
+            "{name}: nothing logged"
+        );
+    }
+}
+
+#[test]
+fn a_rejected_invoice_keeps_its_kontering() {
+    let clock = clock();
+    let mut store = store_with_rules(&clock);
+    let id = import(
+        &mut store,
+        &invoice(OFFICE, "Kontorsvaror i Norr AB", "K-2", "4110", &[500]),
+        &clock,
+    );
+    decide(
+        &mut store,
+        id,
+        "GRANSKNING#1",
+        Decision::Reject,
+        "u230",
+        None,
+        &clock,
+    );
+    let coding = store.invoice_detail(id).expect("d").workflow.coding;
+    let err = store
+        .set_kontering(id, coding, "u230", &clock)
+        .expect_err("closed");
+    assert!(
+        matches!(
+            err,
+            StoreError::NotRecodable {
+                state: InvoiceState::Rejected,
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
