@@ -12,12 +12,12 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use digilyft_core::approval::Reminder;
-use digilyft_core::approval::{Decision, Envelope, Outcome, StepState};
+use digilyft_core::approval::{Decision, Envelope, Outcome, Resolution, StepState};
 use digilyft_core::audit::{Anchor, AnchorBreak};
 use digilyft_core::clock::{Clock, SystemClock};
 use digilyft_core::import::{collect_files, import_files};
 use digilyft_core::paths;
-use digilyft_core::store::{AuditReport, ImportOutcome, Store};
+use digilyft_core::store::{AuditReport, ImportOutcome, Store, StoreError};
 use digilyft_core::workbook::{self, Change};
 use serde_json::json;
 
@@ -80,6 +80,30 @@ pub enum Command {
     /// Escalate open steps whose attest deadline (due date minus the payment lead days) is near or
     /// past: to the assignee's nearest authorised manager, else the finance queue. Run it daily.
     Escalate {
+        #[command(flatten)]
+        data: DataArg,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// End a dispute or payment block: resume the attest (the supplier's answer is accepted) or
+    /// reject the invoice (the dispute is upheld). Needs an attest right on the invoice and a
+    /// stated reason.
+    Resolve {
+        /// Invoice id or invoice number.
+        invoice: String,
+        /// Who resolves it.
+        #[arg(long = "as", value_name = "ID")]
+        actor: String,
+        /// Lift the block and go on with the attest.
+        #[arg(long, conflicts_with = "reject", required_unless_present = "reject")]
+        resume: bool,
+        /// Reject the invoice.
+        #[arg(long)]
+        reject: bool,
+        /// Why (the supplier's answer, a credit note number …); required.
+        #[arg(long)]
+        comment: String,
         #[command(flatten)]
         data: DataArg,
         /// Print JSON.
@@ -255,6 +279,52 @@ pub fn run(cmd: Command) -> Result<ExitCode> {
         } => show(&invoice, &data, json),
         Command::Attest(a) => attest(a, &clock),
         Command::Reminders { data, json } => reminders(&data, json, &clock),
+        Command::Resolve {
+            invoice,
+            actor,
+            resume,
+            reject: _,
+            comment,
+            data,
+            json,
+        } => {
+            let mut store = data.open()?;
+            let id = find(&store, &invoice)?;
+            let resolution = if resume {
+                Resolution::Resume
+            } else {
+                Resolution::Reject
+            };
+            match store.resolve(id, &actor, resolution, &comment, &clock) {
+                Ok(wf) => {
+                    if json {
+                        println!(
+                            "{}",
+                            json!({"invoice": id, "state": wf.state.as_str(), "payment_block": wf.payment_block})
+                        );
+                    } else {
+                        println!(
+                            "faktura {id}: {} (betalspärr {})",
+                            wf.state,
+                            if wf.payment_block { "kvar" } else { "hävd" }
+                        );
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(StoreError::Refused { code, reason, .. }) => {
+                    if json {
+                        println!(
+                            "{}",
+                            json!({"invoice": id, "refused": code, "reason": reason})
+                        );
+                    } else {
+                        eprintln!("faktura {id}: nekat ({code}): {reason}");
+                    }
+                    Ok(ExitCode::from(1))
+                }
+                Err(e) => Err(e).with_context(|| format!("resolving invoice {id}")),
+            }
+        }
         Command::Escalate { data, json } => {
             let mut store = data.open()?;
             let escalated = store.escalate(&clock).context("escalating open steps")?;
@@ -565,7 +635,8 @@ fn inbox(user: &str, data: &DataArg, json: bool, clock: &dyn Clock) -> Result<Ex
                     "acting_for": i.acting_for, "supplier": i.supplier, "number": i.number,
                     "amount": i.amount.to_string(), "currency": i.currency,
                     "due_date": i.due_date.map(|d| d.to_string()), "attest_deadline": i.attest_deadline.map(|d| d.to_string()),
-                    "reminder": reminder_json(i.reminder)})
+                    "reminder": reminder_json(i.reminder), "invoice_state": i.invoice_state.as_str(),
+                    "payment_block": i.payment_block})
             })
             .collect();
         println!("{}", serde_json::to_string_pretty(&v)?);
@@ -578,7 +649,7 @@ fn inbox(user: &str, data: &DataArg, json: bool, clock: &dyn Clock) -> Result<Ex
         );
         for i in &items {
             println!(
-                "{:>6}  {:<13} {:<28} {:<14} {:>10} {:<3}  {:<10}  {}{}",
+                "{:>6}  {:<13} {:<28} {:<14} {:>10} {:<3}  {:<10}  {}{}{}",
                 i.invoice_id,
                 i.step,
                 i.supplier.chars().take(28).collect::<String>(),
@@ -587,6 +658,7 @@ fn inbox(user: &str, data: &DataArg, json: bool, clock: &dyn Clock) -> Result<Ex
                 i.currency,
                 i.attest_deadline.map(|d| d.to_string()).unwrap_or_default(),
                 reminder_text(i.reminder),
+                blocked_text(i),
                 i.acting_for
                     .as_ref()
                     .map(|a| format!("(ersättare för {a})"))
@@ -613,7 +685,8 @@ fn reminders(data: &DataArg, json: bool, clock: &dyn Clock) -> Result<ExitCode> 
                     "step": i.step, "supplier": i.supplier, "number": i.number,
                     "amount": i.amount.to_string(), "currency": i.currency,
                     "attest_deadline": i.attest_deadline.map(|d| d.to_string()),
-                    "reminder": reminder_json(i.reminder)})
+                    "reminder": reminder_json(i.reminder), "invoice_state": i.invoice_state.as_str(),
+                    "payment_block": i.payment_block})
             })
             .collect();
         println!("{}", serde_json::to_string_pretty(&v)?);
@@ -637,7 +710,7 @@ fn reminders(data: &DataArg, json: bool, clock: &dyn Clock) -> Result<ExitCode> 
                 println!("{}: {n} steg{subs}", i.assignee);
             }
             println!(
-                "  {:>6}  {:<13} {:<28} {:<14} {:>10} {:<3}  {:<10}  {}",
+                "  {:>6}  {:<13} {:<28} {:<14} {:>10} {:<3}  {:<10}  {}{}",
                 i.invoice_id,
                 i.step,
                 i.supplier.chars().take(28).collect::<String>(),
@@ -645,7 +718,8 @@ fn reminders(data: &DataArg, json: bool, clock: &dyn Clock) -> Result<ExitCode> 
                 i.amount,
                 i.currency,
                 i.attest_deadline.map(|d| d.to_string()).unwrap_or_default(),
-                reminder_text(i.reminder).trim_end()
+                reminder_text(i.reminder),
+                blocked_text(i).trim_end()
             );
         }
     }
@@ -654,6 +728,17 @@ fn reminders(data: &DataArg, json: bool, clock: &dyn Clock) -> Result<ExitCode> 
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// "BESTRIDEN" / "BETALSPÄRR" when nothing can be decided until the invoice is resolved.
+fn blocked_text(i: &digilyft_core::store::InboxItem) -> &'static str {
+    if i.invoice_state == digilyft_core::approval::InvoiceState::Disputed {
+        "BESTRIDEN (digilyft resolve) "
+    } else if i.payment_block {
+        "BETALSPÄRR (digilyft resolve) "
+    } else {
+        ""
+    }
 }
 
 fn reminder_text(r: Option<Reminder>) -> String {

@@ -9,6 +9,7 @@
 //! offline age.
 
 pub mod coding;
+pub mod dispute;
 mod model;
 pub mod rights;
 
@@ -19,6 +20,7 @@ use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
 pub use coding::{CodingProblem, MOMSKODER, check_coding, recodable};
+pub use dispute::{Resolution, resolve};
 pub use model::{
     CodingRow, Decision, Envelope, InvoiceState, Outcome, Reason, Step, StepKind, StepState,
     Workflow,

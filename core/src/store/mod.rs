@@ -105,6 +105,16 @@ pub enum StoreError {
         /// Every problem, by row and field.
         problems: Vec<approval::CodingProblem>,
     },
+    /// An action on an invoice was refused by the approval rules; nothing was changed.
+    #[error("invoice {invoice}: refused ({code}): {reason}")]
+    Refused {
+        /// The invoice.
+        invoice: i64,
+        /// Stable reason code.
+        code: &'static str,
+        /// Why.
+        reason: String,
+    },
     /// The audit anchor file beside the store could not be read or written.
     #[error("audit anchor {path}: {reason}")]
     Anchor {
@@ -307,6 +317,10 @@ pub struct InboxItem {
     pub attest_deadline: Option<NaiveDate>,
     /// Reminder due on the day the inbox was asked for (from the attest deadline).
     pub reminder: Option<crate::approval::Reminder>,
+    /// The invoice's state (DISPUTED or a payment block stop every decision until resolved).
+    pub invoice_state: InvoiceState,
+    /// Payment block.
+    pub payment_block: bool,
 }
 
 /// One reminder to send: an open step near or past its attest deadline.
@@ -828,6 +842,42 @@ impl Store {
         Ok(new)
     }
 
+    /// Ends the dispute or payment block on an invoice ([`approval::resolve`]): resumes the attest
+    /// or rejects the invoice, with `comment` as the stated reason. Refused, changing nothing,
+    /// for an unknown user, one without an attest right on the invoice, a jävig one, or an
+    /// invoice with nothing to resolve.
+    pub fn resolve(
+        &mut self,
+        invoice_id: i64,
+        actor: &str,
+        resolution: approval::Resolution,
+        comment: &str,
+        clock: &dyn Clock,
+    ) -> Result<Workflow> {
+        let now = clock.now();
+        let active = self.active.clone().ok_or(StoreError::NoActiveRuleSet)?;
+        if !active.1.knows(actor) {
+            return Err(StoreError::UnknownUser(actor.to_string()));
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let wf = load_workflow(&tx, invoice_id)?;
+        let (new, events) = approval::resolve(&wf, actor, resolution, comment, &active.1, now)
+            .map_err(|r| StoreError::Refused {
+                invoice: invoice_id,
+                code: r.code,
+                reason: r.text,
+            })?;
+        save_workflow(&tx, &wf, &new)?;
+        for ev in events {
+            append_audit(&tx, now, ev)?;
+        }
+        tx.commit()?;
+        self.refresh_anchor()?;
+        Ok(new)
+    }
+
     /// Reassigns open steps whose attest deadline is near or past (ersättare → närmaste chef →
     /// the ekonomienhet queue), per the policy. Returns the number of steps escalated.
     pub fn escalate(&mut self, clock: &dyn Clock) -> Result<usize> {
@@ -913,7 +963,7 @@ impl Store {
             "SELECT {INBOX_COLUMNS}, COALESCE(s.assignee, s.queue, '')
              FROM step s JOIN invoice i ON i.id = s.invoice_id
              WHERE s.state = 'OPEN' AND i.attest_deadline IS NOT NULL AND i.attest_deadline <= ?1
-             ORDER BY 10, i.attest_deadline, s.invoice_id"
+             ORDER BY 12, i.attest_deadline, s.invoice_id"
         ))?;
         let rules = self
             .active
@@ -949,8 +999,20 @@ impl Store {
     }
 
     fn inbox_item(&self, row: InboxRow, day: NaiveDate) -> Result<InboxItem> {
-        let (invoice_id, step, kind, supplier, number, amount, currency, due, deadline, assignee) =
-            row;
+        let (
+            invoice_id,
+            step,
+            kind,
+            supplier,
+            number,
+            amount,
+            currency,
+            due,
+            deadline,
+            state,
+            payment_block,
+            assignee,
+        ) = row;
         let attest_deadline = parse_day(deadline)?;
         Ok(InboxItem {
             invoice_id,
@@ -966,6 +1028,9 @@ impl Store {
             due_date: parse_day(due)?,
             attest_deadline,
             reminder: attest_deadline.and_then(|d| crate::approval::reminder(d, day, &self.policy)),
+            invoice_state: InvoiceState::parse(&state)
+                .ok_or_else(|| StoreError::Corrupt(format!("state {state:?}")))?,
+            payment_block,
         })
     }
 
@@ -1071,10 +1136,10 @@ const SUMMARY_SELECT: &str = "SELECT i.id, i.supplier_name, i.supplier_id, i.num
         i.currency, i.due_date, i.attest_deadline, i.state, i.payment_block, d.name
    FROM invoice i JOIN document d ON d.id = i.document_id";
 
-/// The invoice and step columns an inbox line shows (the tenth column, the assignee, is added by
-/// each query).
+/// The invoice and step columns an inbox line shows (the twelfth column, the assignee, is added
+/// by each query).
 const INBOX_COLUMNS: &str = "s.invoice_id, s.label, s.kind, i.supplier_name, i.number, i.payable, \
-    i.currency, i.due_date, i.attest_deadline";
+    i.currency, i.due_date, i.attest_deadline, i.state, i.payment_block";
 
 type InboxRow = (
     i64,
@@ -1086,6 +1151,8 @@ type InboxRow = (
     String,
     Option<String>,
     Option<String>,
+    String,
+    bool,
     String,
 );
 
@@ -1101,6 +1168,8 @@ fn inbox_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<InboxRow> {
         r.get(7)?,
         r.get(8)?,
         r.get(9)?,
+        r.get(10)?,
+        r.get(11)?,
     ))
 }
 

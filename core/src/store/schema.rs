@@ -5,7 +5,7 @@
 //! `MIGRATIONS.len()` was written by a newer Digilyft and is refused.
 
 /// Every migration, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 const V1: &str = r#"
 CREATE TABLE document (
@@ -166,4 +166,12 @@ ALTER TABLE invoice ADD COLUMN model_json TEXT;
 const V3: &str = r#"
 CREATE INDEX IF NOT EXISTS invoice_inbox
     ON invoice(id, attest_deadline, due_date, supplier_name, number, payable, currency);
+"#;
+
+/// The inbox also shows whether an invoice is disputed or blocked: the covering index gains the
+/// state and payment-block columns.
+const V4: &str = r#"
+DROP INDEX IF EXISTS invoice_inbox;
+CREATE INDEX invoice_inbox
+    ON invoice(id, attest_deadline, due_date, supplier_name, number, payable, currency, state, payment_block);
 "#;

@@ -4,7 +4,9 @@
 //! * every state change has an audit event;
 //! * no decision is applied twice (a replayed decision id changes nothing).
 
-use digilyft_core::approval::{Decision, InvoiceState, Outcome, StepKind, StepState, authorise};
+use digilyft_core::approval::{
+    Decision, InvoiceState, Outcome, Resolution, StepKind, StepState, authorise,
+};
 use digilyft_core::clock::Clock;
 use digilyft_core::store::Store;
 use digilyft_core::workbook::sample::{CONSULTANCY, HOME_CARE, OFFICE};
@@ -30,6 +32,11 @@ enum Action {
         invoice: usize,
         split: bool,
     },
+    Resolve {
+        invoice: usize,
+        actor: usize,
+        resume: bool,
+    },
     Wait {
         hours: u8,
     },
@@ -41,6 +48,7 @@ fn action() -> impl Strategy<Value = Action> {
             |(invoice, step, decision, actor, as_substitute, replay)| Action::Decide { invoice, step, decision, actor, as_substitute, replay }
         ),
         1 => (0..5usize, any::<bool>()).prop_map(|(invoice, split)| Action::Recode { invoice, split }),
+        2 => (0..5usize, 0..PEOPLE.len() * 2, any::<bool>()).prop_map(|(invoice, actor, resume)| Action::Resolve { invoice, actor, resume }),
         1 => (1..72u8).prop_map(|hours| Action::Wait { hours }),
     ]
 }
@@ -159,6 +167,26 @@ proptest! {
                         prop_assert!(d.audit.iter().any(|e| e.event.outcome.as_deref() == Some(after.as_str())), "state change {before} -> {after} without audit event");
                     }
                 }
+                Action::Resolve { invoice, actor, resume } => {
+                    let id = ids[invoice];
+                    let before = store.invoice_summary(id).expect("s").state;
+                    let events = store.audit_events().expect("a").len();
+                    let resolution = if resume { Resolution::Resume } else { Resolution::Reject };
+                    // Half of the time the person who handles disputes on most invoices (u230).
+                    let who = PEOPLE.get(actor).copied().unwrap_or("u230");
+                    match store.resolve(id, who, resolution, "svar från leverantören", &clock) {
+                        Ok(wf) => {
+                            prop_assert!(before == InvoiceState::Disputed || store.invoice_detail(id).expect("d").audit.iter().any(|e| e.event.kind == "invoice.payment-block"), "resolved an invoice that was neither disputed nor blocked");
+                            prop_assert!(store.audit_events().expect("a").len() > events, "resolution without audit event");
+                            let d = store.invoice_detail(id).expect("d");
+                            prop_assert!(d.audit.iter().any(|e| e.event.kind == "invoice.resolved" && e.event.outcome.as_deref() == Some(wf.state.as_str())));
+                        }
+                        Err(_) => {
+                            prop_assert_eq!(store.audit_events().expect("a").len(), events, "a refused resolution wrote to the log");
+                            prop_assert_eq!(store.invoice_summary(id).expect("s").state, before);
+                        }
+                    }
+                }
                 Action::Decide { invoice, step, decision, actor, as_substitute, replay } => {
                     let id = ids[invoice];
                     let d = store.invoice_detail(id).expect("d");
@@ -173,7 +201,7 @@ proptest! {
                         (true, Some(a)) => a.into(),
                         _ => PEOPLE[actor % PEOPLE.len()].into(),
                     };
-                    let decision = match decision { 0 => Decision::Return, 1 => Decision::Reject, 2 if invoice == 4 => Decision::Dispute, _ => Decision::Attest };
+                    let decision = match decision { 0 => Decision::Return, 1 => Decision::Reject, 2 if invoice == 4 => Decision::Dispute, 3 => Decision::Dispute, _ => Decision::Attest };
                     let acting_for = (as_substitute && actor_id == "u240").then_some("u210");
                     let mut env = envelope(&store, id, &label, decision, &actor_id, acting_for, &clock);
                     if replay && !seen.is_empty() {

@@ -4,6 +4,7 @@ mod approval;
 mod audit;
 mod common;
 mod crash;
+mod dispute;
 mod import;
 mod invariants;
 mod kontering;
