@@ -17,7 +17,7 @@ use digilyft_core::audit::{Anchor, AnchorBreak};
 use digilyft_core::clock::{Clock, SystemClock};
 use digilyft_core::import::{collect_files, import_files};
 use digilyft_core::paths;
-use digilyft_core::store::{AuditReport, ImportOutcome, Store, StoreError};
+use digilyft_core::store::{AuditReport, ImportOutcome, InboxItem, Store, StoreError};
 use digilyft_core::workbook::{self, Change};
 use serde_json::json;
 
@@ -628,17 +628,7 @@ fn inbox(user: &str, data: &DataArg, json: bool, clock: &dyn Clock) -> Result<Ex
         );
     }
     if json {
-        let v: Vec<_> = items
-            .iter()
-            .map(|i| {
-                json!({"invoice": i.invoice_id, "step": i.step, "kind": i.kind.as_str(), "assignee": i.assignee,
-                    "acting_for": i.acting_for, "supplier": i.supplier, "number": i.number,
-                    "amount": i.amount.to_string(), "currency": i.currency,
-                    "due_date": i.due_date.map(|d| d.to_string()), "attest_deadline": i.attest_deadline.map(|d| d.to_string()),
-                    "reminder": reminder_json(i.reminder), "invoice_state": i.invoice_state.as_str(),
-                    "payment_block": i.payment_block})
-            })
-            .collect();
+        let v: Vec<_> = items.iter().map(item_json).collect();
         println!("{}", serde_json::to_string_pretty(&v)?);
     } else if items.is_empty() {
         println!("inga fakturor väntar på {user}");
@@ -648,28 +638,12 @@ fn inbox(user: &str, data: &DataArg, json: bool, clock: &dyn Clock) -> Result<Ex
             "id", "steg", "leverantör", "fakturanr", "belopp", "attest senast"
         );
         for i in &items {
-            println!(
-                "{:>6}  {:<13} {:<28} {:<14} {:>10} {:<3}  {:<10}  {}{}{}",
-                i.invoice_id,
-                i.step,
-                i.supplier.chars().take(28).collect::<String>(),
-                i.number,
-                i.amount,
-                i.currency,
-                i.attest_deadline.map(|d| d.to_string()).unwrap_or_default(),
-                reminder_text(i.reminder),
-                blocked_text(i),
-                i.acting_for
-                    .as_ref()
-                    .map(|a| format!("(ersättare för {a})"))
-                    .unwrap_or_default()
-            );
+            println!("{}", item_line(i));
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The inbox's reminder column, in Swedish: days left inside the reminder window, or days late.
 fn reminders(data: &DataArg, json: bool, clock: &dyn Clock) -> Result<ExitCode> {
     let store = data.open()?;
     let list = store.reminders(clock.now().date_naive())?;
@@ -680,13 +654,9 @@ fn reminders(data: &DataArg, json: bool, clock: &dyn Clock) -> Result<ExitCode> 
         let v: Vec<_> = list
             .iter()
             .map(|r| {
-                let i = &r.item;
-                json!({"waiting_on": i.assignee, "substitutes": r.substitutes, "invoice": i.invoice_id,
-                    "step": i.step, "supplier": i.supplier, "number": i.number,
-                    "amount": i.amount.to_string(), "currency": i.currency,
-                    "attest_deadline": i.attest_deadline.map(|d| d.to_string()),
-                    "reminder": reminder_json(i.reminder), "invoice_state": i.invoice_state.as_str(),
-                    "payment_block": i.payment_block})
+                let mut v = item_json(&r.item);
+                v["substitutes"] = json!(r.substitutes);
+                v
             })
             .collect();
         println!("{}", serde_json::to_string_pretty(&v)?);
@@ -709,18 +679,7 @@ fn reminders(data: &DataArg, json: bool, clock: &dyn Clock) -> Result<ExitCode> 
                 };
                 println!("{}: {n} steg{subs}", i.assignee);
             }
-            println!(
-                "  {:>6}  {:<13} {:<28} {:<14} {:>10} {:<3}  {:<10}  {}{}",
-                i.invoice_id,
-                i.step,
-                i.supplier.chars().take(28).collect::<String>(),
-                i.number,
-                i.amount,
-                i.currency,
-                i.attest_deadline.map(|d| d.to_string()).unwrap_or_default(),
-                reminder_text(i.reminder),
-                blocked_text(i).trim_end()
-            );
+            println!("  {}", item_line(i));
         }
     }
     Ok(if overdue {
@@ -730,8 +689,39 @@ fn reminders(data: &DataArg, json: bool, clock: &dyn Clock) -> Result<ExitCode> 
     })
 }
 
+/// One inbox or reminder line as JSON (`assignee` is the person or queue the step waits on).
+fn item_json(i: &InboxItem) -> serde_json::Value {
+    json!({"invoice": i.invoice_id, "step": i.step, "kind": i.kind.as_str(), "assignee": i.assignee,
+        "acting_for": i.acting_for, "supplier": i.supplier, "number": i.number,
+        "amount": i.amount.to_string(), "currency": i.currency,
+        "due_date": i.due_date.map(|d| d.to_string()),
+        "attest_deadline": i.attest_deadline.map(|d| d.to_string()),
+        "reminder": reminder_json(i.reminder), "invoice_state": i.invoice_state.as_str(),
+        "payment_block": i.payment_block})
+}
+
+/// One inbox or reminder line as text, in the column layout of `digilyft inbox`.
+fn item_line(i: &InboxItem) -> String {
+    format!(
+        "{:>6}  {:<13} {:<28} {:<14} {:>10} {:<3}  {:<10}  {}{}{}",
+        i.invoice_id,
+        i.step,
+        i.supplier.chars().take(28).collect::<String>(),
+        i.number,
+        i.amount,
+        i.currency,
+        i.attest_deadline.map(|d| d.to_string()).unwrap_or_default(),
+        reminder_text(i.reminder),
+        blocked_text(i),
+        i.acting_for
+            .as_ref()
+            .map(|a| format!("(ersättare för {a})"))
+            .unwrap_or_default()
+    )
+}
+
 /// "BESTRIDEN" / "BETALSPÄRR" when nothing can be decided until the invoice is resolved.
-fn blocked_text(i: &digilyft_core::store::InboxItem) -> &'static str {
+fn blocked_text(i: &InboxItem) -> &'static str {
     if i.invoice_state == digilyft_core::approval::InvoiceState::Disputed {
         "BESTRIDEN (digilyft resolve) "
     } else if i.payment_block {
@@ -741,6 +731,7 @@ fn blocked_text(i: &digilyft_core::store::InboxItem) -> &'static str {
     }
 }
 
+/// The inbox's reminder column, in Swedish: days left inside the reminder window, or days late.
 fn reminder_text(r: Option<Reminder>) -> String {
     match r {
         Some(Reminder::DueSoon(0)) => "PÅMINNELSE: attestera i dag ".to_string(),

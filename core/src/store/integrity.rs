@@ -20,6 +20,7 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::OptionalExtension;
+use rusqlite::types::Value;
 
 use super::{Result, Store, StoreError, parse_ts};
 use crate::audit::{self, Anchor, AnchorBreak, ChainBreak};
@@ -112,6 +113,60 @@ impl AuditReport {
 
 /// How many uncovered rows a report lists at most.
 const MAX_UNCOVERED: usize = 20;
+
+/// Turns the key of a row lacking its event into its description.
+type NameRow = fn(Value) -> Uncovered;
+
+/// Each coverage check: a query for the keys of rows lacking their event (`?1` = the limit), and
+/// how to name such a row.
+const COVERAGE: &[(&str, NameRow)] = &[
+    (
+        "SELECT id FROM invoice WHERE id NOT IN
+            (SELECT invoice_id FROM audit WHERE kind = 'invoice.imported' AND invoice_id IS NOT NULL)
+         ORDER BY id LIMIT ?1",
+        |v| Uncovered::Invoice(int(v)),
+    ),
+    (
+        "SELECT DISTINCT invoice_id FROM step WHERE invoice_id NOT IN
+            (SELECT invoice_id FROM audit WHERE kind = 'invoice.routed' AND invoice_id IS NOT NULL)
+         ORDER BY invoice_id LIMIT ?1",
+        |v| Uncovered::Routing(int(v)),
+    ),
+    (
+        "SELECT decision_id FROM decision WHERE decision_id NOT IN
+            (SELECT json_extract(detail, '$.decision_id') FROM audit
+             WHERE kind = 'decision' AND json_valid(detail))
+         ORDER BY received_at, rowid LIMIT ?1",
+        |v| Uncovered::Decision(text(v)),
+    ),
+    (
+        "SELECT version FROM ruleset WHERE version NOT IN
+            (SELECT ruleset_version FROM audit WHERE kind = 'ruleset.imported' AND ruleset_version IS NOT NULL)
+         ORDER BY version LIMIT ?1",
+        |v| Uncovered::RuleSetImport(int(v)),
+    ),
+    (
+        "SELECT version FROM ruleset WHERE activated_at IS NOT NULL AND version NOT IN
+            (SELECT ruleset_version FROM audit WHERE kind = 'ruleset.activated' AND ruleset_version IS NOT NULL)
+         ORDER BY version LIMIT ?1",
+        |v| Uncovered::RuleSetActivation(int(v)),
+    ),
+];
+
+fn int(v: Value) -> i64 {
+    match v {
+        Value::Integer(i) => i,
+        _ => 0,
+    }
+}
+
+fn text(v: Value) -> String {
+    match v {
+        Value::Text(t) => t,
+        Value::Integer(i) => i.to_string(),
+        _ => String::new(),
+    }
+}
 
 impl Store {
     /// The sidecar anchor file, or None for an in-memory store.
@@ -247,47 +302,11 @@ impl Store {
     /// Rows whose creating event is missing from the log, oldest first (at most a few).
     fn uncovered(&self) -> Result<Vec<Uncovered>> {
         let mut out = Vec::new();
-        let limit = MAX_UNCOVERED as i64;
-        let mut ids = self.conn.prepare(
-            "SELECT id FROM invoice WHERE id NOT IN
-                (SELECT invoice_id FROM audit WHERE kind = 'invoice.imported' AND invoice_id IS NOT NULL)
-             ORDER BY id LIMIT ?1",
-        )?;
-        for id in ids.query_map([limit], |r| r.get(0))? {
-            out.push(Uncovered::Invoice(id?));
-        }
-        let mut routed = self.conn.prepare(
-            "SELECT DISTINCT invoice_id FROM step WHERE invoice_id NOT IN
-                (SELECT invoice_id FROM audit WHERE kind = 'invoice.routed' AND invoice_id IS NOT NULL)
-             ORDER BY invoice_id LIMIT ?1",
-        )?;
-        for id in routed.query_map([limit], |r| r.get(0))? {
-            out.push(Uncovered::Routing(id?));
-        }
-        let mut decisions = self.conn.prepare(
-            "SELECT decision_id FROM decision WHERE decision_id NOT IN
-                (SELECT json_extract(detail, '$.decision_id') FROM audit
-                 WHERE kind = 'decision' AND json_valid(detail))
-             ORDER BY received_at, rowid LIMIT ?1",
-        )?;
-        for id in decisions.query_map([limit], |r| r.get(0))? {
-            out.push(Uncovered::Decision(id?));
-        }
-        let mut imported = self.conn.prepare(
-            "SELECT version FROM ruleset WHERE version NOT IN
-                (SELECT ruleset_version FROM audit WHERE kind = 'ruleset.imported' AND ruleset_version IS NOT NULL)
-             ORDER BY version LIMIT ?1",
-        )?;
-        for v in imported.query_map([limit], |r| r.get(0))? {
-            out.push(Uncovered::RuleSetImport(v?));
-        }
-        let mut activated = self.conn.prepare(
-            "SELECT version FROM ruleset WHERE activated_at IS NOT NULL AND version NOT IN
-                (SELECT ruleset_version FROM audit WHERE kind = 'ruleset.activated' AND ruleset_version IS NOT NULL)
-             ORDER BY version LIMIT ?1",
-        )?;
-        for v in activated.query_map([limit], |r| r.get(0))? {
-            out.push(Uncovered::RuleSetActivation(v?));
+        for (sql, make) in COVERAGE {
+            let mut stmt = self.conn.prepare(sql)?;
+            for key in stmt.query_map([MAX_UNCOVERED as i64], |r| r.get::<_, Value>(0))? {
+                out.push(make(key?));
+            }
         }
         out.truncate(MAX_UNCOVERED);
         Ok(out)
