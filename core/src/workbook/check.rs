@@ -132,8 +132,16 @@ pub fn validate(rules: &RuleSet, today: NaiveDate) -> Vec<Problem> {
             ));
         }
     }
+    p.extend(namnd_ceilings(rules));
+    let one_per_code: HashSet<&str> = rules
+        .namnder
+        .iter()
+        .filter(|n| n.en_ordinarie_per_kod)
+        .map(|n| n.namnd.as_str())
+        .collect();
     // Overlapping grants: the same person twice for the same codes is ambiguous (error); two
-    // different ordinary attestants for the same code are reported for review.
+    // different ordinary attestants for the same code are an error where the nämnd allows one
+    // per code, else reported for review.
     for (i, a) in rules.grants.iter().enumerate() {
         for b in rules.grants.iter().skip(i + 1) {
             if a.attesttyp != b.attesttyp
@@ -164,6 +172,21 @@ pub fn validate(rules: &RuleSet, today: NaiveDate) -> Vec<Problem> {
                     format!(
                         "overlaps {} (row {}) for the same person and attesttyp",
                         a.rad_id, a.row
+                    ),
+                ));
+            } else if a.person_id != b.person_id
+                && a.namnd == b.namnd
+                && one_per_code.contains(a.namnd.as_str())
+            {
+                p.push(at(
+                    ar,
+                    b.row,
+                    "ansvar",
+                    Error,
+                    format!(
+                        "{} and {} (row {}) hold overlapping ordinary {} rights, but {} allows \
+                         one ordinary attestant per code (Nämnder.en_ordinarie_per_kod = J)",
+                        b.person_id, a.person_id, a.row, a.attesttyp, a.namnd
                     ),
                 ));
             } else if a.person_id != b.person_id
@@ -457,4 +480,112 @@ fn check_auto(rules: &RuleSet, f: &FlowRule, today: NaiveDate, p: &mut Vec<Probl
             return;
         }
     }
+}
+
+/// The `Nämnder` sheet against `Attesträtt`: every nämnd declared once, and no grant above its
+/// nämnd's ceilings. Without any `Nämnder` row only a warning says that no ceilings are checked.
+fn namnd_ceilings(rules: &RuleSet) -> Vec<Problem> {
+    use Severity::{Error, Warning};
+    let (nm, ar) = (&sheets::NAMNDER, &sheets::ATTESTRATT);
+    let mut p = Vec::new();
+    if rules.namnder.is_empty() {
+        if !rules.grants.is_empty() {
+            p.push(Problem {
+                severity: Warning,
+                sheet: nm.name,
+                cell: String::new(),
+                column: String::new(),
+                message: "no nämnd is declared: the limits in Attesträtt are not checked against \
+                          any nämnd's ceiling"
+                    .into(),
+            });
+        }
+        return p;
+    }
+    let mut by_name: HashMap<&str, &Namnd> = HashMap::new();
+    for n in &rules.namnder {
+        if let Some(first) = by_name.insert(n.namnd.as_str(), n) {
+            p.push(at(
+                nm,
+                n.row,
+                "nämnd",
+                Error,
+                format!("{} is also declared on row {}", n.namnd, first.row),
+            ));
+        }
+    }
+    let reference = |n: &Namnd| {
+        if n.beslut_ref.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", n.beslut_ref)
+        }
+    };
+    for g in &rules.grants {
+        let Some(n) = by_name.get(g.namnd.as_str()) else {
+            p.push(at(
+                ar,
+                g.row,
+                "nämnd",
+                Error,
+                format!("{} is not declared in the sheet Nämnder", g.namnd),
+            ));
+            continue;
+        };
+        for (column, limit, ceiling, what) in [
+            (
+                "gräns_per_rad_sek",
+                g.grans_per_rad,
+                n.tak_per_rad,
+                "tak_per_rad_sek",
+            ),
+            (
+                "gräns_per_faktura_sek",
+                g.grans_per_faktura,
+                n.tak_per_faktura,
+                "tak_per_faktura_sek",
+            ),
+        ] {
+            if let Some(c) = ceiling.filter(|c| limit > *c) {
+                p.push(at(
+                    ar,
+                    g.row,
+                    column,
+                    Error,
+                    format!(
+                        "{limit} is above {}'s ceiling {c} ({what}){}",
+                        g.namnd,
+                        reference(n)
+                    ),
+                ));
+            }
+        }
+        // Above the two-signer ceiling nobody may sign alone: the most this grant lets one
+        // person sign alone is its two-signer threshold (0 = none) capped by its invoice limit.
+        if let Some(c) = n.tak_tva_i_forening
+            && g.attesttyp == StepKind::Beslut
+        {
+            let alone = if g.tva_i_forening_over > Decimal::ZERO {
+                g.tva_i_forening_over.min(g.grans_per_faktura)
+            } else {
+                g.grans_per_faktura
+            };
+            if alone > c {
+                p.push(at(
+                    ar,
+                    g.row,
+                    "två_i_förening_över_sek",
+                    Error,
+                    format!(
+                        "lets {} sign {alone} alone, above {}'s two-signer ceiling {c} \
+                         (tak_två_i_förening_sek){}",
+                        g.person_id,
+                        g.namnd,
+                        reference(n)
+                    ),
+                ));
+            }
+        }
+    }
+    p
 }

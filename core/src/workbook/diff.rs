@@ -93,6 +93,13 @@ fn compare<T: Serialize>(
 pub fn diff(old: &RuleSet, new: &RuleSet) -> Vec<DiffLine> {
     let mut out = Vec::new();
     compare(
+        "Nämnder",
+        &old.namnder,
+        &new.namnder,
+        |n| n.namnd.clone(),
+        &mut out,
+    );
+    compare(
         "Attesträtt",
         &old.grants,
         &new.grants,

@@ -2,7 +2,9 @@
 //!
 //! Administrators keep the register of approvers in a workbook with the sheets `Attesträtt`,
 //! `Frånvaro`, `Chef`, `Jäv`, `Flödesregler` and `Konteringsförslag` (spec §3; layout in
-//! [`sheets`]). [`load`] reads one and runs every check; a rule set with any error is never
+//! [`sheets`]), plus our optional `Nämnder` sheet: the ceilings each nämnd sets on the limits it
+//! delegates and whether it allows only one ordinary attestant per code (the spec's import
+//! validations name both checks but none of its sheets holds their figures). [`load`] reads one and runs every check; a rule set with any error is never
 //! stored. Each [`Problem`] names the sheet, the cell and the reason. [`diff`] compares two rule
 //! sets for review before activation; [`write`] produces the empty template (headers, notes,
 //! drop-downs) and the filled sample.

@@ -408,9 +408,33 @@ pub struct TemplateRow {
     pub row: u32,
 }
 
+/// One row of `Nämnder`: the ceilings a nämnd sets on what it delegates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Namnd {
+    /// The nämnd, as named in `Attesträtt.nämnd`.
+    pub namnd: String,
+    /// Highest `gräns_per_rad_sek` it delegates (None: no ceiling).
+    pub tak_per_rad: Option<Decimal>,
+    /// Highest `gräns_per_faktura_sek` it delegates.
+    pub tak_per_faktura: Option<Decimal>,
+    /// Highest `två_i_förening_över_sek` it allows (above it two signers are always required).
+    pub tak_tva_i_forening: Option<Decimal>,
+    /// Only one ordinary attestant per code and attesttyp.
+    pub en_ordinarie_per_kod: bool,
+    /// The decision setting the ceilings.
+    pub beslut_ref: String,
+    /// Free text.
+    pub kommentar: String,
+    /// Worksheet row.
+    pub row: u32,
+}
+
 /// A whole attestförteckning.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RuleSet {
+    /// `Nämnder` (empty when the workbook has none: no ceilings declared).
+    #[serde(default)]
+    pub namnder: Vec<Namnd>,
     /// `Attesträtt`.
     pub grants: Vec<Grant>,
     /// `Frånvaro`.

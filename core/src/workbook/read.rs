@@ -222,6 +222,9 @@ pub fn read(bytes: &[u8]) -> Result<(RuleSet, Vec<Problem>), Problem> {
     let names = wb.sheet_names();
     for sheet in sheets::SHEETS.iter() {
         if !names.iter().any(|n| n == sheet.name) {
+            if sheet.optional {
+                continue;
+            }
             problems.push(Problem {
                 severity: Severity::Error,
                 sheet: sheet.name,
@@ -310,6 +313,21 @@ pub fn read(bytes: &[u8]) -> Result<(RuleSet, Vec<Problem>), Problem> {
 fn read_row(name: &str, r: &mut Row<'_>, rules: &mut RuleSet) {
     let row = r.row;
     match name {
+        "Nämnder" => {
+            let n = Namnd {
+                namnd: r.required("nämnd"),
+                tak_per_rad: r.opt_money("tak_per_rad_sek"),
+                tak_per_faktura: r.opt_money("tak_per_faktura_sek"),
+                tak_tva_i_forening: r.opt_money("tak_två_i_förening_sek"),
+                en_ordinarie_per_kod: r
+                    .choice("en_ordinarie_per_kod", &[("J", true), ("N", false)])
+                    .unwrap_or(false),
+                beslut_ref: r.text("beslut_ref"),
+                kommentar: r.text("kommentar"),
+                row,
+            };
+            rules.namnder.push(n);
+        }
         "Attesträtt" => {
             let kinds = [
                 ("MOTTAGNING", StepKind::Mottagning),
@@ -517,11 +535,7 @@ fn read_row(name: &str, r: &mut Row<'_>, rules: &mut RuleSet) {
                 0
             });
             let moms = r.required("momskod").to_uppercase();
-            if !moms.is_empty()
-                && !sheets::KONTERINGSFORSLAG.columns[10]
-                    .list
-                    .contains(&moms.as_str())
-            {
+            if !moms.is_empty() && !crate::approval::MOMSKODER.contains(&moms.as_str()) {
                 r.error("momskod", format!("{moms:?} is not a known momskod"));
             }
             let t = TemplateRow {

@@ -406,7 +406,32 @@ pub fn sample_rules() -> RuleSet {
         tmpl(6, "KF-11", 1, 100, "6550", "1100", "100", "AVDRAGSGILL"),
         tmpl(7, "KF-EK", 1, 100, "6550", "1000", "100", "ERSÄTTNINGSGILL"),
     ];
+    // Ceilings each nämnd sets on what it delegates (Socialnämnden: above 500 000 kr two
+    // beslutsattestanter always; hierarchies overlap on purpose, so no one-per-code rule).
+    let namnder = vec![
+        Namnd {
+            namnd: ks.into(),
+            tak_per_rad: Some(Decimal::from(5_000_000)),
+            tak_per_faktura: Some(Decimal::from(5_000_000)),
+            tak_tva_i_forening: None,
+            en_ordinarie_per_kod: false,
+            beslut_ref: "KS 2024-12-04 § 112".into(),
+            kommentar: "Delegationsordning för kommunstyrelsen".into(),
+            row: 2,
+        },
+        Namnd {
+            namnd: sn.into(),
+            tak_per_rad: Some(Decimal::from(1_000_000)),
+            tak_per_faktura: Some(Decimal::from(1_000_000)),
+            tak_tva_i_forening: Some(Decimal::from(500_000)),
+            en_ordinarie_per_kod: false,
+            beslut_ref: "SN 2024-12-10 § 87".into(),
+            kommentar: String::new(),
+            row: 3,
+        },
+    ];
     RuleSet {
+        namnder,
         grants,
         absences,
         managers,

@@ -58,6 +58,8 @@ pub struct Sheet {
     pub name: &'static str,
     /// Columns in template order.
     pub columns: &'static [Column],
+    /// May the workbook leave the sheet out (older workbooks)?
+    pub optional: bool,
 }
 
 impl Sheet {
@@ -73,6 +75,7 @@ const CODE_NOTE: &str =
 /// Sheet `Attesträtt`.
 pub const ATTESTRATT: Sheet = Sheet {
     name: "Attesträtt",
+    optional: false,
     columns: &[
         col("rad_id", true, "Stabil nyckel för raden, t.ex. AR-0042."),
         col("nämnd", true, "Nämnd som beslutat om attesträtten."),
@@ -164,6 +167,7 @@ pub const ATTESTRATT: Sheet = Sheet {
 /// Sheet `Frånvaro`.
 pub const FRANVARO: Sheet = Sheet {
     name: "Frånvaro",
+    optional: false,
     columns: &[
         col("person_id", true, "Den frånvarande."),
         col(
@@ -186,6 +190,7 @@ pub const FRANVARO: Sheet = Sheet {
 /// Sheet `Chef`.
 pub const CHEF: Sheet = Sheet {
     name: "Chef",
+    optional: false,
     columns: &[
         col("person_id", true, "Medarbetare."),
         col(
@@ -201,6 +206,7 @@ pub const CHEF: Sheet = Sheet {
 /// Sheet `Jäv`.
 pub const JAV: Sheet = Sheet {
     name: "Jäv",
+    optional: false,
     columns: &[
         col("person_id", true, "Person som inte får attestera."),
         list(
@@ -228,6 +234,7 @@ pub const JAV: Sheet = Sheet {
 /// Sheet `Flödesregler`.
 pub const FLODESREGLER: Sheet = Sheet {
     name: "Flödesregler",
+    optional: false,
     columns: &[
         col(
             "prio",
@@ -307,6 +314,7 @@ pub const FLODESREGLER: Sheet = Sheet {
 /// Sheet `Konteringsförslag`.
 pub const KONTERINGSFORSLAG: Sheet = Sheet {
     name: "Konteringsförslag",
+    optional: false,
     columns: &[
         col("kf_id", true, "Förslagets id, t.ex. KF-12."),
         col("rad", true, "Radnummer inom förslaget."),
@@ -322,24 +330,56 @@ pub const KONTERINGSFORSLAG: Sheet = Sheet {
         col("projekt", false, "Projekt."),
         col("objekt", false, "Objekt."),
         col("motpart", false, "Motpart (3 positioner)."),
-        list(
-            "momskod",
+        list("momskod", true, "Momskod.", crate::approval::MOMSKODER),
+    ],
+};
+
+/// Sheet `Nämnder`: each nämnd's own ceilings on the limits it delegates, and whether it
+/// allows only one ordinary attestant per code. Not in the spec's list of sheets (which names
+/// these checks but no place for their figures), so optional: a workbook without it imports with
+/// a warning that no ceilings are checked.
+pub const NAMNDER: Sheet = Sheet {
+    name: "Nämnder",
+    optional: true,
+    columns: &[
+        col(
+            "nämnd",
             true,
-            "Momskod.",
-            &[
-                "AVDRAGSGILL",
-                "ERSÄTTNINGSGILL",
-                "SCHABLON6",
-                "SCHABLON18",
-                "KOSTNADSFÖRD",
-                "OMVÄND",
-            ],
+            "Nämndens namn, skrivet som i Attesträtt.nämnd.",
         ),
+        col(
+            "tak_per_rad_sek",
+            false,
+            "Högsta gräns_per_rad_sek nämnden delegerar. Tomt = inget tak.",
+        ),
+        col(
+            "tak_per_faktura_sek",
+            false,
+            "Högsta gräns_per_faktura_sek nämnden delegerar. Tomt = inget tak.",
+        ),
+        col(
+            "tak_två_i_förening_sek",
+            false,
+            "Högsta tillåtna två_i_förening_över_sek: över detta belopp krävs alltid två beslutsattestanter. Tomt = inget tak.",
+        ),
+        list(
+            "en_ordinarie_per_kod",
+            false,
+            "J = bara en ordinarie attestant per kod och attesttyp (överlapp stoppar importen). N eller tomt = överlapp redovisas som varning.",
+            &["J", "N"],
+        ),
+        col(
+            "beslut_ref",
+            false,
+            "Nämndens beslut om taken, t.ex. SN 2024-12-10 § 87.",
+        ),
+        col("kommentar", false, "Fritext."),
     ],
 };
 
 /// Every sheet, in workbook order.
-pub const SHEETS: [Sheet; 6] = [
+pub const SHEETS: [Sheet; 7] = [
+    NAMNDER,
     ATTESTRATT,
     FRANVARO,
     CHEF,

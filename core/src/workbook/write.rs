@@ -128,6 +128,21 @@ fn write_header(ws: &mut Worksheet, sheet: &Sheet, header: &Format) -> Result<()
 
 fn rows_of(sheet: &str, r: &RuleSet) -> Vec<Vec<V>> {
     match sheet {
+        "Nämnder" => r
+            .namnder
+            .iter()
+            .map(|x| {
+                vec![
+                    t(&x.namnd),
+                    on(x.tak_per_rad),
+                    on(x.tak_per_faktura),
+                    on(x.tak_tva_i_forening),
+                    t(if x.en_ordinarie_per_kod { "J" } else { "N" }),
+                    t(&x.beslut_ref),
+                    t(&x.kommentar),
+                ]
+            })
+            .collect(),
         "Attesträtt" => r
             .grants
             .iter()

@@ -110,3 +110,110 @@ fn diff_shows_changed_added_and_removed_entries() {
     );
     assert!(workbook::diff(&old, &old).is_empty());
 }
+
+/// `Sheet!Cell (column)` of a column of `Attesträtt` on worksheet row `row`.
+fn ar_cell(column: &str, row: u32) -> String {
+    let idx = workbook::sheets::ATTESTRATT.index(column).expect("column");
+    format!(
+        "Attesträtt!{}{row} ({column})",
+        workbook::column_letters(idx)
+    )
+}
+
+#[test]
+fn namnd_ceilings_and_one_per_code_block_activation() {
+    use rust_decimal::Decimal;
+    type Mutate = fn(&mut workbook::RuleSet);
+    // Sample rows: 3 = u200 BESLUT 4* (500 000 / 1 000 000, two signers over 400 000),
+    // 4 = u210 BESLUT 41* (50 000 / 100 000), both Socialnämnden (namnder[1]).
+    let cases: Vec<(&str, Mutate, String)> = vec![
+        (
+            "per-row limit above the ceiling",
+            |r| r.namnder[1].tak_per_rad = Some(Decimal::from(40_000)),
+            ar_cell("gräns_per_rad_sek", 4),
+        ),
+        (
+            "per-invoice limit above the ceiling",
+            |r| r.namnder[1].tak_per_faktura = Some(Decimal::from(900_000)),
+            ar_cell("gräns_per_faktura_sek", 3),
+        ),
+        (
+            "signs alone above the two-signer ceiling",
+            |r| r.namnder[1].tak_tva_i_forening = Some(Decimal::from(300_000)),
+            ar_cell("två_i_förening_över_sek", 3),
+        ),
+        (
+            "two ordinary attestants on one code",
+            |r| r.namnder[1].en_ordinarie_per_kod = true,
+            ar_cell("ansvar", 4),
+        ),
+        (
+            "a nämnd missing from Nämnder",
+            |r| r.grants[2].namnd = "Barn- och utbildningsnämnden".into(),
+            ar_cell("nämnd", 4),
+        ),
+        (
+            "a nämnd declared twice",
+            |r| {
+                let mut again = r.namnder[0].clone();
+                again.row = 4;
+                r.namnder.push(again);
+            },
+            "Nämnder!A4 (nämnd)".into(),
+        ),
+    ];
+    for (name, mutate, cell) in cases {
+        let mut rules = sample::sample_rules();
+        mutate(&mut rules);
+        let bytes = workbook::write(&rules).expect("write");
+        let problems = workbook::load(&bytes, day(2026, 11, 20)).expect_err(name);
+        let errors: Vec<String> = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            errors.iter().any(|e| e.contains(&cell)),
+            "{name}: expected an error at {cell}: {errors:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_ceiling_that_is_not_an_amount_is_named_by_cell() {
+    let bytes = workbook::write(&sample::sample_rules()).expect("write");
+    let mut rules = workbook::read(&bytes).expect("readable").0;
+    rules.namnder[0].tak_per_rad = Some((-1).into());
+    let bytes = workbook::write(&rules).expect("write");
+    let problems = workbook::load(&bytes, day(2026, 11, 20)).expect_err("negative");
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|t| t.contains("Nämnder!B2 (tak_per_rad_sek)") && t.contains("negative")),
+        "{text:#?}"
+    );
+}
+
+#[test]
+fn a_workbook_without_namnder_still_imports_with_a_warning() {
+    // The sample as it was before the sheet existed.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/attestforteckning-utan-namnder.xlsx");
+    let bytes = std::fs::read(&path).expect("fixture");
+    let (rules, warnings) = workbook::load(&bytes, day(2026, 11, 20)).expect("still valid");
+    assert!(rules.namnder.is_empty());
+    assert_eq!(rules.grants, sample::sample_rules().grants);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.sheet == "Nämnder" && w.message.contains("no nämnd is declared")),
+        "{warnings:#?}"
+    );
+    // The diff against today's sample shows the nämnder being added.
+    let d = workbook::diff(&rules, &sample::sample_rules());
+    assert!(
+        d.iter()
+            .any(|l| l.sheet == "Nämnder" && l.key == "Socialnämnden" && l.change == Change::Added),
+        "{d:#?}"
+    );
+}
