@@ -1,7 +1,7 @@
 //! Importing received e-invoices: detect the format, validate, store, route.
 //!
-//! [`prepare`] is pure and parallel-safe (parse, detect, validate with the official rule sets,
-//! extract [`InvoiceFacts`]); [`Store::store_batch`](crate::store::Store::store_batch) then writes
+//! [`prepare`] is pure and parallel-safe (parse once, read the EN 16931 model, validate with the
+//! official rule sets, project [`InvoiceFacts`] from the model); [`Store::store_batch`](crate::store::Store::store_batch) then writes
 //! a batch in one transaction. Duplicates (same bytes, or same supplier + number + issue date) are
 //! reported and never stored twice; documents with fatal validation errors or that cannot be read
 //! at all are stored in the `needs-action` state with their report, never dropped. Because each
@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::clock::Clock;
-use crate::facts::{self, Format, InvoiceFacts};
+use crate::facts::{self, InvoiceFacts};
 use crate::store::{ImportOutcome, Store, StoreError};
 
 /// Hex SHA-256 of `bytes`.
@@ -60,30 +60,29 @@ pub fn prepare(name: &str, bytes: Vec<u8>) -> Prepared {
         Ok(d) => d,
         Err(e) => return fail(format!("{name}: not well-formed XML: {e}"), bytes, sha256),
     };
-    let Some((format, _)) = facts::detect(&doc) else {
-        let root = doc.root().qualified_name().into_owned();
-        return fail(
-            format!("{name}: not a PEPPOL BIS 3 or Svefaktura invoice (root element {root})"),
-            bytes,
-            sha256,
-        );
+    // One reading into the EN 16931 model: the facts routing needs are projected from it.
+    let read = match digilyft_invoice::read_element(doc.root()) {
+        Ok(r) => r,
+        Err(e) => {
+            return fail(
+                format!("{name}: not a PEPPOL BIS 3 or Svefaktura invoice: {e}"),
+                bytes,
+                sha256,
+            );
+        }
     };
-    let sets: Vec<RuleSetId> = match format {
-        Format::PeppolBis3 => RuleSetId::default_ubl().to_vec(),
-        Format::Svefaktura1 => vec![RuleSetId::SftiSvefaktura1],
+    let sets: Vec<RuleSetId> = match read.format {
+        digilyft_invoice::Format::Svefaktura1 => vec![RuleSetId::SftiSvefaktura1],
+        _ => RuleSetId::default_ubl().to_vec(),
     };
     let report = validate::validate(doc.root(), &sets);
-    let report_json = report_to_json(&report);
-    let model_json = match digilyft_invoice::read_element(doc.root()) {
-        Ok(read) => serde_json::to_string(&serde_json::json!({
-            "format": read.format.name(), "invoice": read.invoice, "findings": read.findings,
-        }))
-        .ok(),
-        Err(_) => None,
-    };
-    let extracted = facts::extract(&doc);
     drop(doc);
-    let (facts, mut problem) = match extracted {
+    let report_json = report_to_json(&report);
+    let model_json = serde_json::to_string(&serde_json::json!({
+        "format": read.format.name(), "invoice": read.invoice, "findings": read.findings,
+    }))
+    .ok();
+    let (facts, mut problem) = match facts::from_model(&read) {
         Ok(f) => (Some(f), None),
         Err(e) => (None, Some(format!("{name}: {e}"))),
     };
