@@ -10,6 +10,7 @@
 pub mod codes;
 pub mod model;
 mod read;
+mod structure;
 pub mod svefaktura;
 pub mod ubl;
 pub mod validate;

@@ -2,7 +2,8 @@
 //! its type (`schema_data.rs`, generated from the OASIS XSD) and records unknown, misplaced and
 //! wrongly repeated elements as findings. Leaf (`cbc:`) content and extensions are not checked.
 
-use crate::read::{Finding, FindingKind};
+use crate::read::Finding;
+use crate::structure::{self, Grammar};
 use crate::xml::{Element, ns};
 
 use super::schema_data;
@@ -24,21 +25,46 @@ pub(crate) struct Child {
     pub(crate) many: bool,
 }
 
-fn ns_of(e: Element<'_>) -> Ns {
-    match e.namespace() {
-        ns::CAC => Ns::Cac,
-        ns::CBC => Ns::Cbc,
-        ns::EXT => Ns::Ext,
-        _ => Ns::Other,
-    }
-}
+/// UBL 2.1's content model for [`structure::check`].
+struct Ubl;
 
-fn prefix(n: Ns) -> &'static str {
-    match n {
-        Ns::Cac => "cac:",
-        Ns::Cbc => "cbc:",
-        Ns::Ext => "ext:",
-        Ns::Other => "",
+impl Grammar for Ubl {
+    type Entry = Child;
+    type Ns = Ns;
+    const STANDARD: &'static str = "UBL 2.1";
+
+    fn ns_of(e: Element<'_>) -> Option<Ns> {
+        Some(match e.namespace() {
+            ns::CAC => Ns::Cac,
+            ns::CBC => Ns::Cbc,
+            ns::EXT => Ns::Ext,
+            _ => Ns::Other,
+        })
+    }
+
+    fn key(entry: &Child) -> (Ns, &'static str) {
+        (entry.ns, entry.name)
+    }
+
+    fn many(entry: &Child) -> bool {
+        entry.many
+    }
+
+    fn label(entry: &Child) -> String {
+        let prefix = match entry.ns {
+            Ns::Cac => "cac:",
+            Ns::Cbc => "cbc:",
+            Ns::Ext => "ext:",
+            Ns::Other => "",
+        };
+        format!("{prefix}{}", entry.name)
+    }
+
+    /// Only `cac:` aggregates are descended into (leaf content and extensions are not checked).
+    fn sub(entry: &Child, _child: Element<'_>) -> Option<&'static [Child]> {
+        (entry.ns == Ns::Cac)
+            .then(|| schema_data::aggregate(entry.name))
+            .flatten()
     }
 }
 
@@ -49,65 +75,5 @@ pub(crate) fn check(root: Element<'_>, credit_note: bool, findings: &mut Vec<Fin
     } else {
         schema_data::INVOICE
     };
-    check_children(root, seq, findings);
-}
-
-fn check_children(parent: Element<'_>, seq: &[Child], findings: &mut Vec<Finding>) {
-    // Index in `seq` of the previous child, and whether it has been seen more than once.
-    let mut last: Option<usize> = None;
-    for child in parent.children() {
-        let cns = ns_of(child);
-        let local = child.local_name();
-        let matches = |c: &Child| c.ns == cns && c.name == local;
-        // Documents are nearly always in order: search forward from the previous position first.
-        let from = last.unwrap_or(0);
-        let found = seq[from..]
-            .iter()
-            .position(matches)
-            .map(|i| i + from)
-            .or_else(|| seq[..from].iter().position(matches));
-        let Some(index) = found else {
-            findings.push(Finding::at(
-                FindingKind::UnknownElement,
-                child,
-                format!(
-                    "<{}> is not defined in <{}> by UBL 2.1; it was ignored",
-                    child.qualified_name(),
-                    parent.qualified_name()
-                ),
-            ));
-            continue;
-        };
-        match last {
-            Some(prev) if index < prev => findings.push(Finding::at(
-                FindingKind::OutOfOrder,
-                child,
-                format!(
-                    "<{}> must come before <{}{}> in <{}>",
-                    child.qualified_name(),
-                    prefix(seq[prev].ns),
-                    seq[prev].name,
-                    parent.qualified_name()
-                ),
-            )),
-            Some(prev) if index == prev && !seq[index].many => findings.push(Finding::at(
-                FindingKind::Repeated,
-                child,
-                format!(
-                    "<{}> may occur only once in <{}>",
-                    child.qualified_name(),
-                    parent.qualified_name()
-                ),
-            )),
-            _ => {}
-        }
-        if last.is_none_or(|prev| index > prev) {
-            last = Some(index);
-        }
-        if cns == Ns::Cac
-            && let Some(sub) = schema_data::aggregate(local)
-        {
-            check_children(child, sub, findings);
-        }
-    }
+    structure::check::<Ubl>(root, seq, findings);
 }
