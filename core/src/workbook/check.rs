@@ -174,35 +174,32 @@ pub fn validate(rules: &RuleSet, today: NaiveDate) -> Vec<Problem> {
                         a.rad_id, a.row
                     ),
                 ));
-            } else if a.person_id != b.person_id
-                && a.namnd == b.namnd
-                && one_per_code.contains(a.namnd.as_str())
-            {
-                p.push(at(
-                    ar,
-                    b.row,
-                    "ansvar",
-                    Error,
-                    format!(
-                        "{} and {} (row {}) hold overlapping ordinary {} rights, but {} allows \
-                         one ordinary attestant per code (Nämnder.en_ordinarie_per_kod = J)",
-                        b.person_id, a.person_id, a.row, a.attesttyp, a.namnd
-                    ),
-                ));
-            } else if a.person_id != b.person_id
-                && a.namnd == b.namnd
-                && a.grans_per_faktura == b.grans_per_faktura
-            {
-                p.push(at(
-                    ar,
-                    b.row,
-                    "ansvar",
-                    Warning,
-                    format!(
-                        "{} and {} (row {}) hold the same {} right with equal limits",
-                        b.person_id, a.person_id, a.row, a.attesttyp
-                    ),
-                ));
+            } else if a.person_id != b.person_id && a.namnd == b.namnd {
+                let strict = one_per_code.contains(a.namnd.as_str());
+                let finding = if strict {
+                    Some((
+                        Error,
+                        format!(
+                            "{} and {} (row {}) hold overlapping ordinary {} rights, but {} \
+                             allows one ordinary attestant per code \
+                             (Nämnder.en_ordinarie_per_kod = J)",
+                            b.person_id, a.person_id, a.row, a.attesttyp, a.namnd
+                        ),
+                    ))
+                } else {
+                    (a.grans_per_faktura == b.grans_per_faktura).then(|| {
+                        (
+                            Warning,
+                            format!(
+                                "{} and {} (row {}) hold the same {} right with equal limits",
+                                b.person_id, a.person_id, a.row, a.attesttyp
+                            ),
+                        )
+                    })
+                };
+                if let Some((severity, message)) = finding {
+                    p.push(at(ar, b.row, "ansvar", severity, message));
+                }
             }
         }
     }

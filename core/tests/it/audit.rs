@@ -8,7 +8,7 @@ use digilyft_core::audit::AnchorBreak;
 use digilyft_core::clock::FixedClock;
 use digilyft_core::ledger::{read_anchor, write_ledger};
 use digilyft_core::store::{Store, Uncovered, anchor_file};
-use digilyft_core::workbook::sample::{self, OFFICE};
+use digilyft_core::workbook::sample;
 
 use crate::common::*;
 
@@ -23,21 +23,9 @@ fn busy_store(dir: &Path, clock: &FixedClock) -> (PathBuf, Store) {
         .expect("add");
     store.activate_ruleset(v, "u300", clock).expect("activate");
     for n in ["A-1", "A-2"] {
-        import(
-            &mut store,
-            &invoice(OFFICE, "Kontorsvaror i Norr AB", n, "4110", &[1000]),
-            clock,
-        );
+        office_invoice(&mut store, n, &[1000], clock);
     }
-    decide(
-        &mut store,
-        1,
-        "GRANSKNING#1",
-        Decision::Attest,
-        "u230",
-        None,
-        clock,
-    );
+    review(&mut store, 1, Decision::Attest, clock);
     (path, store)
 }
 
@@ -107,11 +95,7 @@ fn the_sidecar_never_moves_back_over_a_cut() {
     // New work after the cut grows the log past the old head with other events.
     let mut store = Store::open(&path).expect("reopen");
     for n in ["B-1", "B-2", "B-3"] {
-        import(
-            &mut store,
-            &invoice(OFFICE, "Kontorsvaror i Norr AB", n, "4110", &[10]),
-            &clock,
-        );
+        office_invoice(&mut store, n, &[10], &clock);
     }
     assert!(store.audit_head().expect("head").expect("events").seq > anchored.seq);
     assert_eq!(
@@ -204,11 +188,7 @@ fn an_unreadable_sidecar_is_reported_and_left_alone() {
     let (_path, mut store) = busy_store(dir.path(), &clock);
     let sidecar = store.anchor_path().expect("on disk");
     std::fs::write(&sidecar, b"{ not json").expect("spoil");
-    import(
-        &mut store,
-        &invoice(OFFICE, "Kontorsvaror i Norr AB", "C-1", "4110", &[10]),
-        &clock,
-    );
+    office_invoice(&mut store, "C-1", &[10], &clock);
     assert_eq!(
         std::fs::read(&sidecar).expect("still there"),
         b"{ not json",

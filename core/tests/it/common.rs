@@ -129,3 +129,34 @@ pub fn decide(
     let env = envelope(store, invoice, step, decision, actor, acting_for, clock);
     store.decide(&env, clock).expect("decide")
 }
+
+/// Imports an invoice of `amounts` from the sample office supplier with referenskod 4110
+/// (reviewed by u230, decided by u210 or her ersättare u240) and returns its id.
+pub fn office_invoice(store: &mut Store, number: &str, amounts: &[i64], clock: &FixedClock) -> i64 {
+    let inv = invoice(
+        digilyft_core::workbook::sample::OFFICE,
+        "Kontorsvaror i Norr AB",
+        number,
+        "4110",
+        amounts,
+    );
+    import(store, &inv, clock)
+}
+
+/// u230, the sample's reviewer, decides the GRANSKNING#1 step of `invoice`.
+pub fn review(
+    store: &mut Store,
+    invoice: i64,
+    decision: Decision,
+    clock: &FixedClock,
+) -> DecisionResult {
+    decide(
+        store,
+        invoice,
+        "GRANSKNING#1",
+        decision,
+        "u230",
+        None,
+        clock,
+    )
+}

@@ -2,7 +2,6 @@
 
 use digilyft_core::approval::{Decision, InvoiceState, Outcome, Resolution};
 use digilyft_core::store::StoreError;
-use digilyft_core::workbook::sample::OFFICE;
 
 use crate::common::*;
 
@@ -11,20 +10,8 @@ fn disputed(
     n: &str,
     clock: &digilyft_core::clock::FixedClock,
 ) -> i64 {
-    let id = import(
-        store,
-        &invoice(OFFICE, "Kontorsvaror i Norr AB", n, "4110", &[800]),
-        clock,
-    );
-    let r = decide(
-        store,
-        id,
-        "GRANSKNING#1",
-        Decision::Dispute,
-        "u230",
-        None,
-        clock,
-    );
+    let id = office_invoice(store, n, &[800], clock);
+    let r = review(store, id, Decision::Dispute, clock);
     assert_eq!(r.outcome, Outcome::Accepted);
     assert_eq!(r.invoice_state, InvoiceState::Disputed);
     id
@@ -42,15 +29,7 @@ fn a_dispute_blocks_until_resolved_and_then_the_attest_goes_on() {
     let clock = clock();
     let mut store = store_with_rules(&clock);
     let id = disputed(&mut store, "D-1", &clock);
-    let blocked = decide(
-        &mut store,
-        id,
-        "GRANSKNING#1",
-        Decision::Attest,
-        "u230",
-        None,
-        &clock,
-    );
+    let blocked = review(&mut store, id, Decision::Attest, &clock);
     assert_eq!(blocked.outcome, Outcome::RejectedRule);
     let inbox = store.inbox("u230", clock_day(&clock)).expect("inbox");
     assert!(inbox.iter().any(|i| i.invoice_id == id
@@ -93,15 +72,7 @@ fn a_dispute_blocks_until_resolved_and_then_the_attest_goes_on() {
     assert!(d.audit.iter().any(|e| e.event.kind == "invoice.resolved"
         && e.event.outcome.as_deref() == Some("in-approval")
         && e.event.actor == "u230"));
-    let r = decide(
-        &mut store,
-        id,
-        "GRANSKNING#1",
-        Decision::Attest,
-        "u230",
-        None,
-        &clock,
-    );
+    let r = review(&mut store, id, Decision::Attest, &clock);
     assert_eq!(r.outcome, Outcome::Accepted);
     assert_eq!(
         refusal(

@@ -2,7 +2,6 @@
 
 use digilyft_core::approval::{Decision, InvoiceState};
 use digilyft_core::store::StoreError;
-use digilyft_core::workbook::sample::OFFICE;
 use rust_decimal::Decimal;
 
 use crate::common::*;
@@ -11,11 +10,7 @@ use crate::common::*;
 fn a_refused_kontering_changes_nothing() {
     let clock = clock();
     let mut store = store_with_rules(&clock);
-    let id = import(
-        &mut store,
-        &invoice(OFFICE, "Kontorsvaror i Norr AB", "K-1", "4110", &[3000]),
-        &clock,
-    );
+    let id = office_invoice(&mut store, "K-1", &[3000], &clock);
     let before = store.invoice_detail(id).expect("detail");
     let events = store.audit_events().expect("audit").len();
     let mut short = before.workflow.coding.clone();
@@ -57,20 +52,8 @@ fn a_refused_kontering_changes_nothing() {
 fn a_rejected_invoice_keeps_its_kontering() {
     let clock = clock();
     let mut store = store_with_rules(&clock);
-    let id = import(
-        &mut store,
-        &invoice(OFFICE, "Kontorsvaror i Norr AB", "K-2", "4110", &[500]),
-        &clock,
-    );
-    decide(
-        &mut store,
-        id,
-        "GRANSKNING#1",
-        Decision::Reject,
-        "u230",
-        None,
-        &clock,
-    );
+    let id = office_invoice(&mut store, "K-2", &[500], &clock);
+    review(&mut store, id, Decision::Reject, &clock);
     let coding = store.invoice_detail(id).expect("d").workflow.coding;
     let err = store
         .set_kontering(id, coding, "u230", &clock)
