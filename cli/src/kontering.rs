@@ -18,7 +18,8 @@ use serde_json::json;
 
 use crate::approval::{DataArg, find};
 
-/// Kontering commands.
+/// Kontering commands. Only the invoice's named reviewer or someone holding a GRANSKNING right for
+/// the new codes may change a kontering.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     /// Show or change an invoice's kontering. Each --rad replaces the current rows, e.g.
@@ -96,6 +97,17 @@ pub fn run(cmd: Command) -> Result<ExitCode> {
                 for p in &problems {
                     eprintln!("  {p}");
                 }
+            }
+            Ok(ExitCode::from(1))
+        }
+        Err(StoreError::Refused { code, reason, .. }) => {
+            if json {
+                println!(
+                    "{}",
+                    json!({"invoice": id, "refused": true, "code": code, "problems": [reason]})
+                );
+            } else {
+                eprintln!("konteringen för faktura {id} ändrades inte ({code}): {reason}");
             }
             Ok(ExitCode::from(1))
         }

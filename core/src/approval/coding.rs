@@ -5,9 +5,12 @@
 //! momskod from the kommun's list (spec §1.7). The check is pure and reports every problem at
 //! once, each naming its row and field, so a clerk can fix them all in one go.
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::model::{CodingRow, InvoiceState, Workflow};
+use super::model::{CodingRow, InvoiceState, Reason, StepKind, Workflow};
+use super::rights::authorise;
+use crate::workbook::RuleSet;
 
 /// The momskoder a kontering row may carry (spec §1.7): deductible, refundable under LEMK 2 §,
 /// flat 6 % and 18 % compensation for hidden VAT, expensed, reverse charge.
@@ -30,6 +33,49 @@ pub struct CodingProblem {
     pub field: &'static str,
     /// What is wrong.
     pub message: String,
+}
+
+/// May `actor` change the kontering of `wf` to `rows` on `day`? The reviewer named on one of the
+/// invoice's MOTTAGNING or GRANSKNING steps may (spec §1.1: the granskare "may code the
+/// invoice"); so may anyone holding a GRANSKNING right for the codes of every new row (the
+/// ekonomienhet, typically). Nobody else: otherwise a person could move an invoice onto codes
+/// whose budget holder they are not answerable to.
+pub fn may_recode(
+    rules: &RuleSet,
+    actor: &str,
+    wf: &Workflow,
+    rows: &[CodingRow],
+    day: NaiveDate,
+) -> Result<(), Reason> {
+    let named_reviewer = wf
+        .steps
+        .iter()
+        .any(|s| s.kind != StepKind::Beslut && s.assignee.as_deref() == Some(actor));
+    if named_reviewer {
+        return Ok(());
+    }
+    let mut proposed = wf.clone();
+    proposed.coding = rows.to_vec();
+    authorise(
+        rules,
+        actor,
+        StepKind::Granskning,
+        &proposed,
+        day,
+        None,
+        false,
+    )
+    .map(|_| ())
+    .map_err(|r| {
+        Reason::new(
+            "no-right",
+            format!(
+                "{actor} is not a reviewer of this invoice and holds no GRANSKNING right for \
+                     the new kontering: {}",
+                r.text
+            ),
+        )
+    })
 }
 
 /// States in which the kontering may be changed: the invoice has been routed and is not closed.

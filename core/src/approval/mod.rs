@@ -19,7 +19,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
-pub use coding::{CodingProblem, MOMSKODER, check_coding, recodable};
+pub use coding::{CodingProblem, MOMSKODER, check_coding, may_recode, recodable};
 pub use dispute::{Resolution, resolve};
 pub use model::{
     CodingRow, Decision, Envelope, InvoiceState, Outcome, Reason, Step, StepKind, StepState,

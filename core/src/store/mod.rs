@@ -801,8 +801,9 @@ impl Store {
     /// Replaces an invoice's kontering. Attests already given are voided (recorded, not deleted)
     /// and the flow starts again from its first step; pending intents become stale through the
     /// content hash. Refused, changing nothing, when `actor` is not in the active
-    /// attestförteckning, the invoice is not in a recodable state ([`approval::recodable`]) or the
-    /// rows fail [`approval::check_coding`] (every problem is returned).
+    /// attestförteckning, the invoice is not in a recodable state ([`approval::recodable`]), the
+    /// rows fail [`approval::check_coding`] (every problem is returned) or `actor` may not code
+    /// this invoice ([`approval::may_recode`]).
     pub fn set_kontering(
         &mut self,
         invoice_id: i64,
@@ -832,6 +833,13 @@ impl Store {
                 problems,
             });
         }
+        approval::may_recode(&active.1, actor, &wf, &rows, now.date_naive()).map_err(|r| {
+            StoreError::Refused {
+                invoice: invoice_id,
+                code: r.code,
+                reason: r.text,
+            }
+        })?;
         let (new, events) = approval::recode(&wf, rows, actor, &active.1, now);
         save_workflow(&tx, &wf, &new)?;
         for ev in events {

@@ -22,6 +22,12 @@ fn a_refused_kontering_changes_nothing() {
         ("unknown momskod", "u230", bad_vat),
         ("no rows", "u230", Vec::new()),
         ("unknown user", "u999", before.workflow.coding.clone()),
+        // The IT manager reviews only 11*: she may not code a 41* invoice.
+        (
+            "no right to code it",
+            "u320",
+            before.workflow.coding.clone(),
+        ),
     ];
     for (name, actor, rows) in cases {
         let err = store
@@ -29,6 +35,9 @@ fn a_refused_kontering_changes_nothing() {
             .expect_err(name);
         match (name, &err) {
             ("unknown user", StoreError::UnknownUser(u)) => assert_eq!(u, "u999"),
+            ("no right to code it", StoreError::Refused { code, .. }) => {
+                assert_eq!(*code, "no-right");
+            }
             (_, StoreError::Coding { invoice, problems }) => {
                 assert_eq!(*invoice, id);
                 assert!(!problems.is_empty(), "{name}");
@@ -68,4 +77,24 @@ fn a_rejected_invoice_keeps_its_kontering() {
         ),
         "{err}"
     );
+}
+
+#[test]
+fn the_reviewer_and_the_finance_office_may_code_an_invoice() {
+    let clock = clock();
+    let mut store = store_with_rules(&clock);
+    let id = office_invoice(&mut store, "K-3", &[1000], &clock);
+    let mut rows = store.invoice_detail(id).expect("d").workflow.coding;
+    rows[0].amount = Decimal::from(600);
+    let mut second = rows[0].clone();
+    second.amount = Decimal::from(400);
+    second.konto = "4620".into();
+    rows.push(second);
+    // u230 is the named reviewer; u310 (ekonom) holds GRANSKNING for every code.
+    for actor in ["u230", "u310"] {
+        let wf = store
+            .set_kontering(id, rows.clone(), actor, &clock)
+            .unwrap_or_else(|e| panic!("{actor}: {e}"));
+        assert_eq!(wf.coding, rows);
+    }
 }
