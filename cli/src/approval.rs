@@ -33,7 +33,8 @@ impl DataArg {
     /// Opens the store in the chosen data directory.
     pub(crate) fn open(&self) -> Result<Store> {
         let dir = paths::data_dir(self.data.as_deref());
-        Store::open_dir(&dir).with_context(|| format!("opening the store in {}", dir.display()))
+        let file = paths::store_file(&dir);
+        Store::open(&file).with_context(|| format!("opening the store {}", file.display()))
     }
 }
 

@@ -40,9 +40,9 @@ use crate::workbook::RuleSet;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
-    /// SQLite failed.
-    #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    /// SQLite failed (a damaged file or one that is no store says so, with what to do).
+    #[error("{}", sqlite_message(.0))]
+    Sqlite(rusqlite::Error),
     /// The store file was written by a newer Digilyft.
     #[error(
         "the store {path} has schema version {found}, but this Digilyft only knows up to version \
@@ -123,6 +123,25 @@ pub enum StoreError {
         /// What went wrong.
         reason: String,
     },
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e)
+    }
+}
+
+/// The message of a SQLite error; a damaged store or a file that is no database gets advice.
+fn sqlite_message(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+    match e.sqlite_error_code() {
+        Some(DatabaseCorrupt | NotADatabase) => format!(
+            "the store file is damaged or is not a Digilyft store ({e}); it was not changed: \
+             restore it from a backup together with its audit anchor, then run `digilyft audit \
+             verify`"
+        ),
+        _ => format!("database error: {e}"),
+    }
 }
 
 /// Result alias for the store.
@@ -1808,6 +1827,21 @@ fn route_invoice(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_is_no_store_is_refused_with_advice_and_left_alone() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("s.sqlite");
+        let junk = b"this is a spreadsheet, not a store\n".repeat(200);
+        std::fs::write(&path, &junk).expect("write");
+        let err = Store::open(&path).expect_err("refused");
+        let text = err.to_string();
+        assert!(
+            text.contains("damaged or is not a Digilyft store") && text.contains("backup"),
+            "{text}"
+        );
+        assert_eq!(std::fs::read(&path).expect("read"), junk, "left as it was");
+    }
 
     #[test]
     fn a_newer_store_is_refused_and_left_alone() {
