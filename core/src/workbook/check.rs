@@ -133,6 +133,7 @@ pub fn validate(rules: &RuleSet, today: NaiveDate) -> Vec<Problem> {
         }
     }
     p.extend(namnd_ceilings(rules));
+    p.extend(no_personal_identity_numbers(rules));
     let one_per_code: HashSet<&str> = rules
         .namnder
         .iter()
@@ -585,4 +586,123 @@ fn namnd_ceilings(rules: &RuleSet) -> Vec<Problem> {
         }
     }
     p
+}
+
+/// Does `id` look like a Swedish personnummer or samordningsnummer (`ÅÅMMDD-NNNN`,
+/// `ÅÅÅÅMMDDNNNN`, with `-` or `+`): ten or twelve digits, a real birth date (day + 60 for a
+/// samordningsnummer) and a valid Luhn check digit over the last ten?
+pub fn looks_like_personnummer(id: &str) -> bool {
+    let t = id.trim();
+    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    let only_number = t
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '-' || c == '+' || c == ' ');
+    if !only_number || !(digits.len() == 10 || digits.len() == 12) {
+        return false;
+    }
+    let ten = &digits[digits.len() - 10..];
+    let num = |r: std::ops::Range<usize>| ten[r].parse::<u32>().unwrap_or(0);
+    let (month, mut day) = (num(2..4), num(4..6));
+    if day > 60 {
+        day -= 60;
+    }
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return false;
+    }
+    let sum: u32 = ten
+        .bytes()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0') * if i % 2 == 0 { 2 } else { 1 };
+            d / 10 + d % 10
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+/// Person ids are employee numbers or directory ids, never personnummer (spec §3; personal data
+/// is minimised). The message does not repeat the number.
+fn no_personal_identity_numbers(rules: &RuleSet) -> Vec<Problem> {
+    let mut cells: Vec<(&'static Sheet, u32, &'static str, &str)> = Vec::new();
+    for g in &rules.grants {
+        cells.push((&sheets::ATTESTRATT, g.row, "person_id", &g.person_id));
+        if let Some(e) = &g.ersatter_person_id {
+            cells.push((&sheets::ATTESTRATT, g.row, "ersätter_person_id", e));
+        }
+    }
+    for a in &rules.absences {
+        cells.push((&sheets::FRANVARO, a.row, "person_id", &a.person_id));
+        cells.push((
+            &sheets::FRANVARO,
+            a.row,
+            "ersättare_person_id",
+            &a.ersattare_person_id,
+        ));
+        cells.push((
+            &sheets::FRANVARO,
+            a.row,
+            "registrerad_av",
+            &a.registrerad_av,
+        ));
+    }
+    for m in &rules.managers {
+        cells.push((&sheets::CHEF, m.row, "person_id", &m.person_id));
+        cells.push((
+            &sheets::CHEF,
+            m.row,
+            "närmaste_chef_person_id",
+            &m.chef_person_id,
+        ));
+    }
+    for c in &rules.conflicts {
+        cells.push((&sheets::JAV, c.row, "person_id", &c.person_id));
+    }
+    for f in &rules.flows {
+        for (column, v) in [
+            ("granskare_person_id", &f.granskare_person_id),
+            ("auto_attest_av_person_id", &f.auto_attest_av_person_id),
+        ] {
+            if let Some(v) = v {
+                cells.push((&sheets::FLODESREGLER, f.row, column, v));
+            }
+        }
+    }
+    cells
+        .into_iter()
+        .filter(|(.., v)| looks_like_personnummer(v))
+        .map(|(sheet, row, column, _)| {
+            at(
+                sheet,
+                row,
+                column,
+                Severity::Error,
+                "looks like a personnummer: use the employee number or AD/HSA id".into(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_personnummer;
+
+    #[test]
+    fn personnummer_and_samordningsnummer_are_recognised() {
+        let cases = [
+            ("19121212-1212", true),
+            ("121212-1212", true),
+            ("811218-9876", true),
+            ("811218+9876", true),
+            ("701063-2391", true),  // samordningsnummer: day 63 = 3 + 60
+            ("811218-9877", false), // wrong check digit
+            ("556562-4223", false), // organisationsnummer: month 56
+            ("u230", false),
+            ("E12345", false),
+            ("1234567", false),
+            ("9013011239", false), // month 13
+        ];
+        for (id, want) in cases {
+            assert_eq!(looks_like_personnummer(id), want, "{id}");
+        }
+    }
 }

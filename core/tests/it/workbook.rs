@@ -121,7 +121,7 @@ fn ar_cell(column: &str, row: u32) -> String {
 }
 
 #[test]
-fn namnd_ceilings_and_one_per_code_block_activation() {
+fn namnd_ceilings_one_per_code_and_personnummer_block_activation() {
     use rust_decimal::Decimal;
     type Mutate = fn(&mut workbook::RuleSet);
     // Sample rows: 3 = u200 BESLUT 4* (500 000 / 1 000 000, two signers over 400 000),
@@ -153,6 +153,12 @@ fn namnd_ceilings_and_one_per_code_block_activation() {
             ar_cell("nämnd", 4),
         ),
         (
+            // A personnummer (Skatteverket's test number) where an employee id belongs.
+            "a personnummer as person id",
+            |r| r.grants[0].person_id = "19121212-1212".into(),
+            ar_cell("person_id", 2),
+        ),
+        (
             "a nämnd declared twice",
             |r| {
                 let mut again = r.namnder[0].clone();
@@ -175,6 +181,10 @@ fn namnd_ceilings_and_one_per_code_block_activation() {
         assert!(
             errors.iter().any(|e| e.contains(&cell)),
             "{name}: expected an error at {cell}: {errors:#?}"
+        );
+        assert!(
+            errors.iter().all(|e| !e.contains("1212-1212")),
+            "{name}: a personnummer is never repeated in a message"
         );
     }
 }
