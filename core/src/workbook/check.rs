@@ -617,7 +617,7 @@ pub fn looks_like_personnummer(id: &str) -> bool {
             d / 10 + d % 10
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Person ids are employee numbers or directory ids, never personnummer (spec §3; personal data
