@@ -242,6 +242,16 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Re-check archive packages written by `digilyft export archive`: every file against the
+    /// manifest, every event against its hash. Needs only the folders; exit 1 when one changed.
+    VerifyArchive {
+        /// Package folders.
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the log's head as an anchor (SEQ:HASH) to file outside the store, e.g. in the
     /// nämnd's minutes; `audit verify --anchor` checks the log against it later.
     Head {
@@ -256,6 +266,21 @@ pub enum AuditCommand {
 /// `digilyft export …`.
 #[derive(Debug, clap::Subcommand)]
 pub enum ExportCommand {
+    /// Archive packages (räkenskapsinformation + behandlingshistorik): per invoice a folder with
+    /// the original byte for byte, validation report, model, decisions, its audit events, the
+    /// attestförteckning versions used and a manifest of SHA-256 sums.
+    Archive {
+        /// Invoice ids or numbers; none with --all.
+        invoices: Vec<String>,
+        /// Every invoice in the store.
+        #[arg(long, conflicts_with = "invoices")]
+        all: bool,
+        /// Output folder (one sub-folder per invoice).
+        #[arg(short, long)]
+        output: PathBuf,
+        #[command(flatten)]
+        data: DataArg,
+    },
     /// The ledger: invoices, state, amounts, kontering, who attested when, days to due date.
     Ledger {
         /// Output .xlsx.
@@ -343,6 +368,31 @@ pub fn run(cmd: Command) -> Result<ExitCode> {
             json,
         }) => audit_verify(&data, &anchor, &anchor_from, json),
         Command::Audit(AuditCommand::Head { data, json }) => audit_head(&data, json),
+        Command::Audit(AuditCommand::VerifyArchive { dirs, json }) => verify_archives(&dirs, json),
+        Command::Export(ExportCommand::Archive {
+            invoices,
+            all,
+            output,
+            data,
+        }) => {
+            let store = data.open()?;
+            let ids: Vec<i64> = if all {
+                store.list_invoices()?.iter().map(|s| s.id).collect()
+            } else if invoices.is_empty() {
+                bail!("name the invoices to archive, or give --all");
+            } else {
+                invoices
+                    .iter()
+                    .map(|k| find(&store, k))
+                    .collect::<Result<_>>()?
+            };
+            for id in ids {
+                let dir = digilyft_core::archive::export(&store, id, &output, clock.now())
+                    .with_context(|| format!("archiving invoice {id}"))?;
+                eprintln!("wrote {}", dir.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export(ExportCommand::Ledger { output, data }) => {
             let store = data.open()?;
             let anchor = store.audit_head().context("reading the audit log's head")?;
@@ -1087,6 +1137,42 @@ fn print_audit_report(r: &AuditReport) {
             None => println!("granskningsloggen är BRUTEN"),
         }
     }
+}
+
+fn verify_archives(dirs: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let mut all_intact = true;
+    for dir in dirs {
+        let c = digilyft_core::archive::verify(dir)
+            .with_context(|| format!("reading the archive package {}", dir.display()))?;
+        all_intact &= c.intact();
+        if json {
+            println!(
+                "{}",
+                json!({"package": dir.display().to_string(), "intact": c.intact(),
+                    "invoice": c.manifest.invoice_id, "events": c.events,
+                    "changed_files": c.changed_files, "edited_events": c.edited_events})
+            );
+        } else if c.intact() {
+            println!(
+                "{}: oförändrat ({} filer, {} händelser)",
+                dir.display(),
+                c.manifest.files.len(),
+                c.events
+            );
+        } else {
+            println!(
+                "{}: ÄNDRAT — filer: {:?}, händelser: {:?}",
+                dir.display(),
+                c.changed_files,
+                c.edited_events
+            );
+        }
+    }
+    Ok(if all_intact {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn audit_head(data: &DataArg, json: bool) -> Result<ExitCode> {

@@ -19,7 +19,7 @@ use sha2::{Digest, Sha256};
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// An event about to be appended; the store assigns `seq`, `at` and the hashes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NewEvent {
     /// What happened, e.g. `invoice.imported`, `decision`, `step.opened`, `ruleset.activated`.
     pub kind: String,
@@ -57,7 +57,7 @@ impl NewEvent {
 }
 
 /// One stored event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AuditEvent {
     /// Server sequence number, 1, 2, 3, … without gaps.
     pub seq: i64,
@@ -159,6 +159,12 @@ impl ChainBreak {
     }
 }
 
+/// Does the event's stored hash match its content? (Checks one event on its own, e.g. in an
+/// archive that holds only one invoice's events; [`verify`] checks the links as well.)
+pub fn event_intact(e: &AuditEvent) -> bool {
+    hash_event(e.seq, e.at, &e.event, &e.prev_hash) == e.hash
+}
+
 /// Checks a whole log in storage order; returns the number of events when intact.
 pub fn verify(events: &[AuditEvent]) -> Result<usize, ChainBreak> {
     let mut prev = GENESIS.to_string();
@@ -167,7 +173,7 @@ pub fn verify(events: &[AuditEvent]) -> Result<usize, ChainBreak> {
         if e.prev_hash != prev {
             return Err(ChainBreak::Unlinked { seq: e.seq });
         }
-        if hash_event(e.seq, e.at, &e.event, &e.prev_hash) != e.hash {
+        if !event_intact(e) {
             return Err(ChainBreak::Edited { seq: e.seq });
         }
         if e.seq != expected {

@@ -5,6 +5,7 @@
 //! and take time and ids as parameters; no Tauri, no HTTP server here.
 
 pub mod approval;
+pub mod archive;
 pub mod audit;
 pub mod clock;
 pub mod demo;

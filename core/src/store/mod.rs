@@ -695,6 +695,18 @@ impl Store {
         rows.map(|r| r?).collect()
     }
 
+    /// The workbook a rule-set version was imported from, byte for byte: (file name, bytes).
+    pub fn ruleset_workbook(&self, version: i64) -> Result<(String, Vec<u8>)> {
+        self.conn
+            .query_row(
+                "SELECT source_name, workbook FROM ruleset WHERE version = ?1",
+                [version],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NoSuchRuleSet(version))
+    }
+
     /// One rule-set version.
     pub fn ruleset(&self, version: i64) -> Result<RuleSetVersion> {
         ruleset_by_version(&self.conn, version)

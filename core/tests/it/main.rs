@@ -1,6 +1,7 @@
 //! Integration tests of digilyft-core's store, import, workbook, approval and audit.
 
 mod approval;
+mod archive;
 mod audit;
 mod common;
 mod crash;
