@@ -2,20 +2,10 @@
 //! attested, a bad kontering is refused, and the audit log is verified against the anchor in a
 //! ledger export — before and after its last events are cut off behind the store's back.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn digilyft(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_digilyft"))
-        .args(args)
-        .output()
-        .expect("the digilyft binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::digilyft;
+use std::path::Path;
 
 fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))

@@ -1,7 +1,9 @@
 //! `digilyft validate` end to end: exit codes, JSON lines, directories.
 
+mod common;
+
+use common::digilyft;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/official")
@@ -9,17 +11,6 @@ fn fixtures() -> PathBuf {
 
 fn base_example() -> PathBuf {
     fixtures().join("peppol-bis3/rules/examples/base-example.xml")
-}
-
-fn digilyft(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_digilyft"))
-        .args(args)
-        .output()
-        .expect("the digilyft binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
 }
 
 #[test]
@@ -38,10 +29,10 @@ fn exit_codes_and_json_lines() {
     std::fs::write(&valid, &base).expect("write");
     std::fs::write(&fatal, &broken).expect("write");
 
-    let (code, _) = digilyft(&["validate", valid.to_str().expect("utf-8 path")]);
+    let (code, _, _) = digilyft(&["validate", valid.to_str().expect("utf-8 path")]);
     assert_eq!(code, 0);
 
-    let (code, out) = digilyft(&["validate", "--json", dir.path().to_str().expect("utf-8")]);
+    let (code, out, _) = digilyft(&["validate", "--json", dir.path().to_str().expect("utf-8")]);
     assert_eq!(code, 1);
     let lines: Vec<serde_json::Value> = out
         .lines()
@@ -64,6 +55,6 @@ fn exit_codes_and_json_lines() {
 
     let junk = dir.path().join("c-junk.xml");
     std::fs::write(&junk, "<a>").expect("write");
-    let (code, _) = digilyft(&["validate", "--json", dir.path().to_str().expect("utf-8")]);
+    let (code, _, _) = digilyft(&["validate", "--json", dir.path().to_str().expect("utf-8")]);
     assert_eq!(code, 2, "unreadable input wins over faults");
 }
