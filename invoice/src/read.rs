@@ -376,9 +376,17 @@ pub fn parse_decimal(s: &str) -> Option<Decimal> {
 }
 
 /// Parses an `xsd:date` (`YYYY-MM-DD` with an optional time zone) or the date part of an
-/// `xsd:dateTime`.
+/// `xsd:dateTime`. Only the four-digit year form EN 16931 uses is accepted: a signed or
+/// five-digit year is not a date here, so every date read can be written back as read.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let date = s.get(..10)?;
+    let shape_ok = date.bytes().enumerate().all(|(i, b)| match i {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    if !shape_ok {
+        return None;
+    }
     let rest = &s[10..];
     let rest_ok = rest.is_empty()
         || rest == "Z"
@@ -423,7 +431,18 @@ mod tests {
         assert_eq!(parse_date("2018-02-08Z"), d);
         assert_eq!(parse_date("2018-02-08+01:00"), d);
         assert_eq!(parse_date("2018-02-08T10:00:00"), d);
-        for bad in ["2018-2-8", "2018-02-30", "08.02.2018", "2018-02-08x", ""] {
+        // Signed and short years (found by fuzzing: `-018-02-08` read as year -18, written back as
+        // `-0018-02-08`, which no longer read).
+        for bad in [
+            "2018-2-8",
+            "2018-02-30",
+            "08.02.2018",
+            "2018-02-08x",
+            "",
+            "-018-02-08",
+            "+018-02-08",
+            " 018-02-08",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
     }

@@ -51,3 +51,25 @@ fn attributes_without_values_round_trip() {
     let second = read_named("written", written.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(first.invoice, second.invoice, "{written}");
 }
+
+/// Found by the `read_ubl` fuzz target: a date with a signed or short year (`-018-02-08`) was read
+/// as year −18 and written as `-0018-02-08`, which no longer read. Such a value is now no date
+/// (a finding), so every date in a model is one the writer can give back.
+#[test]
+fn dates_outside_yyyy_mm_dd_are_findings_not_dates() {
+    for value in ["-018-02-08", "+018-02-08", "0018-02-08"] {
+        let xml = format!(
+            r#"<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+  xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <cbc:ID>1</cbc:ID><cbc:IssueDate>{value}</cbc:IssueDate></Invoice>"#
+        );
+        let first = read_named("date.xml", xml.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        let readable = value == "0018-02-08";
+        assert_eq!(first.invoice.issue_date.is_some(), readable, "{value}");
+        assert_eq!(first.findings.is_empty(), readable, "{value}");
+        let written = write_invoice(&first.invoice);
+        let second = read_named("written", written.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(second.findings.is_empty(), "{value}: {:?}", second.findings);
+        assert_eq!(first.invoice, second.invoice, "{value}: {written}");
+    }
+}
