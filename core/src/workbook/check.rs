@@ -558,30 +558,33 @@ fn namnd_ceilings(rules: &RuleSet) -> Vec<Problem> {
                 ));
             }
         }
-        // Above the two-signer ceiling nobody may sign alone: the most this grant lets one
-        // person sign alone is its two-signer threshold (0 = none) capped by its invoice limit.
+        // Above the two-signer ceiling nobody may sign alone. A BESLUT grant breaks it when its
+        // own threshold is written above the ceiling, or when it never asks for a second signer
+        // (0) while its per-invoice limit lets one person go above the ceiling.
         if let Some(c) = n.tak_tva_i_forening
             && g.attesttyp == StepKind::Beslut
         {
-            let alone = if g.tva_i_forening_over > Decimal::ZERO {
-                g.tva_i_forening_over.min(g.grans_per_faktura)
+            let t = g.tva_i_forening_over;
+            let message = if t > c {
+                Some(format!(
+                    "{t} is above {}'s two-signer ceiling {c} (tak_två_i_förening_sek){}",
+                    g.namnd,
+                    reference(n)
+                ))
+            } else if t == Decimal::ZERO && g.grans_per_faktura > c {
+                Some(format!(
+                    "0 (never two signers) lets {} sign up to {} alone, above {}'s two-signer \
+                     ceiling {c} (tak_två_i_förening_sek){}: write a threshold of at most {c}",
+                    g.person_id,
+                    g.grans_per_faktura,
+                    g.namnd,
+                    reference(n)
+                ))
             } else {
-                g.grans_per_faktura
+                None
             };
-            if alone > c {
-                p.push(at(
-                    ar,
-                    g.row,
-                    "två_i_förening_över_sek",
-                    Error,
-                    format!(
-                        "lets {} sign {alone} alone, above {}'s two-signer ceiling {c} \
-                         (tak_två_i_förening_sek){}",
-                        g.person_id,
-                        g.namnd,
-                        reference(n)
-                    ),
-                ));
+            if let Some(message) = message {
+                p.push(at(ar, g.row, "två_i_förening_över_sek", Error, message));
             }
         }
     }

@@ -2,12 +2,28 @@
 //!
 //! Administrators keep the register of approvers in a workbook with the sheets `Attesträtt`,
 //! `Frånvaro`, `Chef`, `Jäv`, `Flödesregler` and `Konteringsförslag` (spec §3; layout in
-//! [`sheets`]), plus our optional `Nämnder` sheet: the ceilings each nämnd sets on the limits it
-//! delegates and whether it allows only one ordinary attestant per code (the spec's import
-//! validations name both checks but none of its sheets holds their figures). [`load`] reads one and runs every check; a rule set with any error is never
-//! stored. Each [`Problem`] names the sheet, the cell and the reason. [`diff`] compares two rule
-//! sets for review before activation; [`write`] produces the empty template (headers, notes,
-//! drop-downs) and the filled sample.
+//! [`sheets`]), plus our optional `Nämnder` sheet. The spec's import validations name "limits
+//! above the nämnd's own ceiling" and "overlapping ORDINARIE grants where the nämnd demands one
+//! per code", but none of its sheets holds those figures, so `Nämnder` has one row per nämnd:
+//! `tak_per_rad_sek`, `tak_per_faktura_sek`, `tak_två_i_förening_sek` (empty = no ceiling),
+//! `en_ordinarie_per_kod` (J/N), the decision that set them (`beslut_ref`) and `kommentar`.
+//!
+//! Invariants [`load`] enforces (each [`Problem`] names the sheet, the cell, the column and the
+//! reason; a rule set with any error is never stored):
+//! * without `Nämnder` (older workbooks), or with the sheet left empty, nothing is checked
+//!   against ceilings and one warning says so;
+//! * with rows, every nämnd used in `Attesträtt.nämnd` has exactly one row (else an error on the
+//!   `Attesträtt` cell, or on the duplicate `Nämnder` row);
+//! * a grant's `gräns_per_rad_sek` / `gräns_per_faktura_sek` above its nämnd's ceiling is an error
+//!   quoting the ceiling and its `beslut_ref`; a BESLUT grant whose `två_i_förening_över_sek` is
+//!   above `tak_två_i_förening_sek` (or is 0 while its invoice limit is above it) is an error;
+//! * where `en_ordinarie_per_kod = J`, two different people with ORDINARIE grants of the same
+//!   attesttyp for overlapping codes and periods are an error; elsewhere equal overlapping
+//!   grants are only a warning (hierarchies overlap on purpose).
+//!
+//! [`diff`] compares two rule sets entry by entry for review before activation (ceiling changes
+//! show as `Nämnder` lines); [`write`] produces the empty template (headers, notes, drop-downs)
+//! and the filled [`sample`].
 
 mod check;
 mod diff;

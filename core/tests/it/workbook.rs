@@ -94,7 +94,24 @@ fn diff_shows_changed_added_and_removed_entries() {
     new.grants[2].grans_per_rad = 75_000.into();
     new.grants.remove(3);
     new.flows[1].prio = 25;
+    new.namnder[1].tak_per_rad = Some(900_000.into());
+    new.namnder[1].beslut_ref = "SN 2025-06-11 § 40".into();
     let d = workbook::diff(&old, &new);
+    let ceiling = d
+        .iter()
+        .find(|l| l.sheet == "Nämnder" && l.key == "Socialnämnden")
+        .expect("the ceiling change is listed");
+    assert_eq!(
+        ceiling.change,
+        Change::Changed(vec![
+            (
+                "beslut_ref".into(),
+                "SN 2024-12-10 § 87".into(),
+                "SN 2025-06-11 § 40".into()
+            ),
+            ("tak_per_rad".into(), "1000000".into(), "900000".into()),
+        ])
+    );
     assert!(d.iter().any(|l| l.key == "AR-0003" && matches!(&l.change, Change::Changed(f) if f.iter().any(|(n, _, v)| n == "grans_per_rad" && v == "75000"))), "{d:#?}");
     assert!(
         d.iter()
@@ -120,43 +137,110 @@ fn ar_cell(column: &str, row: u32) -> String {
     )
 }
 
+type Mutate = fn(&mut workbook::RuleSet);
+
+/// Writes the sample changed by `mutate` and loads it on 2026-11-20.
+fn load_mutated(mutate: Mutate) -> Result<workbook::RuleSet, Vec<workbook::Problem>> {
+    let mut rules = sample::sample_rules();
+    mutate(&mut rules);
+    let bytes = workbook::write(&rules).expect("write");
+    workbook::load(&bytes, day(2026, 11, 20)).map(|(rules, _)| rules)
+}
+
 #[test]
 fn namnd_ceilings_one_per_code_and_personnummer_block_activation() {
     use rust_decimal::Decimal;
-    type Mutate = fn(&mut workbook::RuleSet);
-    // Sample rows: 3 = u200 BESLUT 4* (500 000 / 1 000 000, two signers over 400 000),
-    // 4 = u210 BESLUT 41* (50 000 / 100 000), both Socialnämnden (namnder[1]).
-    let cases: Vec<(&str, Mutate, String)> = vec![
+    // Sample rows (Attesträtt): 3 = u200 BESLUT 4* (500 000 / 1 000 000, two signers over
+    // 400 000), 4 = u210 BESLUT 41* (50 000 / 100 000, never two), 5 = u220 BESLUT 42*
+    // (100 000 / 200 000, two over 150 000), all Socialnämnden = namnder[1] (ceilings 1 000 000 /
+    // 1 000 000, two signers at most over 500 000, SN 2024-12-10 § 87).
+    // Each rule: a workbook that must be refused with an error at exactly this cell (and whose
+    // message contains the string after it), and the nearest variant that must pass.
+    let cases: Vec<(&str, Mutate, String, &str, Mutate)> = vec![
         (
             "per-row limit above the ceiling",
             |r| r.namnder[1].tak_per_rad = Some(Decimal::from(40_000)),
             ar_cell("gräns_per_rad_sek", 4),
+            "ceiling 40000 (tak_per_rad_sek) (SN 2024-12-10 § 87)",
+            |r| {
+                // Exactly the highest per-row limit (u230's granskning right, row 6): allowed.
+                r.namnder[1].tak_per_rad = Some(Decimal::from(1_000_000));
+                r.grants[1].grans_per_rad = Decimal::from(1_000_000);
+            },
         ),
         (
             "per-invoice limit above the ceiling",
             |r| r.namnder[1].tak_per_faktura = Some(Decimal::from(900_000)),
             ar_cell("gräns_per_faktura_sek", 3),
+            "ceiling 900000 (tak_per_faktura_sek) (SN 2024-12-10 § 87)",
+            |r| r.namnder[1].tak_per_faktura = Some(Decimal::from(1_000_000)),
         ),
         (
-            "signs alone above the two-signer ceiling",
+            "two-signer threshold above the ceiling",
             |r| r.namnder[1].tak_tva_i_forening = Some(Decimal::from(300_000)),
             ar_cell("två_i_förening_över_sek", 3),
+            "400000 is above Socialnämnden's two-signer ceiling 300000",
+            |r| r.namnder[1].tak_tva_i_forening = Some(Decimal::from(400_000)),
         ),
         (
-            "two ordinary attestants on one code",
+            "two-signer threshold above the ceiling though above the invoice limit too",
+            |r| r.grants[2].tva_i_forening_over = Decimal::from(600_000),
+            ar_cell("två_i_förening_över_sek", 4),
+            "600000 is above Socialnämnden's two-signer ceiling 500000",
+            |r| r.grants[2].tva_i_forening_over = Decimal::from(500_000),
+        ),
+        (
+            "never two signers while the invoice limit is above the two-signer ceiling",
+            |r| r.grants[2].grans_per_faktura = Decimal::from(600_000),
+            ar_cell("två_i_förening_över_sek", 4),
+            "lets u210 sign up to 600000 alone",
+            |r| {
+                r.grants[2].grans_per_faktura = Decimal::from(600_000);
+                r.grants[2].tva_i_forening_over = Decimal::from(500_000);
+            },
+        ),
+        (
+            "two ordinary attestants on one code where the nämnd allows one",
             |r| r.namnder[1].en_ordinarie_per_kod = true,
             ar_cell("ansvar", 4),
+            "u210 and u200 (row 3) hold overlapping ordinary BESLUT rights",
+            |r| {
+                // u200 keeps only the codes nobody else holds; the ersättare u240 (41*) is no
+                // ordinary attestant.
+                r.namnder[1].en_ordinarie_per_kod = true;
+                r.grants[1].ansvar = "40*".to_string().into();
+            },
+        ),
+        (
+            "two ordinary attestants in overlapping periods",
+            |r| {
+                r.namnder[1].en_ordinarie_per_kod = true;
+                r.grants[1].ansvar = "40*;41*".to_string().into();
+                r.grants[1].giltig_till = Some(day(2027, 6, 30));
+                r.grants[2].giltig_fran = day(2027, 6, 30);
+            },
+            ar_cell("ansvar", 4),
+            "overlapping ordinary BESLUT rights",
+            |r| {
+                // u200 hands 41* over to u210 on 2027-07-01: consecutive, not overlapping.
+                r.namnder[1].en_ordinarie_per_kod = true;
+                r.grants[1].ansvar = "40*;41*".to_string().into();
+                r.grants[1].giltig_till = Some(day(2027, 6, 30));
+                r.grants[2].giltig_fran = day(2027, 7, 1);
+            },
         ),
         (
             "a nämnd missing from Nämnder",
             |r| r.grants[2].namnd = "Barn- och utbildningsnämnden".into(),
             ar_cell("nämnd", 4),
-        ),
-        (
-            // A personnummer (Skatteverket's test number) where an employee id belongs.
-            "a personnummer as person id",
-            |r| r.grants[0].person_id = "19121212-1212".into(),
-            ar_cell("person_id", 2),
+            "Barn- och utbildningsnämnden is not declared in the sheet Nämnder",
+            |r| {
+                r.grants[2].namnd = "Barn- och utbildningsnämnden".into();
+                let mut bun = r.namnder[1].clone();
+                bun.namnd = "Barn- och utbildningsnämnden".into();
+                bun.row = 4;
+                r.namnder.push(bun);
+            },
         ),
         (
             "a nämnd declared twice",
@@ -166,41 +250,113 @@ fn namnd_ceilings_one_per_code_and_personnummer_block_activation() {
                 r.namnder.push(again);
             },
             "Nämnder!A4 (nämnd)".into(),
+            "Kommunstyrelsen is also declared on row 2",
+            |_| {},
+        ),
+        (
+            // A personnummer (Skatteverket's test number) where an employee id belongs.
+            "a personnummer as person id",
+            |r| r.grants[0].person_id = "19121212-1212".into(),
+            ar_cell("person_id", 2),
+            "looks like a personnummer",
+            |r| r.grants[0].person_id = "E19121212".into(),
         ),
     ];
-    for (name, mutate, cell) in cases {
-        let mut rules = sample::sample_rules();
-        mutate(&mut rules);
-        let bytes = workbook::write(&rules).expect("write");
-        let problems = workbook::load(&bytes, day(2026, 11, 20)).expect_err(name);
+    for (name, refused, cell, says, accepted) in cases {
+        let problems = load_mutated(refused).expect_err(name);
         let errors: Vec<String> = problems
             .iter()
             .filter(|p| p.severity == Severity::Error)
             .map(ToString::to_string)
             .collect();
         assert!(
-            errors.iter().any(|e| e.contains(&cell)),
-            "{name}: expected an error at {cell}: {errors:#?}"
+            errors.iter().any(|e| e.contains(&cell) && e.contains(says)),
+            "{name}: expected an error at {cell} saying {says:?}: {errors:#?}"
         );
         assert!(
             errors.iter().all(|e| !e.contains("1212-1212")),
             "{name}: a personnummer is never repeated in a message"
         );
+        if let Err(problems) = load_mutated(accepted) {
+            panic!("{name}: the passing variant was refused: {problems:#?}");
+        }
     }
 }
 
+/// A workbook with every sheet's header row and `rows` (text cells) on `sheet`.
+fn workbook_with(sheet: &str, rows: &[&[&str]]) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    for s in workbook::sheets::SHEETS.iter() {
+        let ws = wb.add_worksheet();
+        ws.set_name(s.name).expect("name");
+        for (c, col) in s.columns.iter().enumerate() {
+            ws.write_string(0, c as u16, col.header).expect("header");
+        }
+        if s.name == sheet {
+            for (r, row) in rows.iter().enumerate() {
+                for (c, v) in row.iter().enumerate() {
+                    ws.write_string(r as u32 + 1, c as u16, *v).expect("cell");
+                }
+            }
+        }
+    }
+    wb.save_to_buffer().expect("save")
+}
+
 #[test]
-fn a_ceiling_that_is_not_an_amount_is_named_by_cell() {
-    let bytes = workbook::write(&sample::sample_rules()).expect("write");
-    let mut rules = workbook::read(&bytes).expect("readable").0;
-    rules.namnder[0].tak_per_rad = Some((-1).into());
-    let bytes = workbook::write(&rules).expect("write");
-    let problems = workbook::load(&bytes, day(2026, 11, 20)).expect_err("negative");
-    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    assert!(
-        text.iter()
-            .any(|t| t.contains("Nämnder!B2 (tak_per_rad_sek)") && t.contains("negative")),
-        "{text:#?}"
+fn invalid_namnder_cells_are_named_by_cell() {
+    // nämnd, tak_per_rad_sek, tak_per_faktura_sek, tak_två_i_förening_sek,
+    // en_ordinarie_per_kod, beslut_ref, kommentar
+    let cases: [(&[&str], &str, &str); 6] = [
+        (
+            &["SN", "-5", "", "", "N", "SN 1", ""],
+            "Nämnder!B2 (tak_per_rad_sek)",
+            "must not be negative",
+        ),
+        (
+            &["SN", "", "mycket", "", "N", "SN 1", ""],
+            "Nämnder!C2 (tak_per_faktura_sek)",
+            "is not an amount",
+        ),
+        (
+            &["SN", "", "", "-1", "", "SN 1", ""],
+            "Nämnder!D2 (tak_två_i_förening_sek)",
+            "must not be negative",
+        ),
+        (
+            &["SN", "", "", "", "JA", "SN 1", ""],
+            "Nämnder!E2 (en_ordinarie_per_kod)",
+            "\"JA\" is not one of J, N",
+        ),
+        (
+            &["SN", "", "", "", "X", "SN 1", ""],
+            "Nämnder!E2 (en_ordinarie_per_kod)",
+            "is not one of J, N",
+        ),
+        (
+            &["", "100", "", "", "J", "", "namnlös"],
+            "Nämnder!A2 (nämnd)",
+            "nämnd is required",
+        ),
+    ];
+    for (row, cell, says) in cases {
+        let problems =
+            workbook::load(&workbook_with("Nämnder", &[row]), day(2026, 11, 20)).expect_err(cell);
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert!(
+            text.iter()
+                .any(|t| t.starts_with("fel: ") && t.contains(cell) && t.contains(says)),
+            "{cell}: expected {says:?}: {text:#?}"
+        );
+    }
+    // The same row with valid cells (lower-case j, spaces and a decimal comma) is accepted.
+    let ok: &[&str] = &["SN", "1 000 000", "2000000,50", "500000", "j", "SN 1", ""];
+    let (rules, _) = workbook::load(&workbook_with("Nämnder", &[ok]), day(2026, 11, 20))
+        .expect("valid Nämnder row");
+    assert!(rules.namnder[0].en_ordinarie_per_kod);
+    assert_eq!(
+        rules.namnder[0].tak_per_faktura,
+        Some("2000000.50".parse().expect("decimal"))
     );
 }
 
