@@ -42,6 +42,24 @@ fn template_has_every_sheet_and_header() {
     let (rules, problems) = workbook::read(&bytes).expect("readable");
     assert!(problems.is_empty(), "{problems:?}");
     assert!(rules.grants.is_empty() && rules.flows.is_empty());
+    // The Nämnder sheet: optional, every column explained in a note, amounts in `_sek`
+    // columns, and a J/N drop-down for the one-per-code demand.
+    let n = &workbook::sheets::NAMNDER;
+    assert!(n.optional);
+    assert!(n.columns.iter().all(|c| !c.note.is_empty()));
+    assert!(
+        n.columns
+            .iter()
+            .filter(|c| c.header.starts_with("tak_"))
+            .all(|c| c.header.ends_with("_sek") && !c.required)
+    );
+    let one = n.index("en_ordinarie_per_kod").expect("column");
+    assert_eq!(n.columns[one].list, ["J", "N"]);
+    assert!(
+        workbook::sheets::SHEETS
+            .iter()
+            .any(|s| s.name == "Nämnder" && s.columns.len() == 7)
+    );
 }
 
 #[test]
@@ -96,11 +114,24 @@ fn diff_shows_changed_added_and_removed_entries() {
     new.flows[1].prio = 25;
     new.namnder[1].tak_per_rad = Some(900_000.into());
     new.namnder[1].beslut_ref = "SN 2025-06-11 § 40".into();
+    new.namnder[0].en_ordinarie_per_kod = true;
     let d = workbook::diff(&old, &new);
     let ceiling = d
         .iter()
         .find(|l| l.sheet == "Nämnder" && l.key == "Socialnämnden")
         .expect("the ceiling change is listed");
+    let strict = d
+        .iter()
+        .find(|l| l.sheet == "Nämnder" && l.key == "Kommunstyrelsen")
+        .expect("the one-per-code change is listed");
+    assert_eq!(
+        strict.change,
+        Change::Changed(vec![(
+            "en_ordinarie_per_kod".into(),
+            "N".into(),
+            "J".into()
+        )])
+    );
     assert_eq!(
         ceiling.change,
         Change::Changed(vec![
@@ -109,10 +140,10 @@ fn diff_shows_changed_added_and_removed_entries() {
                 "SN 2024-12-10 § 87".into(),
                 "SN 2025-06-11 § 40".into()
             ),
-            ("tak_per_rad".into(), "1000000".into(), "900000".into()),
+            ("tak_per_rad_sek".into(), "1000000".into(), "900000".into()),
         ])
     );
-    assert!(d.iter().any(|l| l.key == "AR-0003" && matches!(&l.change, Change::Changed(f) if f.iter().any(|(n, _, v)| n == "grans_per_rad" && v == "75000"))), "{d:#?}");
+    assert!(d.iter().any(|l| l.key == "AR-0003" && matches!(&l.change, Change::Changed(f) if f.iter().any(|(n, _, v)| n == "gräns_per_rad_sek" && v == "75000"))), "{d:#?}");
     assert!(
         d.iter()
             .any(|l| l.key == "AR-0004" && l.change == Change::Removed)
