@@ -336,8 +336,9 @@ pub const KONTERINGSFORSLAG: Sheet = Sheet {
 
 /// Sheet `Nämnder`: each nämnd's own ceilings on the limits it delegates, and whether it
 /// allows only one ordinary attestant per code. Not in the spec's list of sheets (which names
-/// these checks but no place for their figures), so optional: a workbook without it imports with
-/// a warning that no ceilings are checked.
+/// these checks but no place for their figures), so optional: a workbook without it (or with it
+/// left empty, as in a fresh template) imports with a warning that no ceilings are checked. Once
+/// it has rows, every nämnd used in `Attesträtt` needs exactly one.
 pub const NAMNDER: Sheet = Sheet {
     name: "Nämnder",
     optional: true,
