@@ -1,8 +1,9 @@
 //! Importing received e-invoices: detect the format, validate, store, route.
 //!
-//! [`prepare`] is pure and parallel-safe (parse once, read the EN 16931 model, validate with the
-//! official rule sets, project [`InvoiceFacts`] from the model); [`Store::store_batch`](crate::store::Store::store_batch) then writes
-//! a batch in one transaction. Duplicates (same bytes, or same supplier + number + issue date) are
+//! [`prepare`] is pure and parallel-safe (parse once, read the EN 16931 model once, validate with
+//! the official rule sets, project [`InvoiceFacts`] from the model: nothing re-reads the XML for
+//! approval); [`Store::store_batch`](crate::store::Store::store_batch) then writes a batch in one
+//! transaction. Duplicates (same bytes, or same supplier + number + issue date) are
 //! reported and never stored twice; documents with fatal validation errors or that cannot be read
 //! at all are stored in the `needs-action` state with their report, never dropped. Because each
 //! batch is one transaction and duplicates are recognised, a run killed at any moment can simply
@@ -43,7 +44,8 @@ pub struct Prepared {
     pub problem: Option<String>,
 }
 
-/// Parses, validates and extracts one document. Never fails: problems end up in
+/// Parses one document once, reads it into the EN 16931 model once, validates it and projects
+/// its [`InvoiceFacts`] from that model. Never fails: problems (each naming the file) end up in
 /// [`Prepared::problem`] and the report.
 pub fn prepare(name: &str, bytes: Vec<u8>) -> Prepared {
     let sha256 = sha256_hex(&bytes);
@@ -71,9 +73,19 @@ pub fn prepare(name: &str, bytes: Vec<u8>) -> Prepared {
             );
         }
     };
-    let sets: Vec<RuleSetId> = match read.format {
-        digilyft_invoice::Format::Svefaktura1 => vec![RuleSetId::SftiSvefaktura1],
-        _ => RuleSetId::default_ubl().to_vec(),
+    let Some(format) = facts::Format::of_syntax(read.format) else {
+        return fail(
+            format!(
+                "{name}: read as {}, which is no invoice on its own",
+                read.format.name()
+            ),
+            bytes,
+            sha256,
+        );
+    };
+    let sets: Vec<RuleSetId> = match format {
+        facts::Format::PeppolBis3 => RuleSetId::default_ubl().to_vec(),
+        facts::Format::Svefaktura1 => vec![RuleSetId::SftiSvefaktura1],
     };
     let report = validate::validate(doc.root(), &sets);
     drop(doc);
@@ -93,7 +105,10 @@ pub fn prepare(name: &str, bytes: Vec<u8>) -> Prepared {
             .filter(|f| f.severity == validate::Severity::Fatal)
             .map(|f| f.id)
             .collect();
-        problem = Some(format!("fatal validation errors: {}", ids.join(", ")));
+        problem = Some(format!(
+            "{name}: fatal validation errors: {}",
+            ids.join(", ")
+        ));
     }
     Prepared {
         name: name.to_string(),

@@ -6,6 +6,7 @@ mod audit;
 mod common;
 mod crash;
 mod dispute;
+mod facts;
 mod import;
 mod invariants;
 mod kontering;
