@@ -16,6 +16,11 @@ root=$PWD
 seconds=${FUZZ_SECONDS:-60}
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export RUSTC_BOOTSTRAP=1
+# The fuzz workspace has its own lock file and sanitizer flags: keep its artefacts apart from the
+# main workspace's when .ci/run put those outside the clone.
+if [[ -n "${CARGO_TARGET_DIR:-}" ]]; then
+  export CARGO_TARGET_DIR="$CARGO_TARGET_DIR/fuzz"
+fi
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "==> installing cargo-fuzz"
