@@ -10,6 +10,7 @@
 
 pub mod coding;
 pub mod dispute;
+pub mod fields;
 mod model;
 pub mod rights;
 
