@@ -12,4 +12,6 @@ mod invariants;
 mod kontering;
 mod ledger;
 mod reminders;
+mod store_dump;
+mod store_fixture;
 mod workbook;
