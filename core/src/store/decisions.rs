@@ -14,7 +14,8 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use super::Store;
 use super::audit_log::append_audit;
 use super::error::{Result, StoreError};
-use super::rows::{corrupt, parse_ts, ts};
+use super::records;
+use super::rows::{parse_ts, ts};
 use super::rulesets::ruleset_by_version;
 use super::workflow::{invoice_state, load_workflow, save_workflow};
 use crate::approval::{self, Envelope, InvoiceState, Outcome, Policy};
@@ -200,7 +201,7 @@ pub(super) fn record_decision(
     now: DateTime<Utc>,
     v: &approval::Verdict,
 ) -> Result<()> {
-    let json = serde_json::to_string(env).map_err(corrupt("envelope"))?;
+    let json = records::envelope_to_json(env)?;
     conn.execute(
         "INSERT INTO decision (decision_id, invoice_id, step_label, decision, actor, acting_for, envelope, received_at, outcome, reason_code, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -241,7 +242,7 @@ pub(super) fn resolve_pending(
     };
     let mut state = None;
     for (id, json, received) in parked {
-        let env: Envelope = serde_json::from_str(&json).map_err(corrupt("envelope"))?;
+        let env = records::envelope_from_json(&json)?;
         let received = parse_ts(&received)?;
         let wf = load_workflow(conn, invoice_id)?;
         let (resolution, events, new) = if approval::pending::timed_out(received, now, policy) {

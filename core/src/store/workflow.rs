@@ -16,10 +16,11 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use super::Store;
 use super::audit_log::append_audit;
 use super::error::{Result, StoreError};
-use super::rows::{coding_row, corrupt, dec, parse_day, step_row, ts};
+use super::records;
+use super::rows::{coding_row, dec, parse_day, step_row, ts};
 use crate::approval::{self, CodingRow, InvoiceState, Policy, Workflow};
 use crate::clock::Clock;
-use crate::facts::{DocumentKind, InvoiceFacts};
+use crate::facts::DocumentKind;
 use crate::workbook::RuleSet;
 
 impl Store {
@@ -332,7 +333,7 @@ pub(super) fn route_invoice(
     let Some(facts_json) = facts_json else {
         return Ok(wf.state);
     };
-    let facts: InvoiceFacts = serde_json::from_str(&facts_json).map_err(corrupt("facts"))?;
+    let facts = records::facts_from_json(&facts_json)?;
     let history = supplier_history(conn, &facts.supplier_id, id)?;
     let month = now.format("%Y-%m").to_string();
     let mut auto_counts = HashMap::new();
