@@ -8,10 +8,12 @@
 //! rights under the rule set the decider saw and the current one → duality and jäv → blocks →
 //! offline age.
 
+pub mod absence;
 pub mod coding;
 pub mod dispute;
 pub mod fields;
 mod model;
+pub mod pending;
 pub mod rights;
 
 use std::collections::HashMap;

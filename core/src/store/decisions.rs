@@ -14,7 +14,8 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use super::Store;
 use super::audit_log::append_audit;
 use super::error::{Result, StoreError};
-use super::rows::{corrupt, parse_ts, ts};
+use super::records;
+use super::rows::{parse_ts, ts};
 use super::rulesets::ruleset_by_version;
 use super::workflow::{invoice_state, load_workflow, save_workflow};
 use crate::approval::{self, Envelope, InvoiceState, Outcome, Policy};
@@ -104,7 +105,7 @@ impl Store {
         record_decision(&tx, env, now, &verdict)?;
         let mut state = wf.state;
         if let Some(new) = &verdict.workflow {
-            save_workflow(&tx, &wf, new)?;
+            save_workflow(&tx, &wf, new, &policy)?;
             state = new.state;
         }
         for ev in verdict.events {
@@ -200,7 +201,7 @@ pub(super) fn record_decision(
     now: DateTime<Utc>,
     v: &approval::Verdict,
 ) -> Result<()> {
-    let json = serde_json::to_string(env).map_err(corrupt("envelope"))?;
+    let json = records::envelope_to_json(env)?;
     conn.execute(
         "INSERT INTO decision (decision_id, invoice_id, step_label, decision, actor, acting_for, envelope, received_at, outcome, reason_code, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -222,7 +223,8 @@ pub(super) fn record_decision(
 }
 
 /// Re-validates decisions parked as PENDING_PRECONDITION on `invoice_id` after a step was
-/// attested; applies those that now pass, marks expired ones stale. Returns the final state.
+/// attested; applies those that now pass, marks those parked too long stale
+/// ([`approval::pending::timed_out`]). Returns the final state.
 pub(super) fn resolve_pending(
     conn: &Connection,
     invoice_id: i64,
@@ -240,40 +242,39 @@ pub(super) fn resolve_pending(
     };
     let mut state = None;
     for (id, json, received) in parked {
-        let env: Envelope = serde_json::from_str(&json).map_err(corrupt("envelope"))?;
+        let env = records::envelope_from_json(&json)?;
         let received = parse_ts(&received)?;
         let wf = load_workflow(conn, invoice_id)?;
-        let (resolution, events, new) =
-            if now - received > chrono::Duration::hours(policy.pending_max_hours) {
-                let mut ev = NewEvent::new("decision.resolved", Some(invoice_id), &env.actor_id);
-                ev.outcome = Some(Outcome::Stale.as_str().into());
-                ev.reason = Some("pending-timeout: precondition not met in time".into());
-                ev.detail = serde_json::json!({"decision_id": id}).to_string();
-                (Outcome::Stale, vec![ev], None)
+        let (resolution, events, new) = if approval::pending::timed_out(received, now, policy) {
+            let mut ev = NewEvent::new("decision.resolved", Some(invoice_id), &env.actor_id);
+            ev.outcome = Some(Outcome::Stale.as_str().into());
+            ev.reason = Some(approval::pending::TIMEOUT_REASON.into());
+            ev.detail = serde_json::json!({"decision_id": id}).to_string();
+            (Outcome::Stale, vec![ev], None)
+        } else {
+            let seen = if env.ruleset_version == active.0 {
+                active.1.clone()
             } else {
-                let seen = if env.ruleset_version == active.0 {
-                    active.1.clone()
-                } else {
-                    ruleset_by_version(conn, env.ruleset_version)?.rules
-                };
-                let v = approval::decide(&wf, &env, &seen, &active.1, active.0, now, policy);
-                if v.outcome == Outcome::PendingPrecondition {
-                    continue;
-                }
-                let mut events = v.events;
-                for e in &mut events {
-                    if e.kind == "decision" {
-                        e.kind = "decision.resolved".into();
-                    }
-                }
-                (v.outcome, events, v.workflow)
+                ruleset_by_version(conn, env.ruleset_version)?.rules
             };
+            let v = approval::decide(&wf, &env, &seen, &active.1, active.0, now, policy);
+            if v.outcome == Outcome::PendingPrecondition {
+                continue;
+            }
+            let mut events = v.events;
+            for e in &mut events {
+                if e.kind == "decision" {
+                    e.kind = "decision.resolved".into();
+                }
+            }
+            (v.outcome, events, v.workflow)
+        };
         conn.execute(
             "UPDATE decision SET resolved = ?1 WHERE decision_id = ?2",
             params![resolution.as_str(), id],
         )?;
         if let Some(new) = &new {
-            save_workflow(conn, &wf, new)?;
+            save_workflow(conn, &wf, new, policy)?;
             state = Some(new.state);
         }
         for ev in events {

@@ -11,7 +11,7 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::rows::{InboxRow, dec, inbox_row, parse_day};
 use super::workflow::load_coding;
-use crate::approval::{InvoiceState, StepKind};
+use crate::approval::{self, InvoiceState, StepKind};
 
 /// One open step in someone's inbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,14 +127,13 @@ impl Store {
         Ok(out)
     }
 
-    /// Whether absence `a` covers the invoice: its omfattning is ALLA, or lists every kontering
-    /// row's ansvar.
+    /// Whether absence `a` covers the invoice with its current kontering
+    /// ([`approval::absence::covers`]).
     fn absence_covers(&self, a: &crate::workbook::Absence, invoice_id: i64) -> Result<bool> {
-        if a.omfattning.is_empty() {
-            return Ok(true);
-        }
-        let coding = load_coding(&self.conn, invoice_id)?;
-        Ok(coding.iter().all(|c| a.omfattning.matches(&c.ansvar)))
+        Ok(approval::absence::covers(
+            a,
+            &load_coding(&self.conn, invoice_id)?,
+        ))
     }
 
     fn inbox_item(&self, row: InboxRow, day: NaiveDate) -> Result<InboxItem> {

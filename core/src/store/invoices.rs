@@ -17,7 +17,8 @@ use super::Store;
 use super::audit_log::append_audit;
 use super::decisions::DecisionRecord;
 use super::error::{Result, StoreError};
-use super::rows::{coding_row, corrupt, step_row, summary_row, ts};
+use super::records;
+use super::rows::{coding_row, step_row, summary_row, ts};
 use super::workflow::{CODING_SELECT, STEP_SELECT, load_workflow, route_invoice};
 use crate::approval::{self, CodingRow, InvoiceState, Policy, Step, Workflow};
 use crate::audit::{AuditEvent, NewEvent};
@@ -219,7 +220,7 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
         let facts = facts_json
-            .map(|j| serde_json::from_str::<InvoiceFacts>(&j).map_err(corrupt("invoice facts")))
+            .map(|j| records::facts_from_json(&j))
             .transpose()?;
         let workflow = load_workflow(&self.conn, id)?;
         let content_hash = approval::content_hash(&workflow);
@@ -366,9 +367,7 @@ pub(super) fn store_one(
         InvoiceState::Received
     };
     let f = p.facts.as_ref();
-    let facts_json = f
-        .map(|f| serde_json::to_string(f).map_err(corrupt("facts")))
-        .transpose()?;
+    let facts_json = f.map(records::facts_to_json).transpose()?;
     let credits: Option<i64> = match f {
         Some(f) if f.kind == DocumentKind::CreditNote => match &f.preceding_invoice {
             Some(pre) => conn

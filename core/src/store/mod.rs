@@ -27,6 +27,7 @@ mod error;
 mod inbox;
 mod integrity;
 mod invoices;
+mod records;
 mod rows;
 mod rulesets;
 mod schema;

@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 
 use super::error::{Result, StoreError};
 use super::invoices::InvoiceSummary;
+use super::records;
 use super::rulesets::RuleSetVersion;
 use crate::approval::{CodingRow, InvoiceState, Step, StepKind, StepState};
 use crate::audit::{AuditEvent, NewEvent};
@@ -40,10 +41,6 @@ pub(super) fn parse_day(s: Option<String>) -> Result<Option<NaiveDate>> {
 pub(super) fn dec(s: &str) -> Result<Decimal> {
     s.parse::<Decimal>()
         .map_err(|e| StoreError::Corrupt(format!("amount {s:?}: {e}")))
-}
-
-pub(super) fn corrupt<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> StoreError + '_ {
-    move |e| StoreError::Corrupt(format!("{what}: {e}"))
 }
 
 pub(super) type InboxRow = (
@@ -144,7 +141,7 @@ pub(super) fn ruleset_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Rule
             imported_by,
             decision_ref,
             activated_at: activated_at.as_deref().map(parse_ts).transpose()?,
-            rules: Arc::new(serde_json::from_str(&json).map_err(corrupt("rule set"))?),
+            rules: Arc::new(records::rules_from_json(&json)?),
         })
     })())
 }

@@ -13,7 +13,8 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use super::Store;
 use super::audit_log::append_audit;
 use super::error::{Result, StoreError};
-use super::rows::{corrupt, ruleset_row, ts};
+use super::records;
+use super::rows::{ruleset_row, ts};
 use super::workflow::route_invoice;
 use crate::audit::NewEvent;
 use crate::clock::Clock;
@@ -52,7 +53,7 @@ impl Store {
         clock: &dyn Clock,
     ) -> Result<i64> {
         let now = clock.now();
-        let json = serde_json::to_string(rules).map_err(corrupt("rule set"))?;
+        let json = records::rules_to_json(rules)?;
         let sha = crate::import::sha256_hex(workbook);
         let tx = self
             .conn

@@ -41,3 +41,60 @@ fn a_store_written_by_f98a1ec_reads_as_it_did() {
         );
     }
 }
+
+/// The old store is not only readable but usable: a parked decision stored in the old envelope
+/// layout is re-validated and applied when the step before it lands, and new invoices route under
+/// the old stored rule set.
+#[test]
+fn a_parked_decision_in_a_store_written_by_f98a1ec_is_applied_when_its_step_lands() {
+    use digilyft_core::approval::{Decision, Envelope, InvoiceState, Outcome};
+    use digilyft_core::clock::{Clock, FixedClock};
+
+    let dir = tempfile::tempdir().expect("tmp");
+    for name in ["digilyft.sqlite", "digilyft.audit-anchor.json"] {
+        std::fs::copy(Path::new(FIXTURE).join(name), dir.path().join(name)).expect("copy fixture");
+    }
+    let mut store = Store::open(&dir.path().join("digilyft.sqlite")).expect("opens");
+    let clock = FixedClock::on(2026, 11, 20).expect("clock");
+    clock.advance(2 * 3600);
+    let id = store.find_invoice("FX-2").expect("find").expect("FX-2");
+    let d = store.invoice_detail(id).expect("detail");
+    assert!(
+        d.decisions
+            .iter()
+            .any(|r| r.outcome == Outcome::PendingPrecondition && r.resolved.is_none()),
+        "the fixture has a parked decision on FX-2"
+    );
+    let now = clock.now();
+    let env = Envelope {
+        decision_id: "after-fixture-review".into(),
+        invoice_id: id,
+        step: "GRANSKNING#1".into(),
+        decision: Decision::Attest,
+        comment: None,
+        actor_id: "u230".into(),
+        acting_for: None,
+        content_hash: d.content_hash,
+        base_revision: d.workflow.revision,
+        ruleset_version: store.active_ruleset().expect("active").0,
+        device_id: "test".into(),
+        device_counter: 1,
+        device_time: now,
+        last_server_sync_time: now,
+    };
+    let r = store.decide(&env, &clock).expect("decide");
+    assert_eq!(r.outcome, Outcome::Accepted, "{}", r.reason);
+    assert_eq!(
+        r.invoice_state,
+        InvoiceState::Attested,
+        "the parked BESLUT applied"
+    );
+    let after = store.invoice_detail(id).expect("detail");
+    let parked = after
+        .decisions
+        .iter()
+        .find(|r| r.decision_id == "fx2-early")
+        .expect("parked one");
+    assert_eq!(parked.resolved.as_deref(), Some("ACCEPTED"));
+    assert!(store.audit_report(&[]).expect("report").intact());
+}
