@@ -106,7 +106,7 @@ fn sql_outside_store(files: &[(String, String)]) -> Vec<String> {
                     stmt.trim()
                 ));
             }
-            if c.contains("rusqlite") && !path.starts_with("core/src/api/error.rs") {
+            if c.contains("rusqlite") {
                 found.push(format!("{path}:{}: rusqlite outside core/src/store", n + 1));
             }
         }

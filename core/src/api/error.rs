@@ -151,12 +151,13 @@ impl std::error::Error for ApiError {}
 /// and what to do).
 impl From<StoreError> for ApiError {
     fn from(err: StoreError) -> Self {
-        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseCorrupt, DatabaseLocked, NotADatabase};
+        use crate::store::SqliteFailure;
         let message = err.to_string();
+        let failure = err.sqlite_failure();
         match err {
-            StoreError::Sqlite(e) => match e.sqlite_error_code() {
-                Some(DatabaseCorrupt | NotADatabase) => ApiError::new(ErrorCode::Corrupt, message),
-                Some(DatabaseBusy | DatabaseLocked) => ApiError::new(ErrorCode::Conflict, message),
+            StoreError::Sqlite(_) => match failure {
+                Some(SqliteFailure::Damaged) => ApiError::new(ErrorCode::Corrupt, message),
+                Some(SqliteFailure::Busy) => ApiError::new(ErrorCode::Conflict, message),
                 _ => ApiError::new(ErrorCode::Io, message),
             },
             StoreError::Io { .. } => ApiError::new(ErrorCode::Io, message),

@@ -114,5 +114,32 @@ fn sqlite_message(e: &rusqlite::Error) -> String {
     }
 }
 
+/// What kind of SQLite failure a [`StoreError::Sqlite`] is, for callers that classify errors
+/// without knowing SQLite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SqliteFailure {
+    /// The file is damaged or is no Digilyft store.
+    Damaged,
+    /// Another connection holds the lock (try again).
+    Busy,
+    /// Anything else (I/O, a full disk, permissions).
+    Other,
+}
+
+impl StoreError {
+    /// The kind of SQLite failure, when this is one.
+    pub fn sqlite_failure(&self) -> Option<SqliteFailure> {
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseCorrupt, DatabaseLocked, NotADatabase};
+        match self {
+            StoreError::Sqlite(e) => Some(match e.sqlite_error_code() {
+                Some(DatabaseCorrupt | NotADatabase) => SqliteFailure::Damaged,
+                Some(DatabaseBusy | DatabaseLocked) => SqliteFailure::Busy,
+                _ => SqliteFailure::Other,
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// Result alias for the store.
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -34,7 +34,7 @@ mod schema;
 mod workflow;
 
 pub use decisions::{DecisionRecord, DecisionResult};
-pub use error::{Result, StoreError};
+pub use error::{Result, SqliteFailure, StoreError};
 pub use inbox::{InboxItem, ReminderItem};
 pub use integrity::{AnchorCheck, AuditReport, Uncovered, anchor_file, read_anchor_file};
 pub use invoices::{DuplicateKind, ImportOutcome, InvoiceDetail, InvoiceSummary, LedgerEntry};
