@@ -190,6 +190,18 @@ pub struct Changed {
     pub payment_block: bool,
 }
 
+impl Changed {
+    fn of(wf: &crate::approval::Workflow) -> Self {
+        Changed {
+            invoice: wf.invoice_id,
+            state: wf.state,
+            revision: wf.revision,
+            rows: wf.coding.len(),
+            payment_block: wf.payment_block,
+        }
+    }
+}
+
 /// Replaces an invoice's kontering as the context's actor. Attests already given are voided
 /// (recorded, not deleted). Refused as `validation` (every problem a fault, by row and field),
 /// `forbidden` (the actor may not code it; the rule in the fault) or `precondition` (closed).
@@ -202,13 +214,7 @@ pub fn set_kontering(
     let actor = ctx.actor()?;
     let id = invoices::find(ws, key)?;
     let wf = ws.store.set_kontering(id, rows, actor, ctx.clock)?;
-    Ok(Changed {
-        invoice: id,
-        state: wf.state,
-        revision: wf.revision,
-        rows: wf.coding.len(),
-        payment_block: wf.payment_block,
-    })
+    Ok(Changed::of(&wf))
 }
 
 /// Ends a dispute or payment block as the context's actor: resume the attest or reject the
@@ -225,13 +231,7 @@ pub fn resolve(
     let wf = ws
         .store
         .resolve(id, actor, resolution, comment, ctx.clock)?;
-    Ok(Changed {
-        invoice: id,
-        state: wf.state,
-        revision: wf.revision,
-        rows: wf.coding.len(),
-        payment_block: wf.payment_block,
-    })
+    Ok(Changed::of(&wf))
 }
 
 /// Moves open steps whose attest deadline is near or past on (ersättare, närmaste chef, the
