@@ -80,16 +80,7 @@ fn a_parked_decision_in_a_store_written_by_f98a1ec_is_applied_when_its_step_land
             .any(|r| r.outcome == Outcome::PendingPrecondition && r.resolved.is_none()),
         "the fixture has a parked decision on FX-2"
     );
-    let env = crate::common::envelope(
-        &store,
-        id,
-        "GRANSKNING#1",
-        Decision::Attest,
-        "u230",
-        None,
-        &clock,
-    );
-    let r = store.decide(&env, &clock).expect("decide");
+    let r = crate::common::review(&mut store, id, Decision::Attest, &clock);
     assert_eq!(r.outcome, Outcome::Accepted, "{}", r.reason);
     assert_eq!(
         r.invoice_state,
