@@ -1,5 +1,7 @@
 //! Versioned storage records: the shape in which the store keeps its JSON blobs, owned by
-//! `store/` and converted by hand to and from the domain types.
+//! `store/` and converted by hand to and from the domain types (each record declares its own
+//! fields and `From` conversions through `record_struct!` and `record_enum!`; nothing goes
+//! through a domain type's serde).
 //!
 //! The blobs are `ruleset.rules_json` ([`RuleSetRecordV1`]), `invoice.facts_json`
 //! ([`FactsRecordV1`]) and `decision.envelope` ([`EnvelopeRecordV1`]). Each is written as one JSON
