@@ -1,7 +1,7 @@
 //! The SQLite store: every byte Digilyft keeps about supplier invoices and their approval.
 //!
 //! One file (`digilyft.sqlite` in the data directory), WAL journal, foreign keys on, schema
-//! migrations from [`schema`] applied at open. It holds the original bytes of each received
+//! migrations from `schema.rs` applied at open. It holds the original bytes of each received
 //! document (immutable, with SHA-256), the parsed facts, the validation report, kontering rows
 //! (history kept), workflow steps, decision intents with their outcomes, rule-set versions (the
 //! original workbook and its parsed form) and the hash-chained audit log. Beside the file, a

@@ -19,6 +19,7 @@ use super::error::{Result, StoreError};
 use super::records;
 use super::rows::{coding_row, dec, parse_day, step_row, ts};
 use crate::approval::{self, CodingRow, InvoiceState, Policy, Workflow};
+use crate::audit::NewEvent;
 use crate::clock::Clock;
 use crate::facts::DocumentKind;
 use crate::workbook::RuleSet;
@@ -68,10 +69,7 @@ impl Store {
             }
         })?;
         let (new, events) = approval::recode(&wf, rows, actor, &active.1, now);
-        save_workflow(&tx, &wf, &new, &policy)?;
-        for ev in events {
-            append_audit(&tx, now, ev)?;
-        }
+        save_transition(&tx, &wf, &new, events, now, &policy)?;
         tx.commit()?;
         self.refresh_anchor()?;
         Ok(new)
@@ -105,10 +103,7 @@ impl Store {
                 code: r.code,
                 reason: r.text,
             })?;
-        save_workflow(&tx, &wf, &new, &policy)?;
-        for ev in events {
-            append_audit(&tx, now, ev)?;
-        }
+        save_transition(&tx, &wf, &new, events, now, &policy)?;
         tx.commit()?;
         self.refresh_anchor()?;
         Ok(new)
@@ -139,10 +134,7 @@ impl Store {
             let wf = load_workflow(&tx, id)?;
             if let Some((new, events)) = approval::escalate(&wf, &active.1, now, &policy) {
                 n += events.len();
-                save_workflow(&tx, &wf, &new, &policy)?;
-                for ev in events {
-                    append_audit(&tx, now, ev)?;
-                }
+                save_transition(&tx, &wf, &new, events, now, &policy)?;
             }
         }
         tx.commit()?;
@@ -213,6 +205,23 @@ pub(super) fn load_workflow(conn: &Connection, id: i64) -> Result<Workflow> {
         coding: load_coding(conn, id)?,
         steps,
     })
+}
+
+/// Persists one transition the engine computed: the workflow change from `old` to `new`
+/// ([`save_workflow`]) and the audit events describing it, in the caller's transaction.
+pub(super) fn save_transition(
+    conn: &Connection,
+    old: &Workflow,
+    new: &Workflow,
+    events: Vec<NewEvent>,
+    now: DateTime<Utc>,
+    policy: &Policy,
+) -> Result<()> {
+    save_workflow(conn, old, new, policy)?;
+    for ev in events {
+        append_audit(conn, now, ev)?;
+    }
+    Ok(())
 }
 
 /// Persists the change from `old` to `new` (both of one invoice): the invoice's workflow
@@ -366,10 +375,7 @@ pub(super) fn route_invoice(
         now,
         policy,
     );
-    save_workflow(conn, &wf, &routed.workflow, policy)?;
-    for ev in routed.events {
-        append_audit(conn, now, ev)?;
-    }
+    save_transition(conn, &wf, &routed.workflow, routed.events, now, policy)?;
     Ok(routed.workflow.state)
 }
 

@@ -7,6 +7,7 @@ mod common;
 mod crash;
 mod dispute;
 mod facts;
+mod fixture_build;
 mod import;
 mod invariants;
 mod kontering;

@@ -14,15 +14,9 @@ use crate::store_dump;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-f98a1ec");
 
-#[test]
-fn a_store_written_by_f98a1ec_reads_as_it_did() {
-    let dir = tempfile::tempdir().expect("tmp");
-    for name in ["digilyft.sqlite", "digilyft.audit-anchor.json"] {
-        std::fs::copy(Path::new(FIXTURE).join(name), dir.path().join(name)).expect("copy fixture");
-    }
+/// Panics, naming the first differing line, unless `got` is the golden `reads.txt`.
+fn assert_reads_golden(got: &str) {
     let want = std::fs::read_to_string(Path::new(FIXTURE).join("reads.txt")).expect("golden");
-    let store = Store::open(&dir.path().join("digilyft.sqlite")).expect("opens");
-    let got = store_dump::dump(&store);
     if got != want {
         let (n, (g, w)) = got
             .lines()
@@ -42,19 +36,40 @@ fn a_store_written_by_f98a1ec_reads_as_it_did() {
     }
 }
 
+/// A copy of the fixture store in a fresh directory (the directory must outlive the store).
+fn fixture_copy() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("tmp");
+    for name in ["digilyft.sqlite", "digilyft.audit-anchor.json"] {
+        std::fs::copy(Path::new(FIXTURE).join(name), dir.path().join(name)).expect("copy fixture");
+    }
+    let store = Store::open(&dir.path().join("digilyft.sqlite")).expect("opens");
+    (dir, store)
+}
+
+#[test]
+fn a_store_written_by_f98a1ec_reads_as_it_did() {
+    let (_dir, store) = fixture_copy();
+    assert_reads_golden(&store_dump::dump(&store));
+}
+
+/// Today's code, making the same calls as f98a1ec did, writes a store (in today's storage
+/// records) that reads exactly as f98a1ec's did.
+#[test]
+fn a_store_written_today_reads_like_the_one_f98a1ec_wrote() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = crate::fixture_build::build(&dir.path().join("digilyft.sqlite")).expect("build");
+    assert_reads_golden(&store_dump::dump(&store));
+}
+
 /// The old store is not only readable but usable: a parked decision stored in the old envelope
 /// layout is re-validated and applied when the step before it lands, and new invoices route under
 /// the old stored rule set.
 #[test]
 fn a_parked_decision_in_a_store_written_by_f98a1ec_is_applied_when_its_step_lands() {
-    use digilyft_core::approval::{Decision, Envelope, InvoiceState, Outcome};
-    use digilyft_core::clock::{Clock, FixedClock};
+    use digilyft_core::approval::{Decision, InvoiceState, Outcome};
+    use digilyft_core::clock::FixedClock;
 
-    let dir = tempfile::tempdir().expect("tmp");
-    for name in ["digilyft.sqlite", "digilyft.audit-anchor.json"] {
-        std::fs::copy(Path::new(FIXTURE).join(name), dir.path().join(name)).expect("copy fixture");
-    }
-    let mut store = Store::open(&dir.path().join("digilyft.sqlite")).expect("opens");
+    let (_dir, mut store) = fixture_copy();
     let clock = FixedClock::on(2026, 11, 20).expect("clock");
     clock.advance(2 * 3600);
     let id = store.find_invoice("FX-2").expect("find").expect("FX-2");
@@ -65,24 +80,7 @@ fn a_parked_decision_in_a_store_written_by_f98a1ec_is_applied_when_its_step_land
             .any(|r| r.outcome == Outcome::PendingPrecondition && r.resolved.is_none()),
         "the fixture has a parked decision on FX-2"
     );
-    let now = clock.now();
-    let env = Envelope {
-        decision_id: "after-fixture-review".into(),
-        invoice_id: id,
-        step: "GRANSKNING#1".into(),
-        decision: Decision::Attest,
-        comment: None,
-        actor_id: "u230".into(),
-        acting_for: None,
-        content_hash: d.content_hash,
-        base_revision: d.workflow.revision,
-        ruleset_version: store.active_ruleset().expect("active").0,
-        device_id: "test".into(),
-        device_counter: 1,
-        device_time: now,
-        last_server_sync_time: now,
-    };
-    let r = store.decide(&env, &clock).expect("decide");
+    let r = crate::common::review(&mut store, id, Decision::Attest, &clock);
     assert_eq!(r.outcome, Outcome::Accepted, "{}", r.reason);
     assert_eq!(
         r.invoice_state,

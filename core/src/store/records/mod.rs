@@ -1,5 +1,7 @@
 //! Versioned storage records: the shape in which the store keeps its JSON blobs, owned by
-//! `store/` and converted by hand to and from the domain types.
+//! `store/` and converted by hand to and from the domain types (each record declares its own
+//! fields and `From` conversions through `record_struct!` and `record_enum!`; nothing goes
+//! through a domain type's serde).
 //!
 //! The blobs are `ruleset.rules_json` ([`RuleSetRecordV1`]), `invoice.facts_json`
 //! ([`FactsRecordV1`]) and `decision.envelope` ([`EnvelopeRecordV1`]). Each is written as one JSON
@@ -21,6 +23,62 @@
 //!
 //! Invariants: a record converts to its domain type and back without loss (tested per record);
 //! writing always uses the newest version; nothing outside `store/` sees these types.
+
+/// Declares a storage record struct mirroring a domain struct field for field, with
+/// `From<&Domain>` for the record and `From<Record>` for the domain type. Each field converts by
+/// `From` (the identity for plain values; record enums and code patterns by their own impls);
+/// fields after `;` are lists (`name: [ElementRecord]`) converted element by element. Because the
+/// domain value is built with every field named, a field added to the domain type without one
+/// here does not compile.
+macro_rules! record_struct {
+    (
+        $(#[$m:meta])*
+        $vis:vis struct $record:ident <=> $domain:ty {
+            $($field:ident : $t:ty),* $(,)?
+            $(; $($(#[$lm:meta])* $list:ident : [$lt:ty]),+ $(,)?)?
+        }
+    ) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        $vis struct $record {
+            $($field: $t,)*
+            $($($(#[$lm])* $list: Vec<$lt>,)+)?
+        }
+        impl From<&$domain> for $record {
+            #[allow(clippy::useless_conversion, clippy::clone_on_copy)]
+            fn from(d: &$domain) -> Self {
+                $record {
+                    $($field: d.$field.clone().into(),)*
+                    $($($list: d.$list.iter().map(<$lt>::from).collect(),)+)?
+                }
+            }
+        }
+        impl From<$record> for $domain {
+            #[allow(clippy::useless_conversion)]
+            fn from(r: $record) -> Self {
+                Self {
+                    $($field: r.$field.into(),)*
+                    $($($list: r.$list.into_iter().map(Into::into).collect(),)+)?
+                }
+            }
+        }
+    };
+}
+
+/// Declares a field-less record enum with its conversions to and from the domain enum, variant
+/// for variant (the stored name is the variant's name, as serde writes it).
+macro_rules! record_enum {
+    ($record:ident <=> $domain:ident { $($var:ident),+ $(,)? }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        enum $record { $($var),+ }
+        impl From<$domain> for $record {
+            fn from(d: $domain) -> Self { match d { $($domain::$var => $record::$var),+ } }
+        }
+        impl From<$record> for $domain {
+            fn from(r: $record) -> Self { match r { $($record::$var => $domain::$var),+ } }
+        }
+    };
+}
 
 mod envelope;
 mod facts;
