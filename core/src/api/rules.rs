@@ -36,7 +36,7 @@ pub enum RulesImport {
 
 /// Reads and validates the workbook `bytes` (file `name`), stores it as a new version imported
 /// by the context's actor (`admin` when none) under the nämnd decision `decision_ref`, and
-/// activates it when `activate` is set.
+/// activates it when `activate` is set — storing and activating in one transaction.
 pub fn import_workbook(
     ws: &mut Workspace,
     ctx: &Context<'_>,
@@ -50,13 +50,16 @@ pub fn import_workbook(
         Ok(r) => r,
         Err(problems) => return Ok(RulesImport::Refused { problems }),
     };
-    let version = ws
-        .store
-        .add_ruleset(name, bytes, &rules, by, decision_ref, ctx.clock)?;
-    let routed = if activate {
-        Some(ws.store.activate_ruleset(version, by, ctx.clock)?)
+    let (version, routed) = if activate {
+        let (v, n) =
+            ws.store
+                .add_ruleset_activated(name, bytes, &rules, by, decision_ref, ctx.clock)?;
+        (v, Some(n))
     } else {
-        None
+        let v = ws
+            .store
+            .add_ruleset(name, bytes, &rules, by, decision_ref, ctx.clock)?;
+        (v, None)
     };
     Ok(RulesImport::Stored {
         version,
@@ -195,4 +198,47 @@ pub fn versions(ws: &Workspace) -> Result<Vec<VersionInfo>> {
 /// The workbook version `version` was imported from, byte for byte: (file name, bytes).
 pub fn workbook_of(ws: &Workspace, version: i64) -> Result<(String, Vec<u8>)> {
     Ok(ws.store.ruleset_workbook(version)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{FixedClock, SequenceIds, testing};
+
+    #[test]
+    fn a_workbook_is_stored_and_activated_together_and_a_bad_one_not_at_all() {
+        let clock = FixedClock::on(2026, 12, 1).expect("date");
+        let ids = SequenceIds::new("t");
+        let ctx = Context::new(&clock, &ids).acting_as("u300");
+        let mut ws = Workspace::in_memory().expect("ws");
+        crate::api::invoices::import_bytes(&mut ws, &ctx, testing::sample_documents())
+            .expect("import");
+        let bad =
+            import_workbook(&mut ws, &ctx, "x.xlsx", b"not a workbook", "", true).expect("read");
+        assert!(matches!(bad, RulesImport::Refused { ref problems } if !problems.is_empty()));
+        assert!(
+            versions(&ws).expect("versions").is_empty(),
+            "nothing stored"
+        );
+        let wb = template(true).expect("sample");
+        let RulesImport::Stored {
+            version, routed, ..
+        } = import_workbook(&mut ws, &ctx, "s.xlsx", &wb, "KS 1", true).expect("import")
+        else {
+            panic!("the sample workbook imports");
+        };
+        assert!(
+            routed.is_some_and(|n| n > 0),
+            "the waiting invoices are routed"
+        );
+        let v = versions(&ws).expect("versions");
+        assert_eq!(v.len(), 1);
+        assert!(v[0].active && v[0].version == version && v[0].imported_by == "u300");
+        let RulesDiff::Lines(lines) = diff(&ws, &ctx, DiffSource::Newest).expect("diff") else {
+            panic!("the stored version reads");
+        };
+        assert!(lines.is_empty(), "the newest version is the active one");
+        let err = activate(&mut ws, &ctx, Some(99)).expect_err("no version 99");
+        assert_eq!(err.code, ErrorCode::NotFound);
+    }
 }

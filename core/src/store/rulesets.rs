@@ -53,27 +53,47 @@ impl Store {
         clock: &dyn Clock,
     ) -> Result<i64> {
         let now = clock.now();
-        let json = records::rules_to_json(rules)?;
-        let sha = crate::import::sha256_hex(workbook);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "INSERT INTO ruleset (sha256, source_name, imported_at, imported_by, decision_ref, workbook, rules_json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![sha, source_name, ts(now), imported_by, decision_ref, workbook, json],
+        let version = insert_ruleset(
+            &tx,
+            source_name,
+            workbook,
+            rules,
+            imported_by,
+            decision_ref,
+            now,
         )?;
-        let version = tx.last_insert_rowid();
-        let mut ev = NewEvent::new("ruleset.imported", None, imported_by);
-        ev.ruleset_version = Some(version);
-        ev.detail =
-            serde_json::json!({"file": source_name, "sha256": sha, "beslut_ref": decision_ref,
-            "grants": rules.grants.len(), "flows": rules.flows.len()})
-            .to_string();
-        append_audit(&tx, now, ev)?;
         tx.commit()?;
         self.refresh_anchor()?;
         Ok(version)
+    }
+
+    /// Stores a validated rule set as a new version and activates it in ONE transaction, routing
+    /// every invoice still waiting: either the version is stored, active and has routed them, or
+    /// nothing happened. Returns the version and how many invoices were routed.
+    pub fn add_ruleset_activated(
+        &mut self,
+        source_name: &str,
+        workbook: &[u8],
+        rules: &RuleSet,
+        by: &str,
+        decision_ref: &str,
+        clock: &dyn Clock,
+    ) -> Result<(i64, usize)> {
+        let now = clock.now();
+        let policy = self.policy.clone();
+        let rules = Arc::new(rules.clone());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version = insert_ruleset(&tx, source_name, workbook, &rules, by, decision_ref, now)?;
+        let routed = activate_in(&tx, version, &rules, by, now, &policy)?;
+        tx.commit()?;
+        self.refresh_anchor()?;
+        self.active = Some((version, rules));
+        Ok((version, routed))
     }
 
     /// Every stored rule-set version, oldest first.
@@ -132,29 +152,70 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "UPDATE ruleset SET activated_at = ?1, activated_by = ?2 WHERE version = ?3",
-            params![ts(now), by, version],
-        )?;
-        let mut ev = NewEvent::new("ruleset.activated", None, by);
-        ev.ruleset_version = Some(version);
-        append_audit(&tx, now, ev)?;
-        let waiting: Vec<i64> = {
-            let mut stmt = tx.prepare(
-                "SELECT id FROM invoice WHERE state IN ('received', 'unrouted') ORDER BY id",
-            )?;
-            stmt.query_map([], |r| r.get(0))?
-                .collect::<std::result::Result<_, _>>()?
-        };
-        let active = (version, rules.clone());
-        for id in &waiting {
-            route_invoice(&tx, *id, now, &active, &policy)?;
-        }
+        let routed = activate_in(&tx, version, &rules, by, now, &policy)?;
         tx.commit()?;
         self.refresh_anchor()?;
         self.active = Some((version, rules));
-        Ok(waiting.len())
+        Ok(routed)
     }
+}
+
+/// Inserts a rule-set version and its `ruleset.imported` event inside `tx`.
+fn insert_ruleset(
+    tx: &Connection,
+    source_name: &str,
+    workbook: &[u8],
+    rules: &RuleSet,
+    imported_by: &str,
+    decision_ref: &str,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let json = records::rules_to_json(rules)?;
+    let sha = crate::import::sha256_hex(workbook);
+    tx.execute(
+        "INSERT INTO ruleset (sha256, source_name, imported_at, imported_by, decision_ref, workbook, rules_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![sha, source_name, ts(now), imported_by, decision_ref, workbook, json],
+    )?;
+    let version = tx.last_insert_rowid();
+    let mut ev = NewEvent::new("ruleset.imported", None, imported_by);
+    ev.ruleset_version = Some(version);
+    ev.detail = serde_json::json!({"file": source_name, "sha256": sha, "beslut_ref": decision_ref,
+        "grants": rules.grants.len(), "flows": rules.flows.len()})
+    .to_string();
+    append_audit(tx, now, ev)?;
+    Ok(version)
+}
+
+/// Marks `version` active, logs it and routes every waiting invoice, inside `tx`. Returns how
+/// many were routed.
+fn activate_in(
+    tx: &Connection,
+    version: i64,
+    rules: &Arc<RuleSet>,
+    by: &str,
+    now: DateTime<Utc>,
+    policy: &crate::approval::Policy,
+) -> Result<usize> {
+    tx.execute(
+        "UPDATE ruleset SET activated_at = ?1, activated_by = ?2 WHERE version = ?3",
+        params![ts(now), by, version],
+    )?;
+    let mut ev = NewEvent::new("ruleset.activated", None, by);
+    ev.ruleset_version = Some(version);
+    append_audit(tx, now, ev)?;
+    let waiting: Vec<i64> = {
+        let mut stmt = tx.prepare(
+            "SELECT id FROM invoice WHERE state IN ('received', 'unrouted') ORDER BY id",
+        )?;
+        stmt.query_map([], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?
+    };
+    let active = (version, rules.clone());
+    for id in &waiting {
+        route_invoice(tx, *id, now, &active, policy)?;
+    }
+    Ok(waiting.len())
 }
 
 pub(super) fn ruleset_by_version(conn: &Connection, version: i64) -> Result<RuleSetVersion> {
