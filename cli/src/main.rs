@@ -17,6 +17,7 @@ mod demo;
 mod formats;
 mod kontering;
 mod survey;
+mod terminal;
 mod validate;
 
 /// Digilyft: supplier e-invoices, approval flows and digital-maturity assessments.

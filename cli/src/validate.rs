@@ -19,6 +19,8 @@ use digilyft_invoice::xml::{Document, Element, ns};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::terminal::{Plain, plain};
+
 /// Validation commands.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -142,7 +144,7 @@ fn run_validate(args: &Args) -> anyhow::Result<ExitCode> {
                     });
                     writeln!(out, "{line}")?;
                 } else {
-                    writeln!(out, "{}: {}", path.display(), message)?;
+                    writeln!(out, "{}: {}", plain(path.display()), Plain(message))?;
                 }
             }
         }
@@ -322,7 +324,7 @@ fn write_readable(
     writeln!(
         out,
         "{}: {} — {}, {} [{}]",
-        path.display(),
+        plain(path.display()),
         format.name(),
         verdict,
         extra,
@@ -334,7 +336,7 @@ fn write_readable(
             "  {:<11} {:<22} {} ({}) [{}]",
             f.severity.as_str(),
             f.id,
-            f.location,
+            Plain(&f.location),
             f.position,
             f.bt.join(", ")
         )?;
