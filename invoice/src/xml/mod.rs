@@ -289,6 +289,10 @@ pub struct Document {
     /// every [`CHECKPOINT`] bytes or so, built the first time a position is asked for, so that a
     /// position costs a binary search and a bounded scan whatever the line length.
     checkpoints: OnceLock<Vec<(u32, u32)>>,
+    /// Per element, its 1-based position among the siblings of the same name, or 0 when it has
+    /// none; built in one pass the first time an [`Element::xpath`] is asked for, so that a
+    /// location costs its depth, never its siblings.
+    sibling_positions: OnceLock<Vec<u32>>,
     /// The decoded text, kept only for input that was not UTF-8 (its positions need it).
     decoded: Option<Box<str>>,
     /// Length of the parsed text in bytes.
@@ -448,6 +452,42 @@ impl Document {
             .get(t as usize..text_offset)
             .map_or(0, |s| width.width(s));
         o as usize + piece
+    }
+
+    /// See [`Document::sibling_positions`]: one pass over every parent's children, grouping
+    /// them by namespace and local name.
+    fn compute_sibling_positions(&self) -> Vec<u32> {
+        let mut positions = vec![0u32; self.elements.len()];
+        let mut counts: std::collections::HashMap<(u16, &str), u32> =
+            std::collections::HashMap::new();
+        for parent in &self.elements {
+            if parent.first_child == NONE {
+                continue;
+            }
+            // A map grown by one wide parent is not cleared for every later one.
+            if counts.capacity() > 256 {
+                counts = std::collections::HashMap::new();
+            } else {
+                counts.clear();
+            }
+            let mut child = parent.first_child;
+            while child != NONE {
+                let data = &self.elements[child as usize];
+                let count = counts.entry((data.ns, self.str(data.local))).or_insert(0);
+                *count += 1;
+                positions[child as usize] = *count;
+                child = data.next_sibling;
+            }
+            let mut child = parent.first_child;
+            while child != NONE {
+                let data = &self.elements[child as usize];
+                if counts.get(&(data.ns, self.str(data.local))) == Some(&1) {
+                    positions[child as usize] = 0;
+                }
+                child = data.next_sibling;
+            }
+        }
+        positions
     }
 
     fn str(&self, span: Span) -> &str {
@@ -690,29 +730,32 @@ impl<'d> Element<'d> {
 
     /// An XPath locating this element, e.g. `/Invoice/cac:InvoiceLine[2]/cbc:ID`, with positional
     /// predicates wherever a sibling of the same name exists.
+    ///
+    /// Costs the element's depth: sibling positions come from a table the document builds once.
     pub fn xpath(&self) -> String {
-        let mut steps = Vec::new();
+        use std::fmt::Write as _;
+        let positions = self
+            .doc
+            .sibling_positions
+            .get_or_init(|| self.doc.compute_sibling_positions());
+        let mut chain = Vec::with_capacity(16);
         let mut at = Some(*self);
         while let Some(e) = at {
-            let mut step = e.qualified_name().into_owned();
-            if let Some(parent) = e.parent() {
-                let same: Vec<_> = parent
-                    .children()
-                    .filter(|c| c.local_name() == e.local_name() && c.namespace() == e.namespace())
-                    .collect();
-                if same.len() > 1 {
-                    let index = same.iter().position(|c| c.id == e.id).unwrap_or(0) + 1;
-                    step.push_str(&format!("[{index}]"));
-                }
-            }
-            steps.push(step);
+            chain.push(e);
             at = e.parent();
         }
-        steps.reverse();
-        let mut out = String::new();
-        for s in steps {
+        let mut out = String::with_capacity(chain.len() * 24);
+        for e in chain.iter().rev() {
             out.push('/');
-            out.push_str(&s);
+            let prefix = e.prefix();
+            if !prefix.is_empty() {
+                out.push_str(prefix);
+                out.push(':');
+            }
+            out.push_str(e.local_name());
+            if let Some(&index) = positions.get(e.id as usize).filter(|i| **i > 0) {
+                let _ = write!(out, "[{index}]");
+            }
         }
         out
     }
@@ -775,6 +818,7 @@ impl<'i> Builder<'i> {
                 line_starts,
                 source,
                 checkpoints: OnceLock::new(),
+                sibling_positions: OnceLock::new(),
                 decoded: None,
                 text_len: input.len() as u32,
                 top_level_pis: Vec::new(),
@@ -815,19 +859,48 @@ impl<'i> Builder<'i> {
 
     /// Refuses the raw characters XML 1.0 §2.2 forbids: C0 controls other than tab, line feed
     /// and carriage return, and U+FFFE / U+FFFF. (Surrogates cannot occur in decoded text:
-    /// undecodable input is refused before.) One pass over the bytes, branch-light.
+    /// undecodable input is refused before.)
+    ///
+    /// Eight bytes at a time: a word with no byte below 0x20 (almost every word of a document)
+    /// is passed with three arithmetic operations; only words holding a control byte or a tab,
+    /// line end are looked at byte by byte. U+FFFE/U+FFFF start with 0xEF, found by `memchr`.
     fn check_characters(&self) -> Result<(), XmlError> {
         let bytes = self.input.as_bytes();
-        let bad = bytes.iter().enumerate().find_map(|(i, b)| match *b {
-            0x09 | 0x0A | 0x0D => None,
-            0x00..=0x1F => Some((i, u32::from(*b))),
-            0xEF if bytes.get(i + 1) == Some(&0xBF) => match bytes.get(i + 2) {
-                Some(0xBE) => Some((i, 0xFFFE)),
-                Some(0xBF) => Some((i, 0xFFFF)),
-                _ => None,
-            },
-            _ => None,
-        });
+        let forbidden_c0 = |b: u8| b < 0x20 && !matches!(b, 0x09 | 0x0A | 0x0D);
+        let mut bad = None;
+        let mut chunks = bytes.chunks_exact(8);
+        let mut at = 0usize;
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            // Sets the high bit of every byte below 0x20 (the classic "has less than" test).
+            let below = w.wrapping_sub(0x2020_2020_2020_2020) & !w & 0x8080_8080_8080_8080;
+            if below != 0
+                && let Some(i) = chunk.iter().position(|b| forbidden_c0(*b))
+            {
+                bad = Some((at + i, u32::from(chunk[i])));
+                break;
+            }
+            at += 8;
+        }
+        if bad.is_none()
+            && let Some(i) = chunks.remainder().iter().position(|b| forbidden_c0(*b))
+        {
+            bad = Some((at + i, u32::from(chunks.remainder()[i])));
+        }
+        // U+FFFE / U+FFFF (EF BF BE / EF BF BF): the first one before any C0 control found.
+        let limit = bad.map_or(bytes.len(), |(i, _)| i);
+        for i in memchr::memchr_iter(0xEF, &bytes[..limit]) {
+            if bytes.get(i + 1) == Some(&0xBF) {
+                match bytes.get(i + 2) {
+                    Some(0xBE) => bad = Some((i, 0xFFFE)),
+                    Some(0xBF) => bad = Some((i, 0xFFFF)),
+                    _ => continue,
+                }
+                break;
+            }
+        }
         match bad {
             Some((offset, code)) => Err(XmlError::ForbiddenCharacter {
                 code,
@@ -1336,7 +1409,21 @@ mod tests {
 
     #[test]
     fn forbidden_characters_are_errors_with_position() {
-        let cases: [(&[u8], u32, Position); 9] = [
+        let cases: [(&[u8], u32, Position); 11] = [
+            // In the tail after the last whole eight-byte word, and after a U+FFFF further on.
+            (
+                b"<a>12345</a>\x03",
+                3,
+                Position {
+                    line: 1,
+                    column: 13,
+                },
+            ),
+            (
+                b"<a>\t\x7f\x0b</a>\xEF\xBF\xBF",
+                0x0B,
+                Position { line: 1, column: 6 },
+            ),
             (b"<a>x\x00</a>", 0, Position { line: 1, column: 5 }),
             (b"<a>\n\x01</a>", 1, Position { line: 2, column: 1 }),
             (b"<a>\x1b[31m</a>", 0x1B, Position { line: 1, column: 4 }),
@@ -1410,5 +1497,8 @@ mod tests {
         let doc = parse("<r><l/><l><x/></l></r>").expect("ok");
         let x = doc.elements().find(|e| e.local_name() == "x").expect("x");
         assert_eq!(x.xpath(), "/r/l[2]/x");
+        let doc = parse("<r xmlns:p='urn:p'><a/><b/><p:a/><a/></r>").expect("ok");
+        let paths: Vec<_> = doc.elements().map(|e| e.xpath()).collect();
+        assert_eq!(paths, ["/r", "/r/a[1]", "/r/b", "/r/p:a", "/r/a[2]"]);
     }
 }
