@@ -420,7 +420,7 @@ pub fn bench(args: &BenchArgs) -> anyhow::Result<ExitCode> {
             .map_or(String::from("n/a"), |c| format!("{:.0}", n as f64 / c));
         println!(
             "{:<48} {:>9} {:>14.0} {:>16} {:>8}",
-            file.display(),
+            plain(file.display()),
             bytes.len(),
             n as f64 / wall,
             per_cpu,

@@ -76,6 +76,26 @@ fn object_envelope_with_a_hundred_thousand_objects() {
 }
 
 #[test]
+fn svefaktura_with_twenty_thousand_lines_each_with_a_finding() {
+    let xml = large::svefaktura_with_lines(20_000, "<cac:Unknown/>");
+    let t0 = Instant::now();
+    let read = read(xml.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let doc = Document::parse(xml.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let report = validate(doc.root(), &[RuleSetId::SftiSvefaktura1]);
+    let took = t0.elapsed();
+    eprintln!("Svefaktura, 20,000 lines, {} bytes: {took:?}", xml.len());
+    assert_eq!(read.invoice.lines.len(), 20_000);
+    let unknown = read
+        .findings
+        .iter()
+        .filter(|f| f.message.contains("Unknown"))
+        .count();
+    assert_eq!(unknown, 20_000, "{:?}", read.findings.first());
+    std::hint::black_box(report);
+    assert!(took < deadline(3), "20,000 Svefaktura lines took {took:?}");
+}
+
+#[test]
 fn ten_megabytes_validate_in_a_few_seconds() {
     // About 10 MB of plain lines, no errors in them.
     let xml = large::with_lines(10_500, "");

@@ -453,7 +453,8 @@ fn with_encoding_rs(
                 }
                 let more = (text.capacity() / 2).max(64);
                 let room = max_len.saturating_sub(text.len());
-                text.reserve(more.min(room).max(8));
+                // Exact, so that the buffer never grows past the limit.
+                text.reserve_exact(more.min(room).max(1));
             }
             DecoderResult::Malformed(_, _) => {
                 return Err(Failure::Malformed {

@@ -62,6 +62,31 @@ pub fn with_root_children(count: usize, element: &str) -> String {
     out
 }
 
+/// The SFTI sample `svefaktura.xml` with `lines` copies of its first line, each with `extra`
+/// (e.g. an element SFTI does not define) after the line's `cac:ID`.
+pub fn svefaktura_with_lines(lines: usize, extra: &str) -> String {
+    let sample = fixture("svefaktura/samples/svefaktura.xml");
+    let start = sample.find("<cac:InvoiceLine>").unwrap_or(sample.len());
+    let end = sample
+        .rfind("</cac:InvoiceLine>")
+        .map_or(sample.len(), |i| i + 18);
+    let first_end = sample[start..]
+        .find("</cac:InvoiceLine>")
+        .map_or(end, |i| start + i + 18);
+    let line: String = sample[start..first_end].lines().map(str::trim).collect();
+    let id_end = line.find("</cac:ID>").map_or(0, |i| i + "</cac:ID>".len());
+    let mut out = String::with_capacity(sample.len() + lines * (line.len() + extra.len() + 1));
+    out.push_str(&sample[..start]);
+    for _ in 0..lines {
+        out.push_str(&line[..id_end]);
+        out.push_str(extra);
+        out.push_str(&line[id_end..]);
+        out.push('\n');
+    }
+    out.push_str(&sample[end..]);
+    out
+}
+
 /// The official ObjectEnvelope sample with `count` small encoded objects, each an HTML page
 /// declared as `image/jpeg` — so each gives a finding, as the sample's own object does.
 pub fn object_envelope(count: usize) -> String {
