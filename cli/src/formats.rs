@@ -78,6 +78,7 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
         Command::Parse(args) => parse(&args),
         Command::Convert(args) => convert_file(&args),
     }
+    .map_err(crate::terminal::plain_error)
 }
 
 fn read_bytes(path: &Path) -> anyhow::Result<Vec<u8>> {

@@ -34,6 +34,12 @@ pub(crate) fn plain(value: impl fmt::Display) -> String {
     Plain(&value.to_string()).to_string()
 }
 
+/// An error whose whole chain (as `{:#}` shows it: file names, positions, quoted document
+/// text) is escaped, for a command's `run` to hand to `main`, which prints it.
+pub(crate) fn plain_error(err: anyhow::Error) -> anyhow::Error {
+    anyhow::anyhow!("{}", plain(format_args!("{err:#}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +53,10 @@ mod tests {
         );
         assert_eq!(plain(format_args!("{}:{}", "f\u{7}", 3)), "f\\u{7}:3");
         assert_eq!(Plain("").to_string(), "");
+        let err = anyhow::anyhow!("bad \u{9b}2J").context("in.xml\u{1b}");
+        assert_eq!(
+            format!("{:#}", plain_error(err)),
+            "in.xml\\u{1b}: bad \\u{9b}2J"
+        );
     }
 }

@@ -61,6 +61,7 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
     match cmd {
         Command::Validate(args) => run_validate(&args),
     }
+    .map_err(crate::terminal::plain_error)
 }
 
 /// The input format, as detected from the root element.
