@@ -65,7 +65,8 @@ pub mod ns {
 /// Resource limits applied while building a [`Document`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest accepted input in bytes (default 50 MiB).
+    /// Largest accepted input in bytes (default 50 MiB), checked before anything is allocated;
+    /// the same bound applies to the UTF-8 text a document in another encoding decodes to.
     pub max_bytes: usize,
     /// Deepest accepted element nesting, the root being depth 1 (default 100).
     pub max_depth: usize,
