@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bounded coverage-guided fuzz run of the invoice readers, writer and conversion.
+# Bounded coverage-guided fuzz run of the invoice readers, writer, conversion and validation.
 #
 #   bash .ci/fuzz.sh            # every target, FUZZ_SECONDS (default 60) each
 #   FUZZ_SECONDS=10 bash .ci/fuzz.sh read_ubl
@@ -46,10 +46,19 @@ seed read_ubl \
   "$fixtures"/peppol-bis3/rules/snippets/*.xml
 seed read_svefaktura "$fixtures"/svefaktura/samples/svefaktura*.xml
 seed object_envelope "$fixtures"/svefaktura/samples/ObjectEnvelope.xml
+# Validation: the full documents of every format, plus the official unit tests' fragments
+# (vefa testSet files: the Invoice inside each is what the rules judge).
+seed validate \
+  "$fixtures"/peppol-bis3/rules/examples/*.xml \
+  "$fixtures"/peppol-bis3/rules/snippets/*.xml \
+  "$fixtures"/cen-en16931/test/testfiles/*.xml \
+  "$fixtures"/svefaktura/samples/*.xml \
+  "$fixtures"/peppol-bis3/rules/unit-UBL-SE/*.xml \
+  "$fixtures"/cen-en16931/test/Invoice-unit-UBL/BR-CO-*.xml
 
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-  targets=(read_ubl read_svefaktura object_envelope)
+  targets=(read_ubl read_svefaktura object_envelope validate)
 fi
 
 cd "$root/invoice/fuzz"

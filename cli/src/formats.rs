@@ -19,6 +19,8 @@ use digilyft_invoice::svefaktura::{
 use digilyft_invoice::ubl::write_invoice;
 use digilyft_invoice::{Finding, FindingKind, Format, ReadOptions, read_named};
 
+use crate::terminal::{Plain, plain};
+
 /// Invoice format commands.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -76,6 +78,7 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
         Command::Parse(args) => parse(&args),
         Command::Convert(args) => convert_file(&args),
     }
+    .map_err(crate::terminal::plain_error)
 }
 
 fn read_bytes(path: &Path) -> anyhow::Result<Vec<u8>> {
@@ -125,7 +128,7 @@ fn load(
 
 fn print_findings(findings: &[Located]) {
     for (file, f) in findings {
-        eprintln!("{file}:{f}");
+        eprintln!("{}:{}", Plain(file), plain(f));
     }
 }
 
@@ -151,7 +154,8 @@ fn parse(args: &ParseArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn print_summary(format: Format, inv: &Invoice) {
-    let or_dash = |s: Option<String>| s.unwrap_or_else(|| "–".to_string());
+    // Every value comes from the document: escaped for the terminal.
+    let or_dash = |s: Option<String>| s.map_or_else(|| "–".to_string(), plain);
     let currency = inv
         .currency
         .as_ref()
@@ -175,8 +179,9 @@ fn print_summary(format: Format, inv: &Invoice) {
     println!("Köpare:        {}", or_dash(inv.buyer.name.clone()));
     println!("Referens:      {}", or_dash(inv.buyer_reference.clone()));
     println!(
-        "Att betala:    {} {currency}",
-        or_dash(inv.totals.amount_due.map(|d| d.to_string()))
+        "Att betala:    {} {}",
+        or_dash(inv.totals.amount_due.map(|d| d.to_string())),
+        Plain(&currency)
     );
     println!("Rader:         {}", inv.lines.len());
 }

@@ -23,6 +23,7 @@ mod kontering;
 mod rules;
 mod shell;
 mod survey;
+mod terminal;
 mod validate;
 
 /// Digilyft: supplier e-invoices, approval flows and digital-maturity assessments.

@@ -19,6 +19,8 @@ use digilyft_invoice::xml::{Document, Element, ns};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::terminal::{Plain, plain};
+
 /// Validation commands.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -59,6 +61,7 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
     match cmd {
         Command::Validate(args) => run_validate(&args),
     }
+    .map_err(crate::terminal::plain_error)
 }
 
 /// The input format, as detected from the root element.
@@ -142,7 +145,7 @@ fn run_validate(args: &Args) -> anyhow::Result<ExitCode> {
                     });
                     writeln!(out, "{line}")?;
                 } else {
-                    writeln!(out, "{}: {}", path.display(), message)?;
+                    writeln!(out, "{}: {}", plain(path.display()), Plain(message))?;
                 }
             }
         }
@@ -322,7 +325,7 @@ fn write_readable(
     writeln!(
         out,
         "{}: {} — {}, {} [{}]",
-        path.display(),
+        plain(path.display()),
         format.name(),
         verdict,
         extra,
@@ -334,7 +337,7 @@ fn write_readable(
             "  {:<11} {:<22} {} ({}) [{}]",
             f.severity.as_str(),
             f.id,
-            f.location,
+            Plain(&f.location),
             f.position,
             f.bt.join(", ")
         )?;
@@ -418,7 +421,7 @@ pub fn bench(args: &BenchArgs) -> anyhow::Result<ExitCode> {
             .map_or(String::from("n/a"), |c| format!("{:.0}", n as f64 / c));
         println!(
             "{:<48} {:>9} {:>14.0} {:>16} {:>8}",
-            file.display(),
+            plain(file.display()),
             bytes.len(),
             n as f64 / wall,
             per_cpu,

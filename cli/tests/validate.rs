@@ -58,3 +58,40 @@ fn exit_codes_and_json_lines() {
     let (code, _, _) = digilyft(&["validate", "--json", dir.path().to_str().expect("utf-8")]);
     assert_eq!(code, 2, "unreadable input wins over faults");
 }
+
+#[test]
+fn encodings_are_read_and_control_characters_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let base = std::fs::read_to_string(base_example()).expect("base example");
+    // UTF-16LE with a byte-order mark: valid, as its UTF-8 original.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            base.replacen("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", 1)
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        )
+        .collect();
+    let path = dir.path().join("utf16.xml");
+    std::fs::write(&path, utf16).expect("write");
+    let (code, out, _) = digilyft(&["validate", path.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{out}");
+
+    // A raw ESC is not well-formed XML: exit 2, with line and column.
+    let esc = base.replacen("0150abc", "0150\u{1b}[2Jabc", 1);
+    let path = dir.path().join("esc.xml");
+    std::fs::write(&path, esc).expect("write");
+    let (code, out, _) = digilyft(&["validate", path.to_str().expect("utf-8")]);
+    assert_eq!(code, 2);
+    assert!(out.contains("character U+001B is not allowed"), "{out}");
+
+    // CSI (U+009B) is allowed by XML but starts a terminal escape sequence: `parse` prints the
+    // buyer reference escaped.
+    let csi = base.replacen("0150abc", "0150\u{9b}2Jabc", 1);
+    let path = dir.path().join("csi.xml");
+    std::fs::write(&path, csi).expect("write");
+    let (code, out, err) = digilyft(&["parse", path.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("0150\\u{9b}2Jabc"), "{out}");
+    assert!(!out.contains('\u{9b}') && !err.contains('\u{9b}'));
+}

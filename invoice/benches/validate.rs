@@ -4,6 +4,11 @@
 //! (`cen-1.3.16` + `peppol-2026.5`). Run with
 //! `cargo bench -p digilyft-invoice --bench validate`.
 //!
+//! With `DIGILYFT_BENCH_LINES=1` it prints instead the time per invoice line of parse + default
+//! validation for the base example grown to 1, 10, 100, 1,000 and 10,000 lines, and the time per
+//! element for a ~48 MB document of 2.2 million small elements (issue 13: linear time, per-line
+//! time flat within 20 %).
+//!
 //! With `DIGILYFT_PROFILE_RULES=1` the bench first prints the twenty slowest rules of the default
 //! sets on that document (mean time per call), to show where the time goes.
 
@@ -13,6 +18,9 @@ use std::time::Instant;
 use criterion::{Criterion, Throughput, criterion_group};
 use digilyft_invoice::validate::{Ctx, RuleSetId, Sink, ruleset, validate};
 use digilyft_invoice::xml::Document;
+
+#[path = "../tests/common/large.rs"]
+mod large;
 
 const BASE_EXAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -203,9 +211,64 @@ fn plain_loop(n: u32) {
     }
 }
 
+/// One parse + default validation of `bytes`, `rounds` times: the mean CPU time of this thread
+/// per round (the kernel's per-thread clock is too coarse for one short round), the best wall
+/// time of a round, and the number of firings.
+fn per_round(bytes: &[u8], rounds: u32) -> (std::time::Duration, std::time::Duration, usize) {
+    let sets = RuleSetId::default_ubl();
+    let mut best = std::time::Duration::MAX;
+    let mut fired = 0;
+    let cpu0 = thread_cpu().unwrap_or_default();
+    for _ in 0..rounds {
+        let t0 = Instant::now();
+        if let Ok(doc) = Document::parse(black_box(bytes)) {
+            fired = validate(doc.root(), &sets).fired.len();
+        }
+        best = best.min(t0.elapsed());
+    }
+    let cpu = thread_cpu().unwrap_or_default().saturating_sub(cpu0) / rounds;
+    (cpu, best, fired)
+}
+
+/// `DIGILYFT_BENCH_LINES=1`: time per line over 1…10,000 lines, and per element over a 48 MB
+/// document of small elements.
+fn per_line() {
+    println!(
+        "{:>7} {:>12} {:>14} {:>12} {:>14} {:>8}",
+        "lines", "bytes", "CPU/document", "CPU/line", "best wall/line", "firings"
+    );
+    for lines in [1usize, 10, 100, 1_000, 10_000] {
+        let xml = large::with_lines(lines, "");
+        // About two CPU-seconds per size, at least five rounds.
+        let rounds = (200_000 / lines).clamp(5, 20_000) as u32;
+        let (cpu, wall, fired) = per_round(xml.as_bytes(), rounds);
+        let per_line = |d: std::time::Duration| d.as_secs_f64() * 1e6 / lines as f64;
+        println!(
+            "{lines:>7} {:>12} {:>14.2?} {:>9.2} µs {:>11.2} µs {fired:>8}",
+            xml.len(),
+            cpu,
+            per_line(cpu),
+            per_line(wall)
+        );
+    }
+    let elements = 2_200_000;
+    let xml = large::with_root_children(elements, "<cbc:Note>x</cbc:Note>");
+    let (cpu, wall, fired) = per_round(xml.as_bytes(), 3);
+    println!(
+        "{} bytes, {elements} small elements: {cpu:.2?} CPU ({:.0} ns/element), best wall \
+         {wall:.2?}, {fired} firings",
+        xml.len(),
+        cpu.as_secs_f64() * 1e9 / elements as f64
+    );
+}
+
 criterion_group!(benches, bench_validate);
 
 fn main() {
+    if std::env::var_os("DIGILYFT_BENCH_LINES").is_some() {
+        per_line();
+        return;
+    }
     if let Some(n) = std::env::var("DIGILYFT_BENCH_ITERS")
         .ok()
         .and_then(|v| v.parse().ok())

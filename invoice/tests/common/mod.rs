@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod large;
+
 use std::path::{Path, PathBuf};
 
 /// The official fixtures (`tests/fixtures/official/` at the workspace root).

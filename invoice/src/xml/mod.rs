@@ -20,10 +20,20 @@
 //! * Element ids are dense `0..len` in document order; the root is id 0.
 //! * `text()` is the concatenation of the element's own text and CDATA pieces (entities resolved,
 //!   line ends normalised), never its descendants' text.
-//! * Input must be UTF-8 (a leading byte-order mark is skipped).
+//! * Input in any encoding of [`encoding`] is read (UTF-8, UTF-16, ISO-8859-1, windows-1252,
+//!   US-ASCII, …: byte-order mark and XML declaration decide); positions always refer to the
+//!   original bytes.
+//! * Characters XML 1.0 §2.2 forbids (C0 controls other than tab, line feed and carriage return,
+//!   U+FFFE, U+FFFF, surrogates), raw or as character references, are
+//!   [`XmlError::ForbiddenCharacter`] with line and column.
+
+mod encoding;
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
+
+use encoding::{CharWidth, SourceMap};
 
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
@@ -55,7 +65,8 @@ pub mod ns {
 /// Resource limits applied while building a [`Document`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest accepted input in bytes (default 50 MiB).
+    /// Largest accepted input in bytes (default 50 MiB), checked before anything is allocated;
+    /// the same bound applies to the UTF-8 text a document in another encoding decodes to.
     pub max_bytes: usize,
     /// Deepest accepted element nesting, the root being depth 1 (default 100).
     pub max_depth: usize,
@@ -76,7 +87,8 @@ impl Default for Limits {
     }
 }
 
-/// A 1-based line and column (column counted in bytes) in the input.
+/// A 1-based line and column (column counted in bytes of the original input, whatever its
+/// encoding) in the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Position {
     /// 1-based line number.
@@ -148,6 +160,53 @@ pub enum XmlError {
         /// Where the first invalid byte is.
         at: Position,
     },
+    /// The input holds bytes that do not decode in its (declared or detected) encoding.
+    #[error("{at}: input is not valid {encoding}")]
+    Undecodable {
+        /// The encoding applied, e.g. `UTF-16LE`, `US-ASCII`.
+        encoding: &'static str,
+        /// Where the first byte that does not decode is.
+        at: Position,
+    },
+    /// The byte-order mark (or the UTF-16 pattern of the first bytes) contradicts the encoding
+    /// the XML declaration names.
+    #[error("the {found} contradicts the declared encoding=\"{declared}\"")]
+    EncodingMismatch {
+        /// What the first bytes say, e.g. `UTF-16LE byte-order mark`.
+        found: String,
+        /// The name in the declaration, as written.
+        declared: String,
+    },
+    /// The XML declaration names an encoding that is not known.
+    #[error("unknown encoding \"{name}\" in the XML declaration")]
+    UnknownEncoding {
+        /// The name as written.
+        name: String,
+    },
+    /// The XML declaration names a known encoding this reader does not decode (a multi-byte
+    /// legacy code such as Shift_JIS or GB18030).
+    #[error("encoding \"{name}\" is not supported (use UTF-8, UTF-16 or a single-byte encoding)")]
+    UnsupportedEncoding {
+        /// The name as written.
+        name: String,
+    },
+    /// Decoded to UTF-8, the text would be larger than [`Limits::max_bytes`].
+    #[error("document decoded from {encoding} is larger than the limit of {limit} bytes")]
+    DecodedTooLarge {
+        /// The encoding decoded.
+        encoding: &'static str,
+        /// The limit in force.
+        limit: usize,
+    },
+    /// A character XML 1.0 §2.2 does not allow (e.g. NUL, U+0001, ESC, U+FFFF), raw or as a
+    /// character reference.
+    #[error("{at}: character U+{code:04X} is not allowed in XML")]
+    ForbiddenCharacter {
+        /// The code point (a surrogate for a reference such as `&#xD800;`).
+        code: u32,
+        /// Where the character or reference is.
+        at: Position,
+    },
     /// The input holds no root element.
     #[error("document has no root element")]
     NoRoot,
@@ -171,8 +230,15 @@ impl XmlError {
             | XmlError::Doctype { at }
             | XmlError::UndefinedEntity { at, .. }
             | XmlError::NotUtf8 { at }
+            | XmlError::Undecodable { at, .. }
+            | XmlError::ForbiddenCharacter { at, .. }
             | XmlError::Malformed { at, .. } => Some(*at),
-            XmlError::TooLarge { .. } | XmlError::NoRoot => None,
+            XmlError::TooLarge { .. }
+            | XmlError::NoRoot
+            | XmlError::EncodingMismatch { .. }
+            | XmlError::UnknownEncoding { .. }
+            | XmlError::UnsupportedEncoding { .. }
+            | XmlError::DecodedTooLarge { .. } => None,
         }
     }
 }
@@ -216,7 +282,22 @@ pub struct Document {
     pool: String,
     /// Interned namespace URIs; index 0 is "no namespace".
     namespaces: Vec<Box<str>>,
+    /// Offsets in the parsed (UTF-8) text at which each line starts; line 1 at 0.
     line_starts: Vec<u32>,
+    /// How text offsets map to the original bytes.
+    source: SourceMap,
+    /// For decoded input only: `(text offset, original offset)` pairs at character boundaries
+    /// every [`CHECKPOINT`] bytes or so, built the first time a position is asked for, so that a
+    /// position costs a binary search and a bounded scan whatever the line length.
+    checkpoints: OnceLock<Vec<(u32, u32)>>,
+    /// Per element, its 1-based position among the siblings of the same name, or 0 when it has
+    /// none; built in one pass the first time an [`Element::xpath`] is asked for, so that a
+    /// location costs its depth, never its siblings.
+    sibling_positions: OnceLock<Vec<u32>>,
+    /// The decoded text, kept only for input that was not UTF-8 (its positions need it).
+    decoded: Option<Box<str>>,
+    /// Length of the parsed text in bytes.
+    text_len: u32,
     /// Targets of the processing instructions outside the root element (children of the
     /// document node, e.g. `xml-stylesheet`), in document order.
     top_level_pis: Vec<Box<str>>,
@@ -266,38 +347,28 @@ impl Document {
     }
 
     /// Parses `bytes` under explicit `limits`.
+    ///
+    /// The size limit is checked on the raw bytes before anything is allocated, and again on the
+    /// decoded text while it is decoded (a legacy encoding can grow up to threefold in UTF-8).
     pub fn parse_with(bytes: &[u8], limits: Limits) -> Result<Document, XmlError> {
-        if bytes.len() > limits.max_bytes {
+        // Offsets are u32 throughout the arena.
+        let max_bytes = limits.max_bytes.min(u32::MAX as usize);
+        if bytes.len() > max_bytes {
             return Err(XmlError::TooLarge {
                 size: bytes.len(),
-                limit: limits.max_bytes,
+                limit: max_bytes,
             });
         }
-        if u32::try_from(bytes.len()).is_err() {
-            return Err(XmlError::TooLarge {
-                size: bytes.len(),
-                limit: u32::MAX as usize,
-            });
+        let decoded = encoding::decode(bytes, max_bytes)?;
+        let text: &str = &decoded.text;
+        let line_starts = line_starts(text.as_bytes());
+        let builder = Builder::new(text, limits, line_starts, decoded.map);
+        builder.check_characters()?;
+        let mut doc = builder.run()?;
+        if let Cow::Owned(text) = decoded.text {
+            doc.decoded = Some(text.into_boxed_str());
         }
-        let line_starts = line_starts(bytes);
-        let locate = |offset: usize| position_in(&line_starts, offset);
-        let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-            Some(rest) => (3usize, rest),
-            None => (0, bytes),
-        };
-        let text = match simdutf8::basic::from_utf8(body) {
-            Ok(text) => text,
-            Err(_) => {
-                // The fast check does not say where; the slow one does, on this error path only.
-                let valid = std::str::from_utf8(body)
-                    .err()
-                    .map_or(0, |e| e.valid_up_to());
-                return Err(XmlError::NotUtf8 {
-                    at: locate(bom + valid),
-                });
-            }
-        };
-        Builder::new(text, bom, limits, line_starts).run()
+        Ok(doc)
     }
 
     /// Targets of the processing instructions that are children of the document node (before
@@ -334,9 +405,90 @@ impl Document {
         })
     }
 
-    /// Line and column of a byte offset in the original input.
-    pub fn position_of(&self, offset: usize) -> Position {
-        position_in(&self.line_starts, offset)
+    /// The encoding the document was decoded from (`UTF-8`, `UTF-16LE`, `ISO-8859-1`, …).
+    pub fn encoding(&self) -> &'static str {
+        self.source.encoding
+    }
+
+    /// Line and column, in the original input, of a byte offset into the parsed text (as
+    /// [`Element::text_offset`] gives it).
+    pub fn position_of(&self, text_offset: usize) -> Position {
+        let offset = text_offset.min(self.text_len());
+        let line = self
+            .line_starts
+            .partition_point(|s| *s as usize <= offset)
+            .max(1);
+        let line_start = self.line_starts[line - 1] as usize;
+        // Line 1 begins at the start of the original input, before any byte-order mark.
+        let original_line_start = if line == 1 {
+            0
+        } else {
+            self.original_offset(line_start)
+        };
+        Position {
+            line: line as u32,
+            column: (self.original_offset(offset) - original_line_start + 1) as u32,
+        }
+    }
+
+    /// Length of the parsed text in bytes.
+    fn text_len(&self) -> usize {
+        self.text_len as usize
+    }
+
+    /// The offset in the original input of a byte offset into the parsed text.
+    fn original_offset(&self, text_offset: usize) -> usize {
+        let Some(width) = self.source.width else {
+            return text_offset + self.source.prefix;
+        };
+        let text = self.decoded.as_deref().unwrap_or_default();
+        let checkpoints = self
+            .checkpoints
+            .get_or_init(|| checkpoints(text, width, self.source.prefix));
+        let i = checkpoints
+            .partition_point(|(t, _)| *t as usize <= text_offset)
+            .max(1);
+        let (t, o) = checkpoints[i - 1];
+        let piece = text
+            .get(t as usize..text_offset)
+            .map_or(0, |s| width.width(s));
+        o as usize + piece
+    }
+
+    /// See [`Document::sibling_positions`]: one pass over every parent's children, grouping
+    /// them by namespace and local name.
+    fn compute_sibling_positions(&self) -> Vec<u32> {
+        let mut positions = vec![0u32; self.elements.len()];
+        let mut counts: std::collections::HashMap<(u16, &str), u32> =
+            std::collections::HashMap::new();
+        for parent in &self.elements {
+            if parent.first_child == NONE {
+                continue;
+            }
+            // A map grown by one wide parent is not cleared for every later one.
+            if counts.capacity() > 256 {
+                counts = std::collections::HashMap::new();
+            } else {
+                counts.clear();
+            }
+            let mut child = parent.first_child;
+            while child != NONE {
+                let data = &self.elements[child as usize];
+                let count = counts.entry((data.ns, self.str(data.local))).or_insert(0);
+                *count += 1;
+                positions[child as usize] = *count;
+                child = data.next_sibling;
+            }
+            let mut child = parent.first_child;
+            while child != NONE {
+                let data = &self.elements[child as usize];
+                if counts.get(&(data.ns, self.str(data.local))) == Some(&1) {
+                    positions[child as usize] = 0;
+                }
+                child = data.next_sibling;
+            }
+        }
+        positions
     }
 
     fn str(&self, span: Span) -> &str {
@@ -352,14 +504,47 @@ fn line_starts(bytes: &[u8]) -> Vec<u32> {
     starts
 }
 
-fn position_in(line_starts: &[u32], offset: usize) -> Position {
-    let offset = offset as u32;
-    let line = line_starts.partition_point(|s| *s <= offset).max(1);
-    let start = line_starts[line - 1];
-    Position {
-        line: line as u32,
-        column: offset - start + 1,
+/// True for the characters XML 1.0 §2.2 allows: tab, line feed, carriage return, and U+0020 up
+/// except the surrogates (which `char` cannot hold) and U+FFFE / U+FFFF.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// The code point of a character reference's body (`#65`, `#x41`), if it is one.
+fn char_ref_number(body: &str) -> Option<u32> {
+    let digits = body.strip_prefix('#')?;
+    match digits.strip_prefix('x') {
+        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+        None => digits.parse().ok(),
     }
+}
+
+/// The code point of a character reference quick-xml refused, when it names one XML forbids
+/// (rather than being no number at all).
+fn char_ref_code(r: &quick_xml::events::BytesRef<'_>) -> Option<u32> {
+    let body: &str = r;
+    char_ref_number(body).filter(|code| char::from_u32(*code).is_none_or(|c| !xml_char(c)))
+}
+
+/// Distance in text bytes between two checkpoints of a decoded document.
+const CHECKPOINT: usize = 1024;
+
+/// `(text offset, original offset)` at the first character boundary of every [`CHECKPOINT`]-byte
+/// block of `text`, the first being `(0, prefix)`.
+fn checkpoints(text: &str, width: CharWidth, prefix: usize) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+    let (mut t, mut o) = (0usize, prefix);
+    out.push((0, prefix as u32));
+    while t < text.len() {
+        let mut end = (t + CHECKPOINT).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        o += width.width(&text[t..end]);
+        t = end;
+        out.push((t as u32, o as u32));
+    }
+    out
 }
 
 impl<'d> Element<'d> {
@@ -530,39 +715,48 @@ impl<'d> Element<'d> {
 
     /// Byte offset of the start tag in the original input.
     pub fn offset(&self) -> usize {
+        self.doc.original_offset(self.text_offset())
+    }
+
+    /// Byte offset of the start tag in the parsed (UTF-8) text; equals [`Element::offset`] minus
+    /// the byte-order mark for UTF-8 input.
+    pub fn text_offset(&self) -> usize {
         self.data().offset as usize
     }
 
-    /// Line and column of the start tag.
+    /// Line and column of the start tag in the original input.
     pub fn position(&self) -> Position {
-        self.doc.position_of(self.offset())
+        self.doc.position_of(self.text_offset())
     }
 
     /// An XPath locating this element, e.g. `/Invoice/cac:InvoiceLine[2]/cbc:ID`, with positional
     /// predicates wherever a sibling of the same name exists.
+    ///
+    /// Costs the element's depth: sibling positions come from a table the document builds once.
     pub fn xpath(&self) -> String {
-        let mut steps = Vec::new();
+        use std::fmt::Write as _;
+        let positions = self
+            .doc
+            .sibling_positions
+            .get_or_init(|| self.doc.compute_sibling_positions());
+        let mut chain = Vec::with_capacity(16);
         let mut at = Some(*self);
         while let Some(e) = at {
-            let mut step = e.qualified_name().into_owned();
-            if let Some(parent) = e.parent() {
-                let same: Vec<_> = parent
-                    .children()
-                    .filter(|c| c.local_name() == e.local_name() && c.namespace() == e.namespace())
-                    .collect();
-                if same.len() > 1 {
-                    let index = same.iter().position(|c| c.id == e.id).unwrap_or(0) + 1;
-                    step.push_str(&format!("[{index}]"));
-                }
-            }
-            steps.push(step);
+            chain.push(e);
             at = e.parent();
         }
-        steps.reverse();
-        let mut out = String::new();
-        for s in steps {
+        let mut out = String::with_capacity(chain.len() * 24);
+        for e in chain.iter().rev() {
             out.push('/');
-            out.push_str(&s);
+            let prefix = e.prefix();
+            if !prefix.is_empty() {
+                out.push_str(prefix);
+                out.push(':');
+            }
+            out.push_str(e.local_name());
+            if let Some(&index) = positions.get(e.id as usize).filter(|i| **i > 0) {
+                let _ = write!(out, "[{index}]");
+            }
         }
         out
     }
@@ -594,7 +788,6 @@ impl<'d> Iterator for Children<'d> {
 /// One-pass tree builder over quick-xml's namespace-aware reader.
 struct Builder<'i> {
     input: &'i str,
-    bom: usize,
     limits: Limits,
     doc: Document,
     /// Open elements: id and where their text starts in `text_buf`.
@@ -606,13 +799,22 @@ struct Builder<'i> {
     /// Prefixed attributes of the element being opened, resolved once all its declarations
     /// are known: index into `doc.attrs` and the prefix's span in the pool.
     pending_attrs: Vec<(usize, Span)>,
+    /// Recently pushed element names and prefixes, by hash slot (see [`Builder::push_name`]).
+    names: [Span; NAME_CACHE],
 }
 
+/// Slots of the builder's cache of element names.
+const NAME_CACHE: usize = 256;
+
 impl<'i> Builder<'i> {
-    fn new(input: &'i str, bom: usize, limits: Limits, line_starts: Vec<u32>) -> Builder<'i> {
+    fn new(
+        input: &'i str,
+        limits: Limits,
+        line_starts: Vec<u32>,
+        source: SourceMap,
+    ) -> Builder<'i> {
         Builder {
             input,
-            bom,
             limits,
             doc: Document {
                 elements: Vec::with_capacity(input.len() / 48 + 1),
@@ -620,17 +822,99 @@ impl<'i> Builder<'i> {
                 pool: String::with_capacity(input.len() / 2),
                 namespaces: vec!["".into()],
                 line_starts,
+                source,
+                checkpoints: OnceLock::new(),
+                sibling_positions: OnceLock::new(),
+                decoded: None,
+                text_len: input.len() as u32,
                 top_level_pis: Vec::new(),
             },
             stack: Vec::with_capacity(16),
             text_buf: String::new(),
             bindings: Vec::new(),
             pending_attrs: Vec::new(),
+            names: [Span::default(); NAME_CACHE],
         }
     }
 
-    fn at(&self, offset_in_body: usize) -> Position {
-        position_in(&self.doc.line_starts, offset_in_body + self.bom)
+    /// The position in the original input of a byte offset into the text. While building,
+    /// the document has no decoded text yet, so positions of decoded input are computed from the
+    /// builder's own text here (error paths only).
+    fn at(&self, offset: usize) -> Position {
+        match self.doc.source.width {
+            None => self.doc.position_of(offset),
+            Some(width) => {
+                let offset = offset.min(self.input.len());
+                let before = self.input.get(..offset).unwrap_or_default();
+                let line = self
+                    .doc
+                    .line_starts
+                    .partition_point(|s| *s as usize <= offset)
+                    .max(1);
+                let start = self.doc.line_starts[line - 1] as usize;
+                let mut column = width.width(&before[start..]) + 1;
+                if line == 1 {
+                    column += self.doc.source.prefix;
+                }
+                Position {
+                    line: line as u32,
+                    column: column as u32,
+                }
+            }
+        }
+    }
+
+    /// Refuses the raw characters XML 1.0 §2.2 forbids: C0 controls other than tab, line feed
+    /// and carriage return, and U+FFFE / U+FFFF. (Surrogates cannot occur in decoded text:
+    /// undecodable input is refused before.)
+    ///
+    /// Eight bytes at a time: a word with no byte below 0x20 (almost every word of a document)
+    /// is passed with three arithmetic operations; only words holding a control byte or a tab,
+    /// line end are looked at byte by byte. U+FFFE/U+FFFF start with 0xEF, found by `memchr`.
+    fn check_characters(&self) -> Result<(), XmlError> {
+        let bytes = self.input.as_bytes();
+        let forbidden_c0 = |b: u8| b < 0x20 && !matches!(b, 0x09 | 0x0A | 0x0D);
+        let mut bad = None;
+        let mut chunks = bytes.chunks_exact(8);
+        let mut at = 0usize;
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            // Sets the high bit of every byte below 0x20 (the classic "has less than" test).
+            let below = w.wrapping_sub(0x2020_2020_2020_2020) & !w & 0x8080_8080_8080_8080;
+            if below != 0
+                && let Some(i) = chunk.iter().position(|b| forbidden_c0(*b))
+            {
+                bad = Some((at + i, u32::from(chunk[i])));
+                break;
+            }
+            at += 8;
+        }
+        if bad.is_none()
+            && let Some(i) = chunks.remainder().iter().position(|b| forbidden_c0(*b))
+        {
+            bad = Some((at + i, u32::from(chunks.remainder()[i])));
+        }
+        // U+FFFE / U+FFFF (EF BF BE / EF BF BF): the first one before any C0 control found.
+        let limit = bad.map_or(bytes.len(), |(i, _)| i);
+        for i in memchr::memchr_iter(0xEF, &bytes[..limit]) {
+            if bytes.get(i + 1) == Some(&0xBF) {
+                match bytes.get(i + 2) {
+                    Some(0xBE) => bad = Some((i, 0xFFFE)),
+                    Some(0xBF) => bad = Some((i, 0xFFFF)),
+                    _ => continue,
+                }
+                break;
+            }
+        }
+        match bad {
+            Some((offset, code)) => Err(XmlError::ForbiddenCharacter {
+                code,
+                at: self.at(offset),
+            }),
+            None => Ok(()),
+        }
     }
 
     fn malformed(&self, offset: usize, message: impl fmt::Display) -> XmlError {
@@ -665,6 +949,26 @@ impl<'i> Builder<'i> {
             "xml" => Some(self.intern_ns("http://www.w3.org/XML/1998/namespace")),
             _ => None,
         }
+    }
+
+    /// The span of an element name or prefix in the pool, shared with earlier elements of the
+    /// same name when the builder's small direct-mapped cache still holds it. Sharing keeps the
+    /// names rules compare in one small, hot region of the pool instead of one copy per
+    /// element scattered through the text (on a 10 MB document the difference between cache
+    /// hits and misses), and shrinks the pool. A cache collision only costs a fresh copy, as
+    /// before; there is no table an input could make slow.
+    fn push_name(&mut self, name: &str) -> Span {
+        let slot = name.bytes().fold(0x811c_9dc5u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        }) as usize
+            % NAME_CACHE;
+        let cached = self.names[slot];
+        if cached.len as usize == name.len() && self.doc.str(cached) == name {
+            return cached;
+        }
+        let span = self.push_str(name);
+        self.names[slot] = span;
+        span
     }
 
     fn push_str(&mut self, s: &str) -> Span {
@@ -716,7 +1020,13 @@ impl<'i> Builder<'i> {
                 }
                 Event::GeneralRef(r) => {
                     let ch = match r.resolve_char_ref() {
-                        Ok(Some(ch)) => ch,
+                        Ok(Some(ch)) if xml_char(ch) => ch,
+                        Ok(Some(ch)) => {
+                            return Err(XmlError::ForbiddenCharacter {
+                                code: u32::from(ch),
+                                at: self.at(start),
+                            });
+                        }
                         Ok(None) => match &*r.into_inner() {
                             "lt" => '<',
                             "gt" => '>',
@@ -730,7 +1040,16 @@ impl<'i> Builder<'i> {
                                 });
                             }
                         },
-                        Err(e) => return Err(self.malformed(start, e)),
+                        Err(e) => {
+                            // quick-xml refuses `&#0;` and surrogates itself; name the character.
+                            return Err(match char_ref_code(&r) {
+                                Some(code) => XmlError::ForbiddenCharacter {
+                                    code,
+                                    at: self.at(start),
+                                },
+                                None => self.malformed(start, e),
+                            });
+                        }
                     };
                     let mut buf = [0u8; 4];
                     self.text(start, ch.encode_utf8(&mut buf))?;
@@ -797,8 +1116,8 @@ impl<'i> Builder<'i> {
             Some((p, l)) => (p, l),
             None => ("", qname),
         };
-        let local = self.push_str(local);
-        let prefix = self.push_str(prefix);
+        let local = self.push_name(local);
+        let prefix = self.push_name(prefix);
 
         // One pass over the attributes: namespace declarations take effect for this element and
         // its descendants; ordinary attributes are stored now and their prefixes resolved after.
@@ -816,8 +1135,15 @@ impl<'i> Builder<'i> {
             }
             let value = match attr.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
                 Ok(v) => v,
-                Err(err) => return Err(self.attr_error(start, err)),
+                Err(err) => return Err(self.attr_error(start, err, &attr.value)),
             };
+            // Raw forbidden characters were refused before; these came from references.
+            if let Some(bad) = value.chars().find(|c| !xml_char(*c)) {
+                return Err(XmlError::ForbiddenCharacter {
+                    code: u32::from(bad),
+                    at: self.at(start),
+                });
+            }
             let key = attr.key.into_inner();
             let declared = match key.strip_prefix("xmlns") {
                 Some("") => Some(""),
@@ -883,7 +1209,7 @@ impl<'i> Builder<'i> {
             next_sibling: NONE,
             attrs_start,
             attrs_len,
-            offset: (start + self.bom) as u32,
+            offset: start as u32,
         });
         if parent != NONE {
             let p = &mut self.doc.elements[parent as usize];
@@ -902,7 +1228,20 @@ impl<'i> Builder<'i> {
         Ok(())
     }
 
-    fn attr_error(&self, start: usize, err: quick_xml::Error) -> XmlError {
+    fn attr_error(&self, start: usize, err: quick_xml::Error, raw: &str) -> XmlError {
+        // A reference quick-xml refuses itself (`&#0;`, `&#xD800;`): name the character.
+        let refused = raw
+            .split('&')
+            .skip(1)
+            .filter_map(|r| r.split_once(';'))
+            .filter_map(|(r, _)| char_ref_number(r))
+            .find(|code| char::from_u32(*code).is_none_or(|c| !xml_char(c)));
+        if let Some(code) = refused {
+            return XmlError::ForbiddenCharacter {
+                code,
+                at: self.at(start),
+            };
+        }
         match err {
             quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(
                 _,
@@ -1096,9 +1435,97 @@ mod tests {
     }
 
     #[test]
+    fn forbidden_characters_are_errors_with_position() {
+        let cases: [(&[u8], u32, Position); 11] = [
+            // In the tail after the last whole eight-byte word, and after a U+FFFF further on.
+            (
+                b"<a>12345</a>\x03",
+                3,
+                Position {
+                    line: 1,
+                    column: 13,
+                },
+            ),
+            (
+                b"<a>\t\x7f\x0b</a>\xEF\xBF\xBF",
+                0x0B,
+                Position { line: 1, column: 6 },
+            ),
+            (b"<a>x\x00</a>", 0, Position { line: 1, column: 5 }),
+            (b"<a>\n\x01</a>", 1, Position { line: 2, column: 1 }),
+            (b"<a>\x1b[31m</a>", 0x1B, Position { line: 1, column: 4 }),
+            (b"<a b='\x0c'/>", 0x0C, Position { line: 1, column: 7 }),
+            (
+                b"<a>\xEF\xBF\xBF</a>",
+                0xFFFF,
+                Position { line: 1, column: 4 },
+            ),
+            (b"<a>&#1;</a>", 1, Position { line: 1, column: 4 }),
+            (b"<a>&#x0;</a>", 0, Position { line: 1, column: 4 }),
+            (b"<a>&#xFFFE;</a>", 0xFFFE, Position { line: 1, column: 4 }),
+            (b"<a b='&#27;'/>", 0x1B, Position { line: 1, column: 1 }),
+        ];
+        for (bytes, code, at) in cases {
+            let err = Document::parse(bytes).expect_err("forbidden");
+            assert_eq!(
+                err,
+                XmlError::ForbiddenCharacter { code, at },
+                "{}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+        let err = Document::parse(b"<a>&#xD800;</a>").expect_err("surrogate");
+        assert!(
+            matches!(err, XmlError::ForbiddenCharacter { code: 0xD800, .. }),
+            "{err:?}"
+        );
+        // Allowed: tab, line ends, and characters up to U+FFFD and beyond the BMP.
+        let doc = Document::parse("<a>\t\r\n&#9;&#xFFFD;\u{10000}&#x10FFFF;</a>".as_bytes())
+            .expect("allowed");
+        assert_eq!(doc.root().text(), "\t\n\t\u{FFFD}\u{10000}\u{10FFFF}");
+    }
+
+    #[test]
+    fn positions_of_decoded_input_refer_to_the_original_bytes() {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<a>\n  <å/><b/></a>";
+        let mut utf16 = vec![0xFE, 0xFF];
+        utf16.extend(xml.encode_utf16().flat_map(|u| u.to_be_bytes()));
+        let doc = Document::parse(&utf16).expect("utf-16");
+        assert_eq!(doc.encoding(), "UTF-16BE");
+        let b = doc.elements().find(|e| e.local_name() == "b").expect("b");
+        // Line 3 is `  <å/><b/>`: `<b` starts after 6 characters, 12 bytes of UTF-16.
+        assert_eq!(
+            b.position(),
+            Position {
+                line: 3,
+                column: 13
+            }
+        );
+        assert_eq!(&utf16[b.offset()..b.offset() + 4], [0, b'<', 0, b'b']);
+        // The root on line 2, column 1; the declaration's line 1 counts the BOM.
+        assert_eq!(doc.root().position(), Position { line: 2, column: 1 });
+        let latin1 = b"<?xml version='1.0' encoding='ISO-8859-1'?>\n<a>\xE5\xE4<b/>\n</a>";
+        let doc = Document::parse(latin1).expect("latin-1");
+        let b = doc.elements().find(|e| e.local_name() == "b").expect("b");
+        assert_eq!(b.position(), Position { line: 2, column: 6 });
+        assert_eq!(&latin1[b.offset()..b.offset() + 2], b"<b");
+        // A line longer than a checkpoint block.
+        let mut long = b"<?xml version='1.0' encoding='windows-1252'?><a>".to_vec();
+        long.extend(std::iter::repeat_n(0x80, 5000));
+        long.extend_from_slice(b"<b/></a>");
+        let doc = Document::parse(&long).expect("1252");
+        let b = doc.elements().find(|e| e.local_name() == "b").expect("b");
+        assert_eq!(&long[b.offset()..b.offset() + 2], b"<b");
+        assert_eq!(b.position().column as usize, b.offset() + 1);
+    }
+
+    #[test]
     fn xpath_numbers_repeated_siblings() {
         let doc = parse("<r><l/><l><x/></l></r>").expect("ok");
         let x = doc.elements().find(|e| e.local_name() == "x").expect("x");
         assert_eq!(x.xpath(), "/r/l[2]/x");
+        let doc = parse("<r xmlns:p='urn:p'><a/><b/><p:a/><a/></r>").expect("ok");
+        let paths: Vec<_> = doc.elements().map(|e| e.xpath()).collect();
+        assert_eq!(paths, ["/r", "/r/a[1]", "/r/b", "/r/p:a", "/r/a[2]"]);
     }
 }
