@@ -11,6 +11,7 @@ use digilyft_core::api::{Decision, InvoiceState, Outcome, Reminder, Resolution};
 use serde_json::json;
 
 use crate::shell::{DataArg, Shell, exit, refusal};
+use crate::terminal::plain;
 
 /// Approval commands.
 #[derive(Debug, clap::Subcommand)]
@@ -281,8 +282,8 @@ fn item_line(i: &InboxItem) -> String {
         "{:>6}  {:<13} {:<28} {:<14} {:>10} {:<3}  {:<10}  {}{}{}",
         i.invoice_id,
         i.step,
-        i.supplier.chars().take(28).collect::<String>(),
-        i.number,
+        plain(i.supplier.chars().take(28).collect::<String>()),
+        plain(&i.number),
         i.amount,
         i.currency,
         i.attest_deadline.map(|d| d.to_string()).unwrap_or_default(),

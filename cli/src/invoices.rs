@@ -10,6 +10,7 @@ use digilyft_core::api::{CodingRow, approval::CodingField};
 use serde_json::json;
 
 use crate::shell::{DataArg, Shell, exit};
+use crate::terminal::Plain;
 
 /// Invoice commands.
 #[derive(Debug, clap::Subcommand)]
@@ -79,6 +80,7 @@ fn import(paths: &[PathBuf], data: &DataArg, json: bool, shell: &Shell) -> Resul
     let mut rows = Vec::new();
     for o in &outcomes {
         let file = o.path.display().to_string();
+        let shown = Plain(&file);
         match &o.outcome {
             ImportOutcome::Stored { id, state } => {
                 stored += 1;
@@ -90,7 +92,7 @@ fn import(paths: &[PathBuf], data: &DataArg, json: bool, shell: &Shell) -> Resul
                 dup += 1;
                 if !json {
                     println!(
-                        "dubblett  {file}: samma som faktura {existing} ({})",
+                        "dubblett  {shown}: samma som faktura {existing} ({})",
                         kind.as_str()
                     );
                 }
@@ -99,7 +101,7 @@ fn import(paths: &[PathBuf], data: &DataArg, json: bool, shell: &Shell) -> Resul
             ImportOutcome::NeedsAction { id, reason } => {
                 action += 1;
                 if !json {
-                    println!("åtgärd    {file}: faktura {id}: {reason}");
+                    println!("åtgärd    {shown}: faktura {id}: {}", Plain(reason));
                 }
                 rows.push(
                     json!({"file": file, "outcome": "needs-action", "id": id, "reason": reason}),
@@ -172,7 +174,10 @@ fn show(d: &InvoiceView, json: bool) -> Result<ExitCode> {
     }
     println!(
         "Faktura {} · {} ({}) · nr {}",
-        s.id, s.supplier, s.supplier_id, s.number
+        s.id,
+        Plain(&s.supplier),
+        Plain(&s.supplier_id),
+        Plain(&s.number)
     );
     println!(
         "  {} · fakturadatum {} · förfaller {} · attest senast {}",
@@ -185,7 +190,7 @@ fn show(d: &InvoiceView, json: bool) -> Result<ExitCode> {
         "  exkl. moms {} · att betala {} {} · status {}{}",
         s.net_amount,
         s.amount,
-        s.currency,
+        Plain(&s.currency),
         s.state,
         if s.payment_block {
             " · BETALSPÄRR"
@@ -206,7 +211,12 @@ fn show(d: &InvoiceView, json: bool) -> Result<ExitCode> {
     for c in &d.coding {
         println!(
             "  {:>12}  konto {} ansvar {} verksamhet {} motpart {} moms {}",
-            c.amount, c.konto, c.ansvar, c.verksamhet, c.motpart, c.momskod
+            c.amount,
+            Plain(&c.konto),
+            Plain(&c.ansvar),
+            Plain(&c.verksamhet),
+            Plain(&c.motpart),
+            Plain(&c.momskod)
         );
     }
     println!("Steg:");
@@ -241,7 +251,7 @@ fn show(d: &InvoiceView, json: bool) -> Result<ExitCode> {
                 x.decision,
                 x.actor,
                 x.outcome.as_str(),
-                x.reason
+                Plain(&x.reason)
             );
         }
     }

@@ -17,6 +17,7 @@ use serde_json::json;
 
 use crate::invoices::coding_json;
 use crate::shell::{DataArg, Shell, refusal};
+use crate::terminal::Plain;
 
 /// Kontering commands. Only the invoice's named reviewer or someone holding a GRANSKNING right for
 /// the new codes may change a kontering.
@@ -131,6 +132,6 @@ fn print_rows(rows: &[CodingRow], json: bool) {
         println!("ingen kontering");
     }
     for (i, c) in rows.iter().enumerate() {
-        println!("rad {}: {}", i + 1, format_row(c));
+        println!("rad {}: {}", i + 1, Plain(&format_row(c)));
     }
 }
