@@ -871,7 +871,7 @@ impl Store {
                 reason: r.text,
             }
         })?;
-        let (new, events) = approval::recode(&wf, rows, actor, &active.1, now);
+        let (new, events) = approval::recode(&wf, rows, actor, &active.1, now, &self.policy);
         save_workflow(&tx, &wf, &new)?;
         for ev in events {
             append_audit(&tx, now, ev)?;
@@ -1321,7 +1321,7 @@ fn load_coding(conn: &Connection, invoice_id: i64) -> Result<Vec<CodingRow>> {
     rows.map(|r| r?.map(|(_, c)| c)).collect()
 }
 
-const STEP_SELECT: &str = "SELECT invoice_id, seq, kind, label, state, assignee, queue, revision, decided_by, acting_for, decided_at, decision_id, auto_rule FROM step";
+const STEP_SELECT: &str = "SELECT invoice_id, seq, kind, label, state, assignee, queue, revision, decided_by, acting_for, decided_at, decision_id, auto_rule, escalated_at FROM step";
 
 fn step_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<(i64, Step)>> {
     let kind: String = r.get(2)?;
@@ -1337,6 +1337,7 @@ fn step_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<(i64, Step)>> {
     let acting_for: Option<String> = r.get(9)?;
     let decision_id: Option<String> = r.get(11)?;
     let auto_rule: Option<String> = r.get(12)?;
+    let escalated_at: Option<String> = r.get(13)?;
     Ok((|| {
         Ok((
             id,
@@ -1355,6 +1356,7 @@ fn step_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<(i64, Step)>> {
                 decided_at: decided_at.as_deref().map(parse_ts).transpose()?,
                 decision_id,
                 auto_rule,
+                escalated_at: escalated_at.as_deref().map(parse_ts).transpose()?,
             },
         ))
     })())
@@ -1448,13 +1450,20 @@ fn save_workflow(conn: &Connection, old: &Workflow, new: &Workflow) -> Result<()
         }
     }
     let mut upsert = conn.prepare_cached(
-        "INSERT INTO step (invoice_id, seq, kind, label, state, assignee, queue, revision, decided_by, acting_for, decided_at, decision_id, auto_rule)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+        "INSERT INTO step (invoice_id, seq, kind, label, state, assignee, queue, revision, decided_by, acting_for, decided_at, decision_id, auto_rule, escalated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (invoice_id, seq) DO UPDATE SET kind = excluded.kind, label = excluded.label, state = excluded.state,
             assignee = excluded.assignee, queue = excluded.queue, revision = excluded.revision, decided_by = excluded.decided_by,
             acting_for = excluded.acting_for, decided_at = excluded.decided_at, decision_id = excluded.decision_id,
-            auto_rule = excluded.auto_rule",
+            auto_rule = excluded.auto_rule, escalated_at = excluded.escalated_at",
     )?;
+    // Steps rebuilt after a kontering change may be fewer (no second signer needed any more).
+    if new.steps.len() < old.steps.len() {
+        conn.execute(
+            "DELETE FROM step WHERE invoice_id = ?1 AND seq >= ?2",
+            params![new.invoice_id, new.steps.len() as i64],
+        )?;
+    }
     for s in &new.steps {
         if old.steps.get(s.seq as usize) == Some(s) {
             continue;
@@ -1472,7 +1481,8 @@ fn save_workflow(conn: &Connection, old: &Workflow, new: &Workflow) -> Result<()
             s.acting_for,
             s.decided_at.map(ts),
             s.decision_id,
-            s.auto_rule
+            s.auto_rule,
+            s.escalated_at.map(ts)
         ])?;
     }
     Ok(())
@@ -1592,7 +1602,8 @@ fn record_decision(
 }
 
 /// Re-validates decisions parked as PENDING_PRECONDITION on `invoice_id` after a step was
-/// attested; applies those that now pass, marks expired ones stale. Returns the final state.
+/// attested, to a fixed point ([`approval::revalidate`]): applies those that now pass, marks
+/// expired ones stale. Returns the final state when the workflow changed.
 fn resolve_pending(
     conn: &Connection,
     invoice_id: i64,
@@ -1600,57 +1611,46 @@ fn resolve_pending(
     active: &(i64, Arc<RuleSet>),
     policy: &Policy,
 ) -> Result<Option<InvoiceState>> {
-    let parked: Vec<(String, String, String)> = {
+    let rows: Vec<(String, String)> = {
         let mut stmt = conn.prepare_cached(
-            "SELECT decision_id, envelope, received_at FROM decision
+            "SELECT envelope, received_at FROM decision
              WHERE invoice_id = ?1 AND outcome = 'PENDING_PRECONDITION' AND resolved IS NULL ORDER BY received_at, rowid",
         )?;
-        stmt.query_map([invoice_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        stmt.query_map([invoice_id], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<std::result::Result<_, _>>()?
     };
-    let mut state = None;
-    for (id, json, received) in parked {
-        let env: Envelope = serde_json::from_str(&json).map_err(corrupt("envelope"))?;
-        let received = parse_ts(&received)?;
-        let wf = load_workflow(conn, invoice_id)?;
-        let (resolution, events, new) =
-            if now - received > chrono::Duration::hours(policy.pending_max_hours) {
-                let mut ev = NewEvent::new("decision.resolved", Some(invoice_id), &env.actor_id);
-                ev.outcome = Some(Outcome::Stale.as_str().into());
-                ev.reason = Some("pending-timeout: precondition not met in time".into());
-                ev.detail = serde_json::json!({"decision_id": id}).to_string();
-                (Outcome::Stale, vec![ev], None)
-            } else {
-                let seen = if env.ruleset_version == active.0 {
-                    active.1.clone()
-                } else {
-                    ruleset_by_version(conn, env.ruleset_version)?.rules
-                };
-                let v = approval::decide(&wf, &env, &seen, &active.1, active.0, now, policy);
-                if v.outcome == Outcome::PendingPrecondition {
-                    continue;
-                }
-                let mut events = v.events;
-                for e in &mut events {
-                    if e.kind == "decision" {
-                        e.kind = "decision.resolved".into();
-                    }
-                }
-                (v.outcome, events, v.workflow)
-            };
+    let mut parked = Vec::with_capacity(rows.len());
+    for (json, received) in rows {
+        let envelope: Envelope = serde_json::from_str(&json).map_err(corrupt("envelope"))?;
+        let seen = if envelope.ruleset_version == active.0 {
+            active.1.clone()
+        } else {
+            ruleset_by_version(conn, envelope.ruleset_version)?.rules
+        };
+        parked.push(approval::Parked {
+            envelope,
+            received_at: parse_ts(&received)?,
+            seen,
+        });
+    }
+    if parked.is_empty() {
+        return Ok(None);
+    }
+    let wf = load_workflow(conn, invoice_id)?;
+    let r = approval::revalidate(&wf, &parked, &active.1, active.0, now, policy);
+    for (id, outcome) in &r.resolved {
         conn.execute(
             "UPDATE decision SET resolved = ?1 WHERE decision_id = ?2",
-            params![resolution.as_str(), id],
+            params![outcome.as_str(), id],
         )?;
-        if let Some(new) = &new {
-            save_workflow(conn, &wf, new)?;
-            state = Some(new.state);
-        }
-        for ev in events {
-            append_audit(conn, now, ev)?;
-        }
     }
-    Ok(state)
+    if let Some(new) = &r.workflow {
+        save_workflow(conn, &wf, new)?;
+    }
+    for ev in r.events {
+        append_audit(conn, now, ev)?;
+    }
+    Ok(r.workflow.map(|w| w.state))
 }
 
 fn store_one(

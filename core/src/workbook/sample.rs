@@ -438,6 +438,7 @@ pub fn sample_rules() -> RuleSet {
         conflicts,
         flows,
         templates,
+        tidsfrister: Vec::new(),
     }
 }
 

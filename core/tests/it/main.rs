@@ -2,6 +2,7 @@
 
 mod approval;
 mod archive;
+mod attest_rules;
 mod audit;
 mod common;
 mod crash;
@@ -12,4 +13,5 @@ mod invariants;
 mod kontering;
 mod ledger;
 mod reminders;
+mod rulebook;
 mod workbook;
