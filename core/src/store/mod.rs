@@ -876,6 +876,8 @@ impl Store {
         for ev in events {
             append_audit(&tx, now, ev)?;
         }
+        // Intents parked before the change are judged again: STALE (spec §4.3).
+        resolve_pending(&tx, invoice_id, now, &active, &self.policy)?;
         tx.commit()?;
         self.refresh_anchor()?;
         Ok(new)
@@ -912,6 +914,8 @@ impl Store {
         for ev in events {
             append_audit(&tx, now, ev)?;
         }
+        // A rejection closes the steps: intents parked on them are resolved (superseded).
+        resolve_pending(&tx, invoice_id, now, &active, &self.policy)?;
         tx.commit()?;
         self.refresh_anchor()?;
         Ok(new)

@@ -14,4 +14,5 @@ mod kontering;
 mod ledger;
 mod reminders;
 mod rulebook;
+mod scenario;
 mod workbook;
