@@ -168,7 +168,8 @@ pub fn bill() -> impl Strategy<Value = Bill> {
 /// One action of a scenario.
 #[derive(Debug, Clone)]
 pub enum Action {
-    /// A decision on a step (index into the steps; past the end: the open step).
+    /// A decision on a step (index 0–2 into the steps, which parks decisions on later steps;
+    /// otherwise the open step).
     Decide {
         step: usize,
         actor: usize,
@@ -195,7 +196,7 @@ pub fn action() -> impl Strategy<Value = Action> {
         1 => Just(Decision::Dispute),
     ];
     prop_oneof![
-        10 => (0..5usize, 0..PEOPLE.len() * 2, decision, any::<bool>()).prop_map(
+        10 => (0..6usize, 0..PEOPLE.len() * 2, decision, any::<bool>()).prop_map(
             |(step, actor, decision, as_substitute)| Action::Decide { step, actor, decision, as_substitute }
         ),
         2 => (0..PEOPLE.len(), 0..5u8).prop_map(|(actor, how)| Action::Recode { actor, how }),
@@ -378,7 +379,7 @@ impl Engine {
                 as_substitute,
             } => {
                 let s = match self.wf.steps.get(*step) {
-                    Some(s) if *step < 2 => s,
+                    Some(s) if *step < 3 => s,
                     _ => self.wf.steps.iter().find(|s| s.state == StepState::Open)?,
                 };
                 // Half of the time the assignee (or the one who stands in for them) acts.
