@@ -479,6 +479,15 @@ impl Store {
         &self.policy
     }
 
+    /// The policy with the active rule set's `Tidsfrister` laid over it
+    /// ([`Policy::under`]): what reminders and deadlines are computed with.
+    fn effective_policy(&self) -> Policy {
+        match &self.active {
+            Some((_, rules)) => self.policy.under(rules),
+            None => self.policy.clone(),
+        }
+    }
+
     /// Replaces the approval policy.
     pub fn set_policy(&mut self, policy: Policy) {
         self.policy = policy;
@@ -935,9 +944,13 @@ impl Store {
                 "SELECT DISTINCT s.invoice_id FROM step s JOIN invoice i ON i.id = s.invoice_id
                  WHERE s.state = 'OPEN' AND i.attest_deadline IS NOT NULL AND i.attest_deadline <= ?1",
             )?;
-            let horizon = (now.date_naive()
-                + chrono::Days::new(policy.remind_before_due_days as u64))
-            .to_string();
+            // The widest reminder window of any attest kind under the active Tidsfrister.
+            let window = [StepKind::Mottagning, StepKind::Granskning, StepKind::Beslut]
+                .iter()
+                .map(|k| policy.timing(&active.1, *k).remind_before_due_days)
+                .max()
+                .unwrap_or(policy.remind_before_due_days);
+            let horizon = (now.date_naive() + chrono::Days::new(u64::from(window))).to_string();
             stmt.query_map([horizon], |r| r.get(0))?
                 .collect::<std::result::Result<_, _>>()?
         };
@@ -1000,8 +1013,9 @@ impl Store {
     /// by assignee (a queue's name when no person is assigned), then deadline: the daily list of
     /// reminders to send. Each names who currently stands in for an absent assignee.
     pub fn reminders(&self, day: NaiveDate) -> Result<Vec<ReminderItem>> {
-        let horizon =
-            (day + chrono::Days::new(u64::from(self.policy.remind_before_due_days))).to_string();
+        let horizon = (day
+            + chrono::Days::new(u64::from(self.effective_policy().remind_before_due_days)))
+        .to_string();
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {INBOX_COLUMNS}, COALESCE(s.assignee, s.queue, '')
              FROM step s JOIN invoice i ON i.id = s.invoice_id
@@ -1070,7 +1084,8 @@ impl Store {
             currency,
             due_date: parse_day(due)?,
             attest_deadline,
-            reminder: attest_deadline.and_then(|d| crate::approval::reminder(d, day, &self.policy)),
+            reminder: attest_deadline
+                .and_then(|d| crate::approval::reminder(d, day, &self.effective_policy())),
             invoice_state: InvoiceState::parse(&state)
                 .ok_or_else(|| StoreError::Corrupt(format!("state {state:?}")))?,
             payment_block,
@@ -1720,7 +1735,10 @@ fn store_one(
         _ => None,
     };
     let deadline = f
-        .and_then(|f| approval::attest_deadline(f.due_date, policy))
+        .and_then(|f| {
+            let policy = active.map_or_else(|| policy.clone(), |a| policy.under(&a.1));
+            approval::attest_deadline(f.due_date, &policy)
+        })
         .map(|d| d.to_string());
     conn.prepare_cached(
         "INSERT INTO invoice (document_id, format, kind, supplier_id, supplier_name, number, issue_date, due_date, currency,

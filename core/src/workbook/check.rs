@@ -133,6 +133,7 @@ pub fn validate(rules: &RuleSet, today: NaiveDate) -> Vec<Problem> {
         }
     }
     p.extend(namnd_ceilings(rules));
+    p.extend(super::assignment::check(rules));
     p.extend(no_personal_identity_numbers(rules));
     let one_per_code: HashSet<&str> = rules
         .namnder

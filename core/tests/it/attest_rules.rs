@@ -645,3 +645,68 @@ fn issue_18_also_no_return_or_reject_while_a_payment_block_is_set() {
         ],
     }]);
 }
+
+#[test]
+fn issue_18_tidsfrister_set_the_processing_period_and_the_lead_time() {
+    use digilyft_core::workbook::Tidsfrist;
+    let rules = |lead: u32| {
+        let mut r = reviewed(vec![grant("b1", Beslut, "41*", 100_000, 100_000)]);
+        r.grants.push(grant("c1", Beslut, "41*", 200_000, 200_000));
+        r.grants
+            .push(grant("c2", Beslut, "4*", 1_000_000, 1_000_000));
+        r.managers = vec![chef("b1", "c1"), chef("c1", "c2")];
+        r.tidsfrister = vec![
+            Tidsfrist {
+                attesttyp: None,
+                handlaggningsdagar: None,
+                paminn_fore_dagar: Some(5),
+                eskalera_till_ko: None,
+                betalningsledtid_dagar: Some(lead),
+                row: 2,
+            },
+            Tidsfrist {
+                attesttyp: Some(Beslut),
+                handlaggningsdagar: Some(4),
+                paminn_fore_dagar: None,
+                eskalera_till_ko: Some("ekonomi-beslut".into()),
+                betalningsledtid_dagar: None,
+                row: 3,
+            },
+        ];
+        r
+    };
+    // Due 2026-12-18. Lead time 3: deadline 12-15, window from 12-10; lead time 8: deadline
+    // 12-10, window from 12-05.
+    play(vec![
+        Case {
+            name: "BESLUT escalates once per 4 days",
+            rules: rules(3),
+            reference: "4110",
+            net: kr(5000),
+            acts: vec![
+                attest("GRANSKNING#1", "g1", Accepted, "ok"),
+                Act::Days(20), // 12-10
+                Act::Escalate(1),
+                Act::Assigned("BESLUT#1", Some("c1")),
+                Act::Days(2),
+                Act::Escalate(0),
+                Act::Days(2),
+                Act::Escalate(1),
+                Act::Assigned("BESLUT#1", Some("c2")),
+            ],
+        },
+        Case {
+            name: "a longer payment lead time starts escalation earlier",
+            rules: rules(8),
+            reference: "4110",
+            net: kr(5000),
+            acts: vec![
+                attest("GRANSKNING#1", "g1", Accepted, "ok"),
+                Act::Days(14), // 12-04
+                Act::Escalate(0),
+                Act::Days(1), // 12-05
+                Act::Escalate(1),
+            ],
+        },
+    ]);
+}
