@@ -183,37 +183,12 @@ pub fn decide(
             Err(r) => return refuse(wf, env, v, Outcome::RejectedRule, r),
         }
     }
-    if let Some(absent) = &env.acting_for {
-        let from = env
-            .last_server_sync_time
-            .date_naive()
-            .min(env.device_time.date_naive());
-        let covered = current.absences.iter().any(|a| {
-            &a.person_id == absent
-                && a.ersattare_person_id == env.actor_id
-                && a.fran <= from
-                && day <= a.till
-                && a.covers(wf.coding.iter().map(|c| c.ansvar.as_str()))
-        });
-        if !covered {
-            let reason = Reason::new(
-                "substitute-outside-absence",
-                format!(
-                    "{} is not registered as ersättare for {absent} over {from}..{day}",
-                    env.actor_id
-                ),
-            );
-            return refuse(wf, env, v, Outcome::RejectedRule, reason);
-        }
+    if let Some(reason) = outside_absence(current, env, wf, now) {
+        return refuse(wf, env, v, Outcome::RejectedRule, reason);
     }
     if env.decision == Decision::Attest {
         // 5. Duality and jäv.
-        let signers: Vec<&str> = wf
-            .steps
-            .iter()
-            .filter(|s| s.state == StepState::Done && s.seq != step.seq)
-            .filter_map(|s| s.decided_by.as_deref())
-            .collect();
+        let signers = wf.signers_except(step.seq);
         let twice_beslut = wf.steps.iter().any(|s| {
             s.state == StepState::Done
                 && s.kind == StepKind::Beslut
@@ -384,12 +359,7 @@ fn may_object(
     now: DateTime<Utc>,
 ) -> Result<(), Reason> {
     let day = now.date_naive();
-    let signers: Vec<&str> = wf
-        .steps
-        .iter()
-        .filter(|s| s.state == StepState::Done && s.seq != step.seq)
-        .filter_map(|s| s.decided_by.as_deref())
-        .collect();
+    let signers = wf.signers_except(step.seq);
     let absent = env.acting_for.as_deref();
     for rules in [seen, current] {
         authorise(rules, &env.actor_id, step.kind, wf, day, absent, false).map_err(|r| {
@@ -405,15 +375,42 @@ fn may_object(
             return Err(j);
         }
     }
-    if let Some(absent) = absent
-        && current
-            .absence_of(absent, day)
-            .is_none_or(|a| a.ersattare_person_id != env.actor_id)
-    {
-        return Err(Reason::new(
-            "substitute-outside-absence",
-            format!("{} does not stand in for {absent} on {day}", env.actor_id),
-        ));
+    if let Some(reason) = outside_absence(current, env, wf, now) {
+        return Err(reason);
     }
     Ok(())
+}
+
+/// For a decision made as ersättare (`acting_for`): why it falls outside a registered absence,
+/// if it does. The absence in `rules` must name the actor as ersättare, cover every kontering
+/// row's ansvar and the whole window from the device's last contact with the server (or its
+/// claimed time, if earlier) to the server's receipt `now`: device clocks are not trusted.
+fn outside_absence(
+    rules: &RuleSet,
+    env: &Envelope,
+    wf: &Workflow,
+    now: DateTime<Utc>,
+) -> Option<Reason> {
+    let absent = env.acting_for.as_deref()?;
+    let day = now.date_naive();
+    let from = env
+        .last_server_sync_time
+        .date_naive()
+        .min(env.device_time.date_naive());
+    let covered = rules.absences.iter().any(|a| {
+        a.person_id == absent
+            && a.ersattare_person_id == env.actor_id
+            && a.fran <= from
+            && day <= a.till
+            && a.covers(wf.coding.iter().map(|c| c.ansvar.as_str()))
+    });
+    (!covered).then(|| {
+        Reason::new(
+            "substitute-outside-absence",
+            format!(
+                "{} is not registered as ersättare for {absent} over {from}..{day}",
+                env.actor_id
+            ),
+        )
+    })
 }

@@ -192,6 +192,15 @@ pub struct Workflow {
 }
 
 impl Workflow {
+    /// The people who signed the invoice's DONE steps other than step `seq` (duality, jäv).
+    pub fn signers_except(&self, seq: u32) -> Vec<&str> {
+        self.steps
+            .iter()
+            .filter(|s| s.state == StepState::Done && s.seq != seq)
+            .filter_map(|s| s.decided_by.as_deref())
+            .collect()
+    }
+
     /// Closes every step not decided yet (OPEN or WAITING → REJECTED) at the current revision:
     /// a rejected invoice has no step anyone could still act on (spec §1.4, §4.3 OPEN →
     /// REJECTED), so none shows in an inbox or a reminder list.

@@ -174,12 +174,18 @@ pub fn route(
     let mut ev = NewEvent::new("invoice.routed", Some(wf.invoice_id), "system");
     ev.ruleset_version = Some(version);
     let mut auto_refused = None;
-    fn reviewer(r: Option<&FlowRule>) -> Option<&str> {
-        r.and_then(|r| r.granskare_person_id.as_deref())
-    }
-    let queue = |r: Option<&FlowRule>| {
-        r.and_then(|r| r.ko.clone())
-            .unwrap_or_else(|| policy.default_queue.clone())
+    // The rule's named reviewer and queue choose among those who hold the right.
+    let steps_for = |kinds: &[StepKind], r: &FlowRule, wf: &Workflow| {
+        let queue = r.ko.clone().unwrap_or_else(|| policy.default_queue.clone());
+        build_steps(
+            kinds,
+            r.granskare_person_id.as_deref(),
+            &queue,
+            wf,
+            rules,
+            day,
+            policy,
+        )
     };
     match rule {
         Some(r) if r.steg == Flow::Auto => {
@@ -212,15 +218,7 @@ pub fn route(
                 }
                 Err(reason) => {
                     auto_refused = Some(reason.text.clone());
-                    new.steps = build_steps(
-                        &policy.default_steps,
-                        reviewer(Some(r)),
-                        &queue(Some(r)),
-                        &new,
-                        rules,
-                        day,
-                        policy,
-                    );
+                    new.steps = steps_for(&policy.default_steps, r, &new);
                     new.state = InvoiceState::InApproval;
                     new.flow_rule = Some(r.label());
                 }
@@ -231,15 +229,7 @@ pub fn route(
                 Flow::Steps(k) => k.clone(),
                 Flow::Auto => policy.default_steps.clone(),
             };
-            new.steps = build_steps(
-                &kinds,
-                reviewer(Some(r)),
-                &queue(Some(r)),
-                &new,
-                rules,
-                day,
-                policy,
-            );
+            new.steps = steps_for(&kinds, r, &new);
             new.state = InvoiceState::InApproval;
             new.flow_rule = Some(r.label());
         }

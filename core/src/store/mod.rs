@@ -777,6 +777,22 @@ impl Store {
     // ----------------------------------------------------------------------------------------
     // Decisions
 
+    /// The envelope of decision `decision_id` as it was received, to replay it: submitting it
+    /// again with [`Store::decide`] returns the first outcome and changes nothing. `None` for an
+    /// unknown id.
+    pub fn decision_envelope(&self, decision_id: &str) -> Result<Option<Envelope>> {
+        let json: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT envelope FROM decision WHERE decision_id = ?1",
+                [decision_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        json.map(|j| serde_json::from_str(&j).map_err(corrupt("envelope")))
+            .transpose()
+    }
+
     /// Submits one decision envelope (spec §4.2) and returns its outcome. The same decision id
     /// submitted again returns the first outcome and changes nothing. Bad input (unknown invoice,
     /// step, user or rule-set version) is an error and changes nothing.

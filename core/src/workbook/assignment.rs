@@ -4,28 +4,11 @@
 //! `Tidsfrister` sheet has at most one row per attest kind, the lead time only on `ALLA`, and a
 //! processing time of at least one day.
 
+use super::check::at;
 use super::model::*;
-use super::read::column_letters;
-use super::sheets::{self, Sheet};
+use super::sheets;
 use super::{Problem, Severity};
 use crate::approval::StepKind;
-
-fn at(
-    sheet: &'static Sheet,
-    row: u32,
-    header: &str,
-    severity: Severity,
-    message: String,
-) -> Problem {
-    let idx = sheet.index(header).unwrap_or(0);
-    Problem {
-        severity,
-        sheet: sheet.name,
-        cell: format!("{}{}", column_letters(idx), row),
-        column: header.to_string(),
-        message,
-    }
-}
 
 /// Named reviewers against their rights, and the `Tidsfrister` rows.
 pub(super) fn check(rules: &RuleSet) -> Vec<Problem> {

@@ -11,7 +11,7 @@ use super::sheets::{self, Sheet};
 use super::{Problem, Severity};
 use crate::approval::StepKind;
 
-fn at(
+pub(super) fn at(
     sheet: &'static Sheet,
     row: u32,
     header: &str,

@@ -673,3 +673,36 @@ fn escalation_near_the_attest_deadline_goes_to_the_substitute_then_an_authorised
     let d = store.invoice_detail(id).expect("d");
     assert!(d.audit.iter().any(|e| e.event.kind == "step.escalated"));
 }
+
+#[test]
+fn a_decision_replayed_by_its_id_returns_the_first_outcome() {
+    let clock = clock();
+    let mut store = store_with_rules(&clock);
+    let id = office_invoice(&mut store, "RP-1", &[3000], &clock);
+    let first = review(&mut store, id, Decision::Attest, &clock);
+    assert_eq!(first.outcome, Outcome::Accepted);
+    assert!(store.decision_envelope("nope").expect("lookup").is_none());
+    let d = store.invoice_detail(id).expect("d");
+    let stored = d
+        .decisions
+        .iter()
+        .find(|x| x.outcome == Outcome::Accepted)
+        .expect("recorded");
+    let again = store
+        .decision_envelope(&stored.decision_id)
+        .expect("lookup")
+        .expect("known id");
+    assert_eq!(
+        (again.step.as_str(), again.actor_id.as_str()),
+        ("GRANSKNING#1", "u230")
+    );
+    let events = store.audit_events().expect("audit").len();
+    clock.advance(86_400);
+    let r = store.decide(&again, &clock).expect("replay");
+    assert!(r.replay);
+    assert_eq!(
+        (r.outcome, r.reason_code.as_str()),
+        (Outcome::Accepted, "ok")
+    );
+    assert_eq!(store.audit_events().expect("audit").len(), events);
+}
