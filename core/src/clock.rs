@@ -23,6 +23,27 @@ impl Clock for SystemClock {
     }
 }
 
+/// The system clock's time of day on a chosen date: "today" fixed for tests and for re-running a
+/// day (`DIGILYFT_TODAY`), while instants of one run still follow each other.
+#[derive(Debug, Clone, Copy)]
+pub struct DayClock {
+    day: chrono::NaiveDate,
+}
+
+impl DayClock {
+    /// A clock whose date is `day`.
+    pub fn new(day: chrono::NaiveDate) -> Self {
+        DayClock { day }
+    }
+}
+
+impl Clock for DayClock {
+    fn now(&self) -> DateTime<Utc> {
+        let time = Utc::now().time();
+        self.day.and_time(time).and_utc()
+    }
+}
+
 /// A clock that returns a fixed instant, which tests may move forward.
 #[derive(Debug)]
 pub struct FixedClock {

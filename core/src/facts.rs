@@ -22,10 +22,9 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 /// Which syntax a document arrived in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// PEPPOL BIS Billing 3.0 / UBL 2.1.
     PeppolBis3,
@@ -64,7 +63,7 @@ impl Format {
 }
 
 /// Invoice or credit note (kept explicit: sign and link errors are a classic import bug).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocumentKind {
     /// A commercial invoice (type codes 380 and friends).
     Invoice,
@@ -92,7 +91,7 @@ impl DocumentKind {
 }
 
 /// One invoice line: its id and net amount (BT-126, BT-131).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineFacts {
     /// BT-126 Invoice line identifier.
     pub id: String,
@@ -103,7 +102,7 @@ pub struct LineFacts {
 }
 
 /// What the approval engine needs to know about a received document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvoiceFacts {
     /// Syntax of the original.
     pub format: Format,

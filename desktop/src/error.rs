@@ -2,21 +2,33 @@
 //!
 //! `code` is a stable kebab-case word the UI switches on (it never parses `message`); `message` is
 //! for people and names what failed (the file, the place). Every command returns
-//! `Result<T, ApiError>`, never a bare string.
+//! `Result<T, ApiError>`, never a bare string. The codes are `digilyft_core::api::ErrorCode`'s,
+//! converted by hand here: the IPC shape is this crate's contract.
 
 use serde::Serialize;
+
+use digilyft_core::api;
 
 /// Stable error classes crossing IPC. The frontend maps each one to a translated explanation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum ErrorCode {
-    /// A file or directory could not be read or written (store file, data directory).
-    Io,
-    /// The store exists but cannot be used as it is (e.g. written by a newer Digilyft).
-    Precondition,
+    /// The input is not acceptable; the problems are listed.
+    Validation,
     /// Something asked for does not exist.
     NotFound,
+    /// The request collides with the current state.
+    Conflict,
+    /// The store exists but cannot be used as it is (e.g. written by a newer Digilyft), or the
+    /// request needs something first (an active attestförteckning).
+    Precondition,
+    /// The person may not do this.
+    Forbidden,
+    /// A file or directory could not be read or written (store file, data directory).
+    Io,
+    /// The store's data is damaged.
+    Corrupt,
     /// A bug or a broken invariant on our side.
     Internal,
 }
@@ -41,20 +53,20 @@ impl ApiError {
     }
 }
 
-/// Store failures keep core's message (it names the file and what to do) under a stable code.
-impl From<digilyft_core::store::StoreError> for ApiError {
-    fn from(err: digilyft_core::store::StoreError) -> Self {
-        use digilyft_core::store::StoreError as E;
-        let code = match &err {
-            E::Io { .. } | E::Sqlite(_) => ErrorCode::Io,
-            E::TooNew { .. } | E::NoActiveRuleSet => ErrorCode::Precondition,
-            E::NoSuchInvoice(_)
-            | E::NoSuchRuleSet(_)
-            | E::NoSuchStep { .. }
-            | E::UnknownUser(_) => ErrorCode::NotFound,
+/// Core's error keeps its message (it names the file and what to do) under the same class.
+impl From<api::ApiError> for ApiError {
+    fn from(err: api::ApiError) -> Self {
+        let code = match err.code {
+            api::ErrorCode::Validation => ErrorCode::Validation,
+            api::ErrorCode::NotFound => ErrorCode::NotFound,
+            api::ErrorCode::Conflict => ErrorCode::Conflict,
+            api::ErrorCode::Precondition => ErrorCode::Precondition,
+            api::ErrorCode::Forbidden => ErrorCode::Forbidden,
+            api::ErrorCode::Io => ErrorCode::Io,
+            api::ErrorCode::Corrupt => ErrorCode::Corrupt,
             _ => ErrorCode::Internal,
         };
-        ApiError::new(code, err.to_string())
+        ApiError::new(code, err.message)
     }
 }
 
@@ -73,23 +85,21 @@ mod tests {
     }
 
     #[test]
-    fn store_errors_get_stable_codes() {
-        use digilyft_core::store::StoreError;
-        let too_new = StoreError::TooNew {
-            path: "/data/digilyft.sqlite".into(),
-            found: 9,
-            supported: 1,
-        };
-        let err = ApiError::from(too_new);
-        assert_eq!(err.code, ErrorCode::Precondition);
-        assert!(
-            err.message.contains("/data/digilyft.sqlite"),
-            "{}",
-            err.message
-        );
-        assert_eq!(
-            ApiError::from(StoreError::NoSuchInvoice(3)).code,
-            ErrorCode::NotFound
-        );
+    fn core_errors_keep_their_class_and_message() {
+        for (core, ipc) in [
+            (api::ErrorCode::Validation, "validation"),
+            (api::ErrorCode::NotFound, "not-found"),
+            (api::ErrorCode::Conflict, "conflict"),
+            (api::ErrorCode::Precondition, "precondition"),
+            (api::ErrorCode::Forbidden, "forbidden"),
+            (api::ErrorCode::Io, "io"),
+            (api::ErrorCode::Corrupt, "corrupt"),
+            (api::ErrorCode::Internal, "internal"),
+        ] {
+            let err = ApiError::from(api::ApiError::new(core, "/data/digilyft.sqlite: why"));
+            let json = serde_json::to_value(&err).unwrap_or_default();
+            assert_eq!(json["code"], ipc, "{core}");
+            assert_eq!(json["message"], "/data/digilyft.sqlite: why");
+        }
     }
 }

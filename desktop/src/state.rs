@@ -1,20 +1,21 @@
-//! The state the app manages: where the store is and, once opened, the open store.
+//! The state the app manages: where the data lives and, once opened, the workspace (the local
+//! store) every command works on.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use digilyft_core::store::{Store, StoreError};
+use digilyft_core::api::{self, Workspace};
 
 use crate::{ApiError, ErrorCode};
 
-/// The local SQLite store, opened on first use so that a store that cannot be opened (missing
+/// The local workspace, opened on first use so that a store that cannot be opened (missing
 /// permissions, written by a newer Digilyft) still lets the window start and show the error.
 /// Commands run on Tauri's thread pool; the mutex gives them the one connection in turn.
 #[derive(Debug)]
 pub struct StoreHandle {
     data_dir: PathBuf,
     path: PathBuf,
-    store: Mutex<Option<Store>>,
+    workspace: Mutex<Option<Workspace>>,
 }
 
 impl StoreHandle {
@@ -24,7 +25,7 @@ impl StoreHandle {
         Self {
             data_dir,
             path,
-            store: Mutex::new(None),
+            workspace: Mutex::new(None),
         }
     }
 
@@ -38,21 +39,21 @@ impl StoreHandle {
         &self.path
     }
 
-    /// Runs `f` on the open store, opening it (and applying migrations) first if needed.
-    pub fn with_store<T>(
+    /// Runs `f` on the open workspace, opening it (and applying migrations) first if needed.
+    pub fn with_workspace<T>(
         &self,
-        f: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+        f: impl FnOnce(&mut Workspace) -> api::Result<T>,
     ) -> Result<T, ApiError> {
         let mut slot = self.lock()?;
-        let store = match &mut *slot {
-            Some(store) => store,
-            empty => empty.insert(Store::open(&self.path).map_err(ApiError::from)?),
+        let ws = match &mut *slot {
+            Some(ws) => ws,
+            empty => empty.insert(Workspace::open_file(&self.path).map_err(ApiError::from)?),
         };
-        f(store).map_err(ApiError::from)
+        f(ws).map_err(ApiError::from)
     }
 
-    fn lock(&self) -> Result<MutexGuard<'_, Option<Store>>, ApiError> {
-        self.store.lock().map_err(|_| {
+    fn lock(&self) -> Result<MutexGuard<'_, Option<Workspace>>, ApiError> {
+        self.workspace.lock().map_err(|_| {
             ApiError::new(
                 ErrorCode::Internal,
                 "an earlier command panicked while using the store; restart Digilyft",

@@ -25,7 +25,11 @@ use serde_json::Value;
 const LAYERS: &[(&str, &[&str])] = &[
     ("digilyft-invoice", &[]),
     ("digilyft-survey", &[]),
-    ("digilyft-core", &["digilyft-invoice", "digilyft-survey"]),
+    // core names itself as a dev-dependency, to give its own tests the `test-support` feature.
+    (
+        "digilyft-core",
+        &["digilyft-invoice", "digilyft-survey", "digilyft-core"],
+    ),
     (
         "digilyft-desktop",
         &["digilyft-core", "digilyft-invoice", "digilyft-survey"],

@@ -402,7 +402,7 @@ fn outside_absence(
             && a.ersattare_person_id == env.actor_id
             && a.fran <= from
             && day <= a.till
-            && a.covers(wf.coding.iter().map(|c| c.ansvar.as_str()))
+            && super::absence::covers(a, &wf.coding)
     });
     (!covered).then(|| {
         Reason::new(

@@ -72,7 +72,7 @@ pub fn escalate(
         let substitute = rules
             .absence_of(&owner, day)
             .filter(|_| s.acting_for.is_none())
-            .filter(|a| a.covers(wf.coding.iter().map(|c| c.ansvar.as_str())))
+            .filter(|a| super::absence::covers(a, &wf.coding))
             .map(|a| a.ersattare_person_id.clone())
             .filter(|e| may(e, Some(&owner)));
         let (to, acting_for, queue, stage) = if let Some(e) = substitute {

@@ -40,12 +40,14 @@
 //!   a threshold of 40 000 even when the net is 39 999.20. Likewise the duality exception
 //!   `får_granska_och_besluta_under_sek`.
 
+pub mod absence;
 pub mod coding;
 mod decide;
 pub mod dispute;
 mod escalation;
+pub mod fields;
 mod model;
-mod pending;
+pub mod pending;
 mod policy;
 mod recode;
 pub mod rights;

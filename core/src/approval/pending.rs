@@ -3,19 +3,33 @@
 //! A decision on a step whose predecessor is not attested yet is parked. Whenever a decision is
 //! accepted, every parked intent on the invoice is judged again with [`decide`]; an accepted one
 //! changes the workflow, which may unblock another, so the round repeats until a round changes
-//! nothing. Intents parked longer than [`Policy::pending_max_hours`] become STALE. The result
-//! does not depend on the order the intents were parked in beyond the server order in which they
-//! are judged within a round.
+//! nothing. An intent does not wait for ever: once more than [`Policy::pending_max_hours`] have
+//! passed since the store received it ([`timed_out`]), it is resolved as STALE instead
+//! ("pending-timeout") and the decider must decide again on what the invoice has become.
+//!
+//! Invariants: pure (time comes in as arguments); the limit is exclusive, so a decision exactly
+//! `pending_max_hours` old is still re-validated; a receipt time after `now` (clock skew between
+//! store processes) is never timed out; within a round intents are judged in server order.
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::decide::decide;
 use super::model::*;
 use super::policy::Policy;
 use crate::audit::NewEvent;
 use crate::workbook::RuleSet;
+
+/// The reason recorded in the audit log when a parked decision is resolved as STALE because it
+/// waited too long (its first word is the stable code).
+pub const TIMEOUT_REASON: &str = "pending-timeout: precondition not met in time";
+
+/// True when a decision parked since `received` has waited longer than the policy allows at
+/// `now`, and must be resolved as STALE rather than re-validated.
+pub fn timed_out(received: DateTime<Utc>, now: DateTime<Utc>, policy: &Policy) -> bool {
+    now - received > Duration::hours(policy.pending_max_hours)
+}
 
 /// One parked decision as the store keeps it.
 #[derive(Debug, Clone)]
@@ -59,14 +73,14 @@ pub fn revalidate(
         let mut still = Vec::new();
         for p in open {
             let id = p.envelope.decision_id.clone();
-            if now - p.received_at > chrono::Duration::hours(policy.pending_max_hours) {
+            if timed_out(p.received_at, now, policy) {
                 let mut ev = NewEvent::new(
                     "decision.resolved",
                     Some(wf.invoice_id),
                     &p.envelope.actor_id,
                 );
                 ev.outcome = Some(Outcome::Stale.as_str().into());
-                ev.reason = Some("pending-timeout: precondition not met in time".into());
+                ev.reason = Some(TIMEOUT_REASON.into());
                 ev.detail = serde_json::json!({ "decision_id": id }).to_string();
                 events.push(ev);
                 resolved.push((id, Outcome::Stale));
@@ -99,5 +113,44 @@ pub fn revalidate(
         workflow: changed.then_some(state),
         resolved,
         events,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn parked_decisions_time_out_after_the_policy_limit_only() {
+        let received = Utc
+            .with_ymd_and_hms(2026, 11, 20, 8, 0, 0)
+            .single()
+            .expect("time");
+        let policy = |hours| Policy {
+            pending_max_hours: hours,
+            ..Policy::default()
+        };
+        // (pending_max_hours, seconds after receipt, timed out?)
+        let table: &[(i64, i64, bool)] = &[
+            (48, 0, false),
+            (48, 47 * 3600, false),
+            (48, 48 * 3600, false),
+            (48, 48 * 3600 + 1, true),
+            (48, 30 * 24 * 3600, true),
+            (1, 3600, false),
+            (1, 3601, true),
+            (0, 0, false),
+            (0, 1, true),
+            (48, -3600, false),
+        ];
+        for &(hours, after, want) in table {
+            let now = received + Duration::seconds(after);
+            assert_eq!(
+                timed_out(received, now, &policy(hours)),
+                want,
+                "limit {hours} h, {after} s after receipt"
+            );
+        }
     }
 }

@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
-use super::{Result, Store, StoreError, parse_ts};
+use super::rows::parse_ts;
+use super::{Result, Store, StoreError};
 use crate::audit::{self, Anchor, AnchorBreak, ChainBreak};
 
 /// File name suffix of the sidecar anchor, after the store file's stem.

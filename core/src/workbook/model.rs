@@ -245,14 +245,6 @@ pub struct Absence {
     pub row: u32,
 }
 
-impl Absence {
-    /// Does the absence cover an invoice coded to these ansvar: omfattning ALLA (empty), or
-    /// every row's ansvar listed?
-    pub fn covers<'a>(&self, mut ansvar: impl Iterator<Item = &'a str>) -> bool {
-        self.omfattning.is_empty() || ansvar.all(|a| self.omfattning.matches(a))
-    }
-}
-
 /// Sheet `Chef`: a person's nearest manager.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ManagerLink {

@@ -70,15 +70,28 @@ fn kill_9_mid_import_then_rerun_completes_without_duplicates() {
             break;
         }
     }
-    std::thread::sleep(Duration::from_millis(150));
+    // Kill as soon as the first batch is visible: the child is then mid-import.
     child.kill().expect("kill -9");
-    let _ = child.wait();
+    let status = child.wait().expect("the killed child is reaped");
+    assert!(
+        !status.success(),
+        "the child must die by the signal, not finish its import first: {status:?}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(status.signal(), Some(9), "killed by SIGKILL: {status:?}");
+    }
     let clock = clock();
     let mut store = Store::open(&path).expect("reopen after kill");
     let partial = store.list_invoices().expect("list").len();
     assert!(
         partial > 0,
         "the child committed something before it was killed"
+    );
+    assert!(
+        partial < N,
+        "the child was killed mid-import: {partial} of {N} stored before the re-run"
     );
     let report = store.audit_report(&[]).expect("audit");
     assert!(

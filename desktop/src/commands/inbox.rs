@@ -3,7 +3,8 @@
 use serde::Serialize;
 use tauri::State;
 
-use digilyft_core::store::InvoiceSummary;
+use digilyft_core::api::DocumentKind;
+use digilyft_core::api::invoices::{self, InvoiceRow, ListQuery};
 
 use crate::{ApiError, StoreHandle};
 
@@ -30,8 +31,8 @@ pub struct InboxRow {
     pub credit_note: bool,
 }
 
-impl From<&InvoiceSummary> for InboxRow {
-    fn from(s: &InvoiceSummary) -> Self {
+impl From<&InvoiceRow> for InboxRow {
+    fn from(s: &InvoiceRow) -> Self {
         InboxRow {
             id: s.id,
             supplier: s.supplier.clone(),
@@ -40,14 +41,18 @@ impl From<&InvoiceSummary> for InboxRow {
             currency: s.currency.clone(),
             due_date: s.due_date.map(|d| d.format("%Y-%m-%d").to_string()),
             state: s.state.as_str().to_owned(),
-            credit_note: matches!(s.kind, Some(digilyft_core::facts::DocumentKind::CreditNote)),
+            credit_note: matches!(s.kind, Some(DocumentKind::CreditNote)),
         }
     }
 }
 
-/// Every invoice in the store, in the store's order.
+/// Every invoice in the store, newest first.
 #[tauri::command]
 pub fn list_invoices(store: State<'_, StoreHandle>) -> Result<Vec<InboxRow>, ApiError> {
-    let summaries = store.with_store(|s| s.list_invoices())?;
-    Ok(summaries.iter().map(InboxRow::from).collect())
+    let all = ListQuery {
+        limit: usize::MAX,
+        ..ListQuery::default()
+    };
+    let page = store.with_workspace(|ws| invoices::list(ws, &all))?;
+    Ok(page.rows.iter().map(InboxRow::from).collect())
 }

@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use digilyft_core::clock::FixedClock;
-use digilyft_core::store::{ImportOutcome, InvoiceSummary, Store};
+use digilyft_core::api::invoices::{self, ImportOutcome, InvoiceRow, ListQuery};
+use digilyft_core::api::{Context, FixedClock, SequenceIds, Workspace};
 
 /// The two samples the tests seed: a Swedish BIS 3 invoice and a Svefaktura 1.0 invoice.
 pub const SEED: &[&str] = &["BIS_Billing_30-Telefoni.xml", "svefaktura.xml"];
@@ -15,25 +15,36 @@ pub fn samples_dir() -> PathBuf {
 
 /// Imports `files` from `assets/samples/` into the store in `data_dir` through core's import, and
 /// returns the store's own listing of them (the expected inbox).
-pub fn seed(data_dir: &Path, files: &[&str]) -> Vec<InvoiceSummary> {
-    let path = digilyft_core::paths::store_file(data_dir);
-    let mut store =
-        Store::open(&path).unwrap_or_else(|err| panic!("cannot open {}: {err}", path.display()));
+pub fn seed(data_dir: &Path, files: &[&str]) -> Vec<InvoiceRow> {
+    let mut ws = Workspace::open(data_dir)
+        .unwrap_or_else(|err| panic!("cannot open {}: {err}", data_dir.display()));
     let clock = FixedClock::on(2026, 11, 2).unwrap_or_else(|| panic!("bad fixed date"));
-    for name in files {
-        let file = samples_dir().join(name);
-        let bytes = std::fs::read(&file)
-            .unwrap_or_else(|err| panic!("cannot read {}: {err}", file.display()));
-        let outcome = digilyft_core::import::import_one(&mut store, name, &bytes, &clock)
-            .unwrap_or_else(|err| panic!("cannot import {name}: {err}"));
+    let ids = SequenceIds::new("seed");
+    let ctx = Context::new(&clock, &ids);
+    let docs: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|name| {
+            let file = samples_dir().join(name);
+            let bytes = std::fs::read(&file)
+                .unwrap_or_else(|err| panic!("cannot read {}: {err}", file.display()));
+            ((*name).to_string(), bytes)
+        })
+        .collect();
+    let outcomes = invoices::import_bytes(&mut ws, &ctx, docs)
+        .unwrap_or_else(|err| panic!("cannot import {files:?}: {err}"));
+    for (name, outcome) in files.iter().zip(&outcomes) {
         assert!(
             !matches!(outcome, ImportOutcome::Duplicate { .. }),
             "{name} was taken for a duplicate: {outcome:?}"
         );
     }
-    let listed = store
-        .list_invoices()
-        .unwrap_or_else(|err| panic!("cannot list the seeded store: {err}"));
+    let all = ListQuery {
+        limit: usize::MAX,
+        ..ListQuery::default()
+    };
+    let listed = invoices::list(&ws, &all)
+        .unwrap_or_else(|err| panic!("cannot list the seeded store: {err}"))
+        .rows;
     assert_eq!(listed.len(), files.len(), "every seeded file is listed");
     listed
 }

@@ -1,0 +1,99 @@
+//! What every command shares: where the data lives, the clock ("today", fixable with `--today`
+//! or `DIGILYFT_TODAY`), the id generator, and how an API error becomes an exit code.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use digilyft_core::api::{ApiError, Clock, Context, DayClock, SystemClock, UuidV7Ids, Workspace};
+use digilyft_core::paths;
+
+/// Where the store lives.
+#[derive(Debug, clap::Args)]
+pub struct DataArg {
+    /// Data directory (default: $DIGILYFT_DATA, else the user's data directory).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+}
+
+impl DataArg {
+    /// Opens the workspace (the store) in the chosen data directory.
+    pub fn open(&self) -> Result<Workspace> {
+        let dir = paths::data_dir(self.data.as_deref());
+        Ok(Workspace::open(&dir)?)
+    }
+}
+
+/// The clock and ids of one run of `digilyft`.
+#[derive(Debug)]
+pub struct Shell {
+    clock: Box<dyn ClockDebug>,
+    ids: UuidV7Ids,
+}
+
+/// A clock that can be printed in `Debug` output.
+pub trait ClockDebug: Clock + std::fmt::Debug {}
+impl<T: Clock + std::fmt::Debug> ClockDebug for T {}
+
+impl Shell {
+    /// The system clock, or the system's time of day on `today` when given.
+    pub fn new(today: Option<chrono::NaiveDate>) -> Self {
+        let clock: Box<dyn ClockDebug> = match today {
+            Some(day) => Box::new(DayClock::new(day)),
+            None => Box::new(SystemClock),
+        };
+        Shell {
+            clock,
+            ids: UuidV7Ids,
+        }
+    }
+
+    /// A shell on `clock` (tests).
+    #[cfg(test)]
+    pub fn with_clock(clock: Box<dyn ClockDebug>) -> Self {
+        Shell {
+            clock,
+            ids: UuidV7Ids,
+        }
+    }
+
+    /// A context without an acting person.
+    pub fn ctx(&self) -> Context<'_> {
+        Context::new(self.clock.as_ref(), &self.ids)
+    }
+
+    /// A context acting as `actor`.
+    pub fn as_actor<'a>(&'a self, actor: &'a str) -> Context<'a> {
+        self.ctx().acting_as(actor)
+    }
+
+    /// The clock.
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+}
+
+/// Exit code 1 ("faults found") for an API refusal the user can act on (a hard rule, bad
+/// input); other errors propagate (exit 2).
+pub fn refusal(err: &ApiError) -> bool {
+    use digilyft_core::api::ErrorCode;
+    matches!(err.code, ErrorCode::Validation | ErrorCode::Forbidden) && !err.faults.is_empty()
+}
+
+/// Writes `bytes` to `path`, creating its folder.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    use anyhow::Context as _;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
+}
+
+/// Exit code 0 or, when `faults`, 1.
+pub fn exit(faults: bool) -> ExitCode {
+    if faults {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

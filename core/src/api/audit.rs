@@ -1,0 +1,136 @@
+//! The audit log and what leaves the store: verify the log (chain, anchors, coverage), its head
+//! as an anchor, the ledger export, and archive packages (export and re-check).
+
+use std::path::{Path, PathBuf};
+
+use super::error::{ApiError, ErrorCode, Result};
+use super::{Context, Workspace, invoices};
+use crate::archive::{self, ArchiveError};
+
+pub use crate::archive::ArchiveCheck;
+pub use crate::audit::{Anchor, AnchorBreak, AuditEvent};
+pub use crate::store::{AnchorCheck, AuditReport, Uncovered};
+
+/// An anchor to check the log against, with where it came from (shown in the report).
+#[derive(Debug, Clone)]
+pub enum AnchorSource {
+    /// `SEQ:HASH` as printed by [`head`] (e.g. copied into the nämnd's minutes).
+    Text(String),
+    /// A ledger export (`fakturor.xlsx`) whose sheet Revisionsspår holds an anchor: its name and
+    /// bytes.
+    Ledger {
+        /// Where it was read from.
+        name: String,
+        /// The workbook.
+        bytes: Vec<u8>,
+    },
+}
+
+/// Checks the chain, the sidecar anchor, every anchor given and that every invoice, routing,
+/// decision and rule-set version still has the event that created it.
+pub fn verify(ws: &Workspace, anchors: &[AnchorSource]) -> Result<AuditReport> {
+    let mut extra = Vec::new();
+    for a in anchors {
+        extra.push(match a {
+            AnchorSource::Text(t) => (
+                "--anchor".to_string(),
+                Anchor::parse_short(t)
+                    .map_err(|e| ApiError::new(ErrorCode::Validation, format!("--anchor: {e}")))?,
+            ),
+            AnchorSource::Ledger { name, bytes } => {
+                let anchor = crate::ledger::read_anchor(bytes).map_err(|e| {
+                    ApiError::new(
+                        ErrorCode::Validation,
+                        format!("{name}: no audit anchor: {e}"),
+                    )
+                })?;
+                (name.clone(), anchor)
+            }
+        });
+    }
+    Ok(ws.store.audit_report(&extra)?)
+}
+
+/// The log's head as an anchor (None for an empty log).
+pub fn head(ws: &Workspace) -> Result<Option<Anchor>> {
+    Ok(ws.store.audit_head()?)
+}
+
+/// The ledger workbook as of today: every invoice with state, amounts, kontering and who attested
+/// when, and the log's head in sheet Revisionsspår.
+pub fn ledger(ws: &Workspace, ctx: &Context<'_>) -> Result<Vec<u8>> {
+    let anchor = ws.store.audit_head()?;
+    let entries = ws.store.ledger()?;
+    crate::ledger::write_ledger(&entries, ctx.today(), anchor.as_ref()).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("writing the ledger workbook: {e}"),
+        )
+    })
+}
+
+/// Which invoices to archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// These, by id or unique invoice number.
+    Some(Vec<String>),
+    /// Every invoice in the store.
+    All,
+}
+
+/// Writes one archive package per selected invoice under `out` (a new folder each; an existing
+/// one is never overwritten) and returns the folders written.
+pub fn export_archive(
+    ws: &Workspace,
+    ctx: &Context<'_>,
+    which: &Selection,
+    out: &Path,
+) -> Result<Vec<PathBuf>> {
+    let ids: Vec<i64> = match which {
+        Selection::All => ws.store.list_invoices()?.iter().map(|s| s.id).collect(),
+        Selection::Some(keys) if keys.is_empty() => {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "name the invoices to archive, or give --all",
+            ));
+        }
+        Selection::Some(keys) => keys
+            .iter()
+            .map(|k| invoices::find(ws, k))
+            .collect::<Result<_>>()?,
+    };
+    ids.into_iter()
+        .map(|id| {
+            archive::export(&ws.store, id, out, ctx.now()).map_err(|e| {
+                let e = archive_error(e);
+                ApiError {
+                    message: format!("archiving invoice {id}: {}", e.message),
+                    ..e
+                }
+            })
+        })
+        .collect()
+}
+
+/// Re-checks the package in `dir` against its manifest and every event against its hash.
+pub fn verify_archive(dir: &Path) -> Result<ArchiveCheck> {
+    archive::verify(dir).map_err(|e| {
+        let e = archive_error(e);
+        ApiError {
+            message: format!(
+                "reading the archive package {}: {}",
+                dir.display(),
+                e.message
+            ),
+            ..e
+        }
+    })
+}
+
+fn archive_error(e: ArchiveError) -> ApiError {
+    match e {
+        ArchiveError::Store(s) => s.into(),
+        ArchiveError::Io { path, source } => ApiError::io(path, &source),
+        ArchiveError::Bad { .. } => ApiError::new(ErrorCode::Corrupt, e.to_string()),
+    }
+}
