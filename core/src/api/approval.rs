@@ -124,17 +124,10 @@ pub fn decide(ws: &mut Workspace, ctx: &Context<'_>, req: &DecideRequest) -> Res
                 ))
             })?,
     };
-    let acting_for = req.acting_for.clone().or_else(|| {
-        step.assignee
-            .as_ref()
-            .filter(|p| p.as_str() != actor)
-            .and_then(|p| {
-                rules
-                    .standing_in_for(actor, now.date_naive())
-                    .find(|ab| &ab.person_id == p)
-                    .map(|ab| ab.person_id.clone())
-            })
-    });
+    let acting_for = req
+        .acting_for
+        .clone()
+        .or_else(|| crate::approval::absence::acting_for(step, actor, &rules, now.date_naive()));
     let env = Envelope {
         decision_id: req
             .decision_id

@@ -10,13 +10,31 @@
 //! the caller's, e.g. [`crate::workbook::RuleSet::standing_in_for`]); an invoice without kontering
 //! rows is covered by any omfattning, as there is no row outside it.
 
-use super::CodingRow;
-use crate::workbook::Absence;
+use chrono::NaiveDate;
+
+use super::{CodingRow, Step};
+use crate::workbook::{Absence, RuleSet};
 
 /// Whether `absence`'s omfattning covers an invoice with the kontering `coding`: ALLA, or every
 /// row's ansvar within the pattern.
 pub fn covers(absence: &Absence, coding: &[CodingRow]) -> bool {
     absence.omfattning.is_empty() || coding.iter().all(|c| absence.omfattning.matches(&c.ansvar))
+}
+
+/// Whom `actor` stands in for when deciding `step` on `day`, when nobody says: the absent person
+/// the step was escalated away from, when it now waits on `actor` as their ersättare; else the
+/// step's assignee, when a registered absence makes `actor` that person's ersättare today; else
+/// nobody (the actor signs as themselves). The engine still checks the absence and its
+/// omfattning when it judges the decision.
+pub fn acting_for(step: &Step, actor: &str, rules: &RuleSet, day: NaiveDate) -> Option<String> {
+    if step.assignee.as_deref() == Some(actor) {
+        return step.acting_for.clone();
+    }
+    let assignee = step.assignee.as_deref()?;
+    rules
+        .standing_in_for(actor, day)
+        .find(|a| a.person_id == assignee)
+        .map(|a| a.person_id.clone())
 }
 
 #[cfg(test)]
@@ -47,6 +65,47 @@ mod tests {
                 ..CodingRow::default()
             })
             .collect()
+    }
+
+    #[test]
+    fn who_the_actor_stands_in_for() {
+        let rules = RuleSet {
+            absences: vec![absence("")],
+            ..RuleSet::default()
+        };
+        let step = |assignee: &str, acting_for: Option<&str>| Step {
+            seq: 0,
+            kind: super::super::StepKind::Beslut,
+            label: "BESLUT#1".into(),
+            state: super::super::StepState::Open,
+            assignee: Some(assignee.into()),
+            queue: None,
+            revision: 1,
+            decided_by: None,
+            acting_for: acting_for.map(Into::into),
+            decided_at: None,
+            decision_id: None,
+            auto_rule: None,
+            escalated_at: None,
+        };
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
+        // (step assignee, step acting_for, actor, day, expected)
+        let table: &[(&str, Option<&str>, &str, u32, Option<&str>)] = &[
+            ("u210", None, "u240", 20, Some("u210")),
+            ("u210", None, "u240", 10, None),
+            ("u210", None, "u999", 20, None),
+            ("u210", None, "u210", 20, None),
+            ("u240", Some("u210"), "u240", 10, Some("u210")),
+            ("u240", None, "u240", 20, None),
+        ];
+        for (assignee, escalated_for, actor, d, want) in table {
+            let got = acting_for(&step(assignee, *escalated_for), actor, &rules, day(*d));
+            assert_eq!(
+                got.as_deref(),
+                *want,
+                "{assignee} {escalated_for:?} {actor} on {d}"
+            );
+        }
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! where it stood ([`Resolution::Resume`]), or the dispute is upheld and the invoice is rejected
 //! ([`Resolution::Reject`]; the supplier credits it). Only a person holding some attest right for
 //! the invoice's kontering who is not jävig may resolve, with a stated reason; the change is an
-//! audit event like any other.
+//! audit event like any other. A rejected invoice keeps no open step: every step not decided is
+//! closed with it.
 
 use chrono::{DateTime, Utc};
 
@@ -90,7 +91,10 @@ pub fn resolve(
                     InvoiceState::InApproval
                 };
         }
-        Resolution::Reject => new.state = InvoiceState::Rejected,
+        Resolution::Reject => {
+            new.state = InvoiceState::Rejected;
+            new.close_steps();
+        }
     }
     let mut ev = NewEvent::new("invoice.resolved", Some(wf.invoice_id), actor);
     ev.outcome = Some(new.state.as_str().into());

@@ -144,7 +144,8 @@ pub struct Step {
     pub revision: i64,
     /// Who attested (when done).
     pub decided_by: Option<String>,
-    /// For whom (ersättare).
+    /// For whom (ersättare): on a done step the absent person its signer stood in for; on an
+    /// open step escalated to an ersättare, the absent person the assignee stands in for.
     pub acting_for: Option<String>,
     /// When (server acceptance time).
     pub decided_at: Option<DateTime<Utc>>,
@@ -152,6 +153,9 @@ pub struct Step {
     pub decision_id: Option<String>,
     /// The flow rule that attested it automatically, if any.
     pub auto_rule: Option<String>,
+    /// When the step was last escalated (spec §1.5): at most once per processing period.
+    #[serde(default)]
+    pub escalated_at: Option<DateTime<Utc>>,
 }
 
 /// An invoice's workflow: everything the pure transition functions read and write.
@@ -185,6 +189,32 @@ pub struct Workflow {
     pub coding: Vec<CodingRow>,
     /// The steps in order.
     pub steps: Vec<Step>,
+}
+
+impl Workflow {
+    /// The people who signed the invoice's DONE steps other than step `seq` (duality, jäv).
+    pub fn signers_except(&self, seq: u32) -> Vec<&str> {
+        self.steps
+            .iter()
+            .filter(|s| s.state == StepState::Done && s.seq != seq)
+            .filter_map(|s| s.decided_by.as_deref())
+            .collect()
+    }
+
+    /// Closes every step not decided yet (OPEN or WAITING → REJECTED) at the current revision:
+    /// a rejected invoice has no step anyone could still act on (spec §1.4, §4.3 OPEN →
+    /// REJECTED), so none shows in an inbox or a reminder list.
+    pub fn close_steps(&mut self) {
+        let rev = self.revision;
+        for s in self
+            .steps
+            .iter_mut()
+            .filter(|s| matches!(s.state, StepState::Open | StepState::Waiting))
+        {
+            s.state = StepState::Rejected;
+            s.revision = rev;
+        }
+    }
 }
 
 /// The decision envelope of spec §4.2, as created on a device (or by the CLI).

@@ -1,18 +1,28 @@
 //! Who may attest what: rights (attesträtt), limits, duality and jäv, read from a [`RuleSet`].
+//!
+//! Every limit is compared with the amount in the grant's own `belopp_bas` (EXKL_MOMS: the
+//! kontering row or BT-109; INKL_MOMS: the same scaled by BT-115 / BT-109). Limits are
+//! inclusive ("up to and including"), thresholds for a second signer are exclusive ("above"),
+//! the duality exception is exclusive ("below"). A right comes only from a valid grant in
+//! `Attesträtt` (or an ERSÄTTARE grant while acting for the absent person): being named in a
+//! flow rule, assigned a step or escalated to never grants one.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::model::{CodingRow, Reason, StepKind, Workflow};
-use crate::workbook::{AmountBasis, Basis, ConflictKind, Grant, RuleSet};
+use crate::workbook::{AmountBasis, Basis, Conflict, ConflictKind, Grant, RuleSet};
 
 /// What an authorised signer's grants imply for the invoice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Authority {
-    /// Above this amount a second BESLUT signer is required (None = never).
-    pub two_signers_above: Option<Decimal>,
-    /// Below this amount the same person may review and decide (None = never).
-    pub dual_exception_under: Option<Decimal>,
+    /// A second BESLUT signer is required: the invoice amount, in the grant's `belopp_bas`, is
+    /// above a grant's `två_i_förening_över_sek` or its nämnd's `tak_två_i_förening_sek`.
+    pub needs_second_signer: bool,
+    /// The duality exception applies: every grant used allows the same person to review and
+    /// decide (`får_granska_och_besluta_under_sek` > 0) and the amount, in that grant's
+    /// `belopp_bas`, is strictly below it.
+    pub may_review_and_decide: bool,
     /// The largest per-invoice limit among the grants used.
     pub invoice_limit: Decimal,
     /// `rad_id`s of the grants used.
@@ -80,7 +90,9 @@ pub fn authorise(
             format!("{person} holds no valid {kind} right on {day}"),
         ));
     }
-    if kind == StepKind::Beslut {
+    // A GRANSKNING attest certifies a complete kontering (spec §1.4 GRANSKAD), a BESLUT needs one
+    // to have codes to be authorised for; an objection on a review step needs only the right.
+    if kind == StepKind::Beslut || (check_limits && kind == StepKind::Granskning) {
         coding_complete(wf)?;
     }
     let mut used: Vec<&Grant> = Vec::new();
@@ -135,41 +147,110 @@ pub fn authorise(
         .map(|g| g.grans_per_faktura)
         .max()
         .unwrap_or_default();
-    let basis = used.first().map_or(AmountBasis::ExklMoms, |g| g.belopp_bas);
-    let total = basis_amount(wf.net_total, basis, wf);
-    if check_limits && kind == StepKind::Beslut && total > invoice_limit {
+    // The per-invoice limit binds every attest kind (spec §3 gräns_per_faktura_sek).
+    let within_invoice = used
+        .iter()
+        .any(|g| basis_amount(wf.net_total, g.belopp_bas, wf) <= g.grans_per_faktura);
+    if check_limits && !within_invoice {
+        let total = basis_amount(wf.net_total, used[0].belopp_bas, wf);
         return Err(Reason::new(
             "limit-invoice",
             format!(
-                "the invoice amount {total} exceeds {person}'s per-invoice limit {invoice_limit}"
+                "the invoice amount {total} exceeds {person}'s per-invoice {kind} limit {invoice_limit}"
             ),
         ));
     }
-    let positive_min = |f: fn(&Grant) -> Decimal| {
-        used.iter()
-            .map(|g| f(g))
-            .filter(|v| *v > Decimal::ZERO)
-            .min()
-    };
+    let needs_second_signer = kind == StepKind::Beslut
+        && used.iter().any(|g| {
+            let ceiling = rules
+                .namnder
+                .iter()
+                .find(|n| n.namnd == g.namnd)
+                .and_then(|n| n.tak_tva_i_forening);
+            let own = Some(g.tva_i_forening_over).filter(|t| *t > Decimal::ZERO);
+            let threshold = match (own, ceiling) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            threshold.is_some_and(|t| basis_amount(wf.net_total, g.belopp_bas, wf) > t)
+        });
+    let may_review_and_decide = used.iter().all(|g| {
+        g.far_granska_och_besluta_under > Decimal::ZERO
+            && basis_amount(wf.net_total, g.belopp_bas, wf) < g.far_granska_och_besluta_under
+    });
     let mut grants_used: Vec<String> = used.iter().map(|g| g.rad_id.clone()).collect();
     grants_used.sort();
     grants_used.dedup();
     Ok(Authority {
-        two_signers_above: positive_min(|g| g.tva_i_forening_over),
-        dual_exception_under: if used
-            .iter()
-            .all(|g| g.far_granska_och_besluta_under > Decimal::ZERO)
-        {
-            positive_min(|g| g.far_granska_och_besluta_under)
-        } else {
-            None
-        },
+        needs_second_signer,
+        may_review_and_decide,
         invoice_limit,
         grants: grants_used,
     })
 }
 
-/// Jäv: may `person` not attest this invoice? `signers` are the other people who have signed it.
+/// May `person` be asked to sign (or sign) a step of `kind` on `wf` on `day`? The right and the
+/// limits ([`authorise`], with `acting_for` for an ersättare), not one of `others` (the people
+/// who signed or are to sign the invoice's other steps: duality) and not jävig ([`jav`]). Routing,
+/// re-routing after a kontering change, escalation and AUTO pre-approvers all use this one test,
+/// so nobody is handed a step they may not sign.
+pub fn eligible(
+    rules: &RuleSet,
+    person: &str,
+    kind: StepKind,
+    wf: &Workflow,
+    day: NaiveDate,
+    acting_for: Option<&str>,
+    others: &[&str],
+) -> Result<Authority, Reason> {
+    if others.contains(&person) {
+        return Err(Reason::new(
+            "duality",
+            format!("{person} signs another step of this invoice"),
+        ));
+    }
+    let authority = authorise(rules, person, kind, wf, day, acting_for, true)?;
+    match jav(rules, person, wf, day, others) {
+        Some(j) => Err(j),
+        None => Ok(authority),
+    }
+}
+
+/// The conflict that makes `person` jävig for the invoice's supplier on `day` (EGEN_UTGIFT,
+/// NÄRSTÅENDE_LEVERANTÖR, BISYSSLA, or an ÖVERORDNAD_KOSTNAD row naming the supplier).
+fn supplier_conflict<'a>(
+    rules: &'a RuleSet,
+    person: &str,
+    wf: &Workflow,
+    day: NaiveDate,
+) -> Option<&'a Conflict> {
+    rules.conflicts.iter().find(|c| {
+        c.person_id == person
+            && c.valid_on(day)
+            && c.leverantor_orgnr.as_deref() == Some(wf.supplier_id.as_str())
+    })
+}
+
+/// Whose own expense the invoice is: the person with an EGEN_UTGIFT row for its supplier on
+/// `day`. Such an invoice goes to that person's superiors (spec §1.3 "these go to the next
+/// superior").
+pub fn own_expense_of<'a>(rules: &'a RuleSet, wf: &Workflow, day: NaiveDate) -> Option<&'a str> {
+    rules
+        .conflicts
+        .iter()
+        .find(|c| {
+            c.typ == ConflictKind::EgenUtgift
+                && c.valid_on(day)
+                && c.leverantor_orgnr.as_deref() == Some(wf.supplier_id.as_str())
+        })
+        .map(|c| c.person_id.as_str())
+}
+
+/// Jäv: may `person` not attest this invoice on `day`? `signers` are the other people who sign
+/// it. Jävig are: a person with a supplier-bound Jäv row for the invoice's supplier (own expense,
+/// närstående, bisyssla); and a person with an ÖVERORDNAD_KOSTNAD row (without supplier) whose
+/// närmaste chef signs the invoice or is jävig for its supplier — the cost concerns the
+/// superior (spec §1.3, §3 Jäv).
 pub fn jav(
     rules: &RuleSet,
     person: &str,
@@ -177,35 +258,35 @@ pub fn jav(
     day: NaiveDate,
     signers: &[&str],
 ) -> Option<Reason> {
-    for c in rules.conflicts.iter().filter(|c| c.person_id == person) {
-        if c.giltig_fran > day || c.giltig_till.is_some_and(|t| day > t) {
-            continue;
-        }
-        match (&c.leverantor_orgnr, c.typ) {
-            (Some(org), _) if *org == wf.supplier_id => {
-                return Some(Reason::new(
-                    "jav-supplier",
-                    format!(
-                        "{person} is jävig for supplier {org} ({:?}, Jäv rad {})",
-                        c.typ, c.row
-                    ),
-                ));
-            }
-            (None, ConflictKind::OverordnadKostnad) => {
-                if let Some(chef) = rules.manager_of(person, day)
-                    && signers.contains(&chef)
-                {
-                    return Some(Reason::new(
-                        "jav-superior",
-                        format!(
-                            "the cost concerns {person}'s own superior {chef} (Jäv rad {})",
-                            c.row
-                        ),
-                    ));
-                }
-            }
-            _ => {}
-        }
+    if let Some(c) = supplier_conflict(rules, person, wf, day) {
+        return Some(Reason::new(
+            "jav-supplier",
+            format!(
+                "{person} is jävig for supplier {} ({:?}, Jäv rad {})",
+                wf.supplier_id, c.typ, c.row
+            ),
+        ));
     }
-    None
+    let superior_rule = rules.conflicts.iter().find(|c| {
+        c.person_id == person
+            && c.typ == ConflictKind::OverordnadKostnad
+            && c.leverantor_orgnr.is_none()
+            && c.valid_on(day)
+    })?;
+    let chef = rules.manager_of(person, day)?;
+    let concerns = if signers.contains(&chef) {
+        Some(format!("{chef} signs it"))
+    } else {
+        supplier_conflict(rules, chef, wf, day)
+            .map(|c| format!("{chef} is jävig for the supplier (Jäv rad {})", c.row))
+    };
+    concerns.map(|why| {
+        Reason::new(
+            "jav-superior",
+            format!(
+                "the cost concerns {person}'s own superior: {why} (Jäv rad {})",
+                superior_rule.row
+            ),
+        )
+    })
 }

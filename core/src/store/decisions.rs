@@ -19,7 +19,6 @@ use super::rows::{parse_ts, ts};
 use super::rulesets::ruleset_by_version;
 use super::workflow::{invoice_state, load_workflow, save_workflow};
 use crate::approval::{self, Envelope, InvoiceState, Outcome, Policy};
-use crate::audit::NewEvent;
 use crate::clock::Clock;
 use crate::workbook::RuleSet;
 
@@ -64,6 +63,21 @@ pub struct DecisionResult {
 }
 
 impl Store {
+    /// The envelope of decision `decision_id` as it was received, to replay it: submitting it
+    /// again with [`Store::decide`] returns the first outcome and changes nothing. `None` for an
+    /// unknown id.
+    pub fn decision_envelope(&self, decision_id: &str) -> Result<Option<Envelope>> {
+        let json: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT envelope FROM decision WHERE decision_id = ?1",
+                [decision_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        json.map(|j| records::envelope_from_json(&j)).transpose()
+    }
+
     /// Submits one decision envelope (spec §4.2) and returns its outcome. The same decision id
     /// submitted again returns the first outcome and changes nothing. Bad input (unknown invoice,
     /// step, user or rule-set version) is an error and changes nothing.
@@ -222,9 +236,10 @@ pub(super) fn record_decision(
     Ok(())
 }
 
-/// Re-validates decisions parked as PENDING_PRECONDITION on `invoice_id` after a step was
-/// attested; applies those that now pass, marks those parked too long stale
-/// ([`approval::pending::timed_out`]). Returns the final state.
+/// Re-validates decisions parked as PENDING_PRECONDITION on `invoice_id` after the workflow
+/// changed, to a fixed point ([`approval::revalidate`]): applies those that now pass, marks those
+/// parked too long stale ([`approval::pending::timed_out`]). Returns the final state when the
+/// workflow changed.
 pub(super) fn resolve_pending(
     conn: &Connection,
     invoice_id: i64,
@@ -232,54 +247,44 @@ pub(super) fn resolve_pending(
     active: &(i64, Arc<RuleSet>),
     policy: &Policy,
 ) -> Result<Option<InvoiceState>> {
-    let parked: Vec<(String, String, String)> = {
+    let rows: Vec<(String, String)> = {
         let mut stmt = conn.prepare_cached(
-            "SELECT decision_id, envelope, received_at FROM decision
+            "SELECT envelope, received_at FROM decision
              WHERE invoice_id = ?1 AND outcome = 'PENDING_PRECONDITION' AND resolved IS NULL ORDER BY received_at, rowid",
         )?;
-        stmt.query_map([invoice_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        stmt.query_map([invoice_id], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<std::result::Result<_, _>>()?
     };
-    let mut state = None;
-    for (id, json, received) in parked {
-        let env = records::envelope_from_json(&json)?;
-        let received = parse_ts(&received)?;
-        let wf = load_workflow(conn, invoice_id)?;
-        let (resolution, events, new) = if approval::pending::timed_out(received, now, policy) {
-            let mut ev = NewEvent::new("decision.resolved", Some(invoice_id), &env.actor_id);
-            ev.outcome = Some(Outcome::Stale.as_str().into());
-            ev.reason = Some(approval::pending::TIMEOUT_REASON.into());
-            ev.detail = serde_json::json!({"decision_id": id}).to_string();
-            (Outcome::Stale, vec![ev], None)
+    let mut parked = Vec::with_capacity(rows.len());
+    for (json, received) in rows {
+        let envelope = records::envelope_from_json(&json)?;
+        let seen = if envelope.ruleset_version == active.0 {
+            active.1.clone()
         } else {
-            let seen = if env.ruleset_version == active.0 {
-                active.1.clone()
-            } else {
-                ruleset_by_version(conn, env.ruleset_version)?.rules
-            };
-            let v = approval::decide(&wf, &env, &seen, &active.1, active.0, now, policy);
-            if v.outcome == Outcome::PendingPrecondition {
-                continue;
-            }
-            let mut events = v.events;
-            for e in &mut events {
-                if e.kind == "decision" {
-                    e.kind = "decision.resolved".into();
-                }
-            }
-            (v.outcome, events, v.workflow)
+            ruleset_by_version(conn, envelope.ruleset_version)?.rules
         };
+        parked.push(approval::Parked {
+            envelope,
+            received_at: parse_ts(&received)?,
+            seen,
+        });
+    }
+    if parked.is_empty() {
+        return Ok(None);
+    }
+    let wf = load_workflow(conn, invoice_id)?;
+    let r = approval::revalidate(&wf, &parked, &active.1, active.0, now, policy);
+    for (id, outcome) in &r.resolved {
         conn.execute(
             "UPDATE decision SET resolved = ?1 WHERE decision_id = ?2",
-            params![resolution.as_str(), id],
+            params![outcome.as_str(), id],
         )?;
-        if let Some(new) = &new {
-            save_workflow(conn, &wf, new, policy)?;
-            state = Some(new.state);
-        }
-        for ev in events {
-            append_audit(conn, now, ev)?;
-        }
     }
-    Ok(state)
+    if let Some(new) = &r.workflow {
+        save_workflow(conn, &wf, new, policy)?;
+    }
+    for ev in r.events {
+        append_audit(conn, now, ev)?;
+    }
+    Ok(r.workflow.map(|w| w.state))
 }

@@ -96,8 +96,9 @@ impl Store {
     /// by assignee (a queue's name when no person is assigned), then deadline: the daily list of
     /// reminders to send. Each names who currently stands in for an absent assignee.
     pub fn reminders(&self, day: NaiveDate) -> Result<Vec<ReminderItem>> {
-        let horizon =
-            (day + chrono::Days::new(u64::from(self.policy.remind_before_due_days))).to_string();
+        let horizon = (day
+            + chrono::Days::new(u64::from(self.effective_policy().remind_before_due_days)))
+        .to_string();
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {INBOX_COLUMNS}, COALESCE(s.assignee, s.queue, '')
              FROM step s JOIN invoice i ON i.id = s.invoice_id
@@ -165,7 +166,8 @@ impl Store {
             currency,
             due_date: parse_day(due)?,
             attest_deadline,
-            reminder: attest_deadline.and_then(|d| crate::approval::reminder(d, day, &self.policy)),
+            reminder: attest_deadline
+                .and_then(|d| crate::approval::reminder(d, day, &self.effective_policy())),
             invoice_state: InvoiceState::parse(&state)
                 .ok_or_else(|| StoreError::Corrupt(format!("state {state:?}")))?,
             payment_block,

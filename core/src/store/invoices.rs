@@ -379,7 +379,10 @@ pub(super) fn store_one(
         _ => None,
     };
     let deadline = f
-        .and_then(|f| approval::attest_deadline(f.due_date, policy))
+        .and_then(|f| {
+            let policy = active.map_or_else(|| policy.clone(), |a| policy.under(&a.1));
+            approval::attest_deadline(f.due_date, &policy)
+        })
         .map(|d| d.to_string());
     conn.prepare_cached(
         "INSERT INTO invoice (document_id, format, kind, supplier_id, supplier_name, number, issue_date, due_date, currency,

@@ -138,6 +138,15 @@ impl Store {
         &self.policy
     }
 
+    /// The policy with the active rule set's `Tidsfrister` laid over it
+    /// ([`Policy::under`]): what reminders and deadlines are computed with.
+    pub(super) fn effective_policy(&self) -> Policy {
+        match &self.active {
+            Some((_, rules)) => self.policy.under(rules),
+            None => self.policy.clone(),
+        }
+    }
+
     /// Replaces the approval policy.
     pub fn set_policy(&mut self, policy: Policy) {
         self.policy = policy;

@@ -177,6 +177,7 @@ pub(super) fn step_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<(i64, S
     let acting_for: Option<String> = r.get(9)?;
     let decision_id: Option<String> = r.get(11)?;
     let auto_rule: Option<String> = r.get(12)?;
+    let escalated_at: Option<String> = r.get(13)?;
     Ok((|| {
         Ok((
             id,
@@ -195,6 +196,7 @@ pub(super) fn step_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<(i64, S
                 decided_at: decided_at.as_deref().map(parse_ts).transpose()?,
                 decision_id,
                 auto_rule,
+                escalated_at: escalated_at.as_deref().map(parse_ts).transpose()?,
             },
         ))
     })())

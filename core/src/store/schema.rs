@@ -5,7 +5,7 @@
 //! `MIGRATIONS.len()` was written by a newer Digilyft and is refused.
 
 /// Every migration, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 const V1: &str = r#"
 CREATE TABLE document (
@@ -174,4 +174,10 @@ const V4: &str = r#"
 DROP INDEX IF EXISTS invoice_inbox;
 CREATE INDEX invoice_inbox
     ON invoice(id, attest_deadline, due_date, supplier_name, number, payable, currency, state, payment_block);
+"#;
+
+/// When a step was last escalated, so escalation moves it at most once per processing period
+/// (spec §1.5).
+const V5: &str = r#"
+ALTER TABLE step ADD COLUMN escalated_at TEXT;
 "#;

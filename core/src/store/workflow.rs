@@ -15,10 +15,11 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::Store;
 use super::audit_log::append_audit;
+use super::decisions::resolve_pending;
 use super::error::{Result, StoreError};
 use super::records;
 use super::rows::{coding_row, dec, parse_day, step_row, ts};
-use crate::approval::{self, CodingRow, InvoiceState, Policy, Workflow};
+use crate::approval::{self, CodingRow, InvoiceState, Policy, StepKind, Workflow};
 use crate::audit::NewEvent;
 use crate::clock::Clock;
 use crate::facts::DocumentKind;
@@ -68,8 +69,10 @@ impl Store {
                 reason: r.text,
             }
         })?;
-        let (new, events) = approval::recode(&wf, rows, actor, &active.1, now);
+        let (new, events) = approval::recode(&wf, rows, actor, &active.1, now, &policy);
         save_transition(&tx, &wf, &new, events, now, &policy)?;
+        // Intents parked before the change are judged again: STALE (spec §4.3).
+        resolve_pending(&tx, invoice_id, now, &active, &policy)?;
         tx.commit()?;
         self.refresh_anchor()?;
         Ok(new)
@@ -104,6 +107,8 @@ impl Store {
                 reason: r.text,
             })?;
         save_transition(&tx, &wf, &new, events, now, &policy)?;
+        // A rejection closes the steps: intents parked on them are resolved (superseded).
+        resolve_pending(&tx, invoice_id, now, &active, &policy)?;
         tx.commit()?;
         self.refresh_anchor()?;
         Ok(new)
@@ -123,9 +128,13 @@ impl Store {
                 "SELECT DISTINCT s.invoice_id FROM step s JOIN invoice i ON i.id = s.invoice_id
                  WHERE s.state = 'OPEN' AND i.attest_deadline IS NOT NULL AND i.attest_deadline <= ?1",
             )?;
-            let horizon = (now.date_naive()
-                + chrono::Days::new(policy.remind_before_due_days as u64))
-            .to_string();
+            // The widest reminder window of any attest kind under the active Tidsfrister.
+            let window = [StepKind::Mottagning, StepKind::Granskning, StepKind::Beslut]
+                .iter()
+                .map(|k| policy.timing(&active.1, *k).remind_before_due_days)
+                .max()
+                .unwrap_or(policy.remind_before_due_days);
+            let horizon = (now.date_naive() + chrono::Days::new(u64::from(window))).to_string();
             stmt.query_map([horizon], |r| r.get(0))?
                 .collect::<std::result::Result<_, _>>()?
         };
@@ -153,7 +162,7 @@ pub(super) fn load_coding(conn: &Connection, invoice_id: i64) -> Result<Vec<Codi
     rows.map(|r| r?.map(|(_, c)| c)).collect()
 }
 
-pub(super) const STEP_SELECT: &str = "SELECT invoice_id, seq, kind, label, state, assignee, queue, revision, decided_by, acting_for, decided_at, decision_id, auto_rule FROM step";
+pub(super) const STEP_SELECT: &str = "SELECT invoice_id, seq, kind, label, state, assignee, queue, revision, decided_by, acting_for, decided_at, decision_id, auto_rule, escalated_at FROM step";
 
 pub(super) fn load_workflow(conn: &Connection, id: i64) -> Result<Workflow> {
     let row = conn
@@ -269,13 +278,20 @@ pub(super) fn save_workflow(
         }
     }
     let mut upsert = conn.prepare_cached(
-        "INSERT INTO step (invoice_id, seq, kind, label, state, assignee, queue, revision, decided_by, acting_for, decided_at, decision_id, auto_rule)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+        "INSERT INTO step (invoice_id, seq, kind, label, state, assignee, queue, revision, decided_by, acting_for, decided_at, decision_id, auto_rule, escalated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (invoice_id, seq) DO UPDATE SET kind = excluded.kind, label = excluded.label, state = excluded.state,
             assignee = excluded.assignee, queue = excluded.queue, revision = excluded.revision, decided_by = excluded.decided_by,
             acting_for = excluded.acting_for, decided_at = excluded.decided_at, decision_id = excluded.decision_id,
-            auto_rule = excluded.auto_rule",
+            auto_rule = excluded.auto_rule, escalated_at = excluded.escalated_at",
     )?;
+    // Steps rebuilt after a kontering change may be fewer (no second signer needed any more).
+    if new.steps.len() < old.steps.len() {
+        conn.execute(
+            "DELETE FROM step WHERE invoice_id = ?1 AND seq >= ?2",
+            params![new.invoice_id, new.steps.len() as i64],
+        )?;
+    }
     for s in &new.steps {
         if old.steps.get(s.seq as usize) == Some(s) {
             continue;
@@ -293,7 +309,8 @@ pub(super) fn save_workflow(
             s.acting_for,
             s.decided_at.map(ts),
             s.decision_id,
-            s.auto_rule
+            s.auto_rule,
+            s.escalated_at.map(ts)
         ])?;
     }
     Ok(())

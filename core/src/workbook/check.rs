@@ -11,7 +11,7 @@ use super::sheets::{self, Sheet};
 use super::{Problem, Severity};
 use crate::approval::StepKind;
 
-fn at(
+pub(super) fn at(
     sheet: &'static Sheet,
     row: u32,
     header: &str,
@@ -133,6 +133,7 @@ pub fn validate(rules: &RuleSet, today: NaiveDate) -> Vec<Problem> {
         }
     }
     p.extend(namnd_ceilings(rules));
+    p.extend(super::assignment::check(rules));
     p.extend(no_personal_identity_numbers(rules));
     let one_per_code: HashSet<&str> = rules
         .namnder

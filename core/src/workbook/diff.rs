@@ -183,6 +183,13 @@ pub fn diff(old: &RuleSet, new: &RuleSet) -> Vec<DiffLine> {
         |t| format!("{} rad {}", t.kf_id, t.rad),
         &mut out,
     );
+    compare(
+        &sheets::TIDSFRISTER,
+        &old.tidsfrister,
+        &new.tidsfrister,
+        |t| t.attesttyp.map_or("ALLA", |k| k.as_str()).to_string(),
+        &mut out,
+    );
     out
 }
 
@@ -212,5 +219,27 @@ mod tests {
         check(&sheets::JAV, &r.conflicts);
         check(&sheets::FLODESREGLER, &r.flows);
         check(&sheets::KONTERINGSFORSLAG, &r.templates);
+        check(&sheets::TIDSFRISTER, &r.tidsfrister);
+    }
+
+    #[test]
+    fn a_changed_lead_time_shows_under_its_column() {
+        let old = sample_rules();
+        let mut new = sample_rules();
+        new.tidsfrister[0].betalningsledtid_dagar = Some(8);
+        let d = diff(&old, &new);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].sheet, d[0].key.as_str()), ("Tidsfrister", "ALLA"));
+        match &d[0].change {
+            Change::Changed(f) => assert_eq!(
+                f,
+                &vec![(
+                    "betalningsledtid_dagar".to_string(),
+                    "3".to_string(),
+                    "8".to_string()
+                )]
+            ),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -21,10 +21,16 @@
 //!   attesttyp for overlapping codes and periods are an error; elsewhere equal overlapping
 //!   grants are only a warning (hierarchies overlap on purpose).
 //!
+//! The optional `Tidsfrister` sheet (also ours; spec §1.5 asks for these figures per step) gives
+//! per attest kind (or `ALLA`) `handläggningsdagar` (escalate at most once per so many days),
+//! `påminn_före_dagar`, `eskalera_till_kö`, and on the `ALLA` row `betalningsledtid_dagar`;
+//! without it the engine's policy applies ([`crate::approval::Policy::under`]).
+//!
 //! [`diff`] compares two rule sets entry by entry for review before activation (ceiling changes
 //! show as `Nämnder` lines); [`write`] produces the empty template (headers, notes, drop-downs)
 //! and the filled [`sample`].
 
+mod assignment;
 mod check;
 mod diff;
 mod model;

@@ -292,6 +292,13 @@ pub struct Conflict {
     pub row: u32,
 }
 
+impl Conflict {
+    /// Is the row valid on `day`?
+    pub fn valid_on(&self, day: NaiveDate) -> bool {
+        self.giltig_fran <= day && self.giltig_till.is_none_or(|t| day <= t)
+    }
+}
+
 /// FAKTURA / KREDIT / ALLA.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DocFilter {
@@ -429,6 +436,24 @@ pub struct Namnd {
     pub row: u32,
 }
 
+/// One row of the optional sheet `Tidsfrister`: the timing of one attest kind, or of all
+/// (`ALLA`), overriding the engine's policy (spec §1.5). Empty cells keep the policy's value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tidsfrist {
+    /// The attest kind, or None for `ALLA`.
+    pub attesttyp: Option<StepKind>,
+    /// Processing time: an open step is escalated at most once per this many days.
+    pub handlaggningsdagar: Option<u32>,
+    /// Reminders and escalation start this many days before the attest deadline.
+    pub paminn_fore_dagar: Option<u32>,
+    /// The group queue escalation ends in.
+    pub eskalera_till_ko: Option<String>,
+    /// Payment-run lead time: the attest deadline is the due date minus this (ALLA row only).
+    pub betalningsledtid_dagar: Option<u32>,
+    /// Worksheet row.
+    pub row: u32,
+}
+
 /// A whole attestförteckning.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RuleSet {
@@ -447,6 +472,9 @@ pub struct RuleSet {
     pub flows: Vec<FlowRule>,
     /// `Konteringsförslag`.
     pub templates: Vec<TemplateRow>,
+    /// `Tidsfrister` (empty when the workbook has none: the engine's policy applies).
+    #[serde(default)]
+    pub tidsfrister: Vec<Tidsfrist>,
 }
 
 impl RuleSet {
@@ -477,6 +505,29 @@ impl RuleSet {
                     && m.giltig_till.is_none_or(|t| day <= t)
             })
             .map(|m| m.chef_person_id.as_str())
+    }
+
+    /// `person`'s superiors on `day`, nearest first: the närmaste chef, their chef, and so on up
+    /// the `Chef` sheet. Stops at the top or at a cycle (each person appears once, never
+    /// `person`).
+    pub fn chain_above(&self, person: &str, day: NaiveDate) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let mut at = person;
+        while let Some(chef) = self.manager_of(at, day) {
+            if chef == person || out.contains(&chef) {
+                break;
+            }
+            out.push(chef);
+            at = chef;
+        }
+        out
+    }
+
+    /// The absence of `person` on `day` whose ersättare stands in for them, if any.
+    pub fn absence_of(&self, person: &str, day: NaiveDate) -> Option<&Absence> {
+        self.absences
+            .iter()
+            .find(|a| a.person_id == person && a.fran <= day && day <= a.till)
     }
 
     /// Absences during which `substitute` stands in for someone on `day`.

@@ -136,6 +136,18 @@ impl Row<'_> {
         }
     }
 
+    /// A whole number of days, or None when empty.
+    fn opt_days(&mut self, header: &str) -> Option<u32> {
+        let d = self.opt_money(header)?;
+        let days = u32::try_from(d.trunc().mantissa())
+            .ok()
+            .filter(|_| d.fract().is_zero());
+        if days.is_none() {
+            self.error(header, format!("{d} is not a whole number of days"));
+        }
+        days
+    }
+
     fn opt_date(&mut self, header: &str) -> Option<NaiveDate> {
         let d = match self.raw(header)? {
             Data::DateTime(d) => serial_to_date(d.as_f64()),
@@ -525,6 +537,28 @@ fn read_row(name: &str, r: &mut Row<'_>, rules: &mut RuleSet) {
                 row,
             };
             rules.flows.push(f);
+        }
+        "Tidsfrister" => {
+            let kinds = [
+                ("ALLA", None),
+                ("MOTTAGNING", Some(StepKind::Mottagning)),
+                ("GRANSKNING", Some(StepKind::Granskning)),
+                ("BESLUT", Some(StepKind::Beslut)),
+            ];
+            let present = !r.text("attesttyp").is_empty();
+            let attesttyp = r.choice("attesttyp", &kinds).flatten();
+            if !present {
+                r.required("attesttyp");
+            }
+            let t = Tidsfrist {
+                attesttyp,
+                handlaggningsdagar: r.opt_days("handläggningsdagar"),
+                paminn_fore_dagar: r.opt_days("påminn_före_dagar"),
+                eskalera_till_ko: r.opt_text("eskalera_till_kö"),
+                betalningsledtid_dagar: r.opt_days("betalningsledtid_dagar"),
+                row,
+            };
+            rules.tidsfrister.push(t);
         }
         "Konteringsförslag" => {
             let rad_text = r.required("rad");

@@ -438,6 +438,15 @@ pub fn sample_rules() -> RuleSet {
         conflicts,
         flows,
         templates,
+        // The kommun's payment run and processing times (the engine's defaults, written out).
+        tidsfrister: vec![Tidsfrist {
+            attesttyp: None,
+            handlaggningsdagar: Some(2),
+            paminn_fore_dagar: Some(5),
+            eskalera_till_ko: Some("ekonomi".into()),
+            betalningsledtid_dagar: Some(3),
+            row: 2,
+        }],
     }
 }
 

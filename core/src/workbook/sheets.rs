@@ -378,8 +378,45 @@ pub const NAMNDER: Sheet = Sheet {
     ],
 };
 
+/// Sheet `Tidsfrister`: the timing of each attest kind (spec §1.5 per step `processing_days`,
+/// `remind_before_due_days`, `escalate_to`) and the payment-run lead time. Optional like
+/// `Nämnder`: without it (older workbooks) the engine's policy applies unchanged; an empty cell
+/// keeps the policy's value.
+pub const TIDSFRISTER: Sheet = Sheet {
+    name: "Tidsfrister",
+    optional: true,
+    columns: &[
+        list(
+            "attesttyp",
+            true,
+            "MOTTAGNING, GRANSKNING, BESLUT eller ALLA (gäller alla steg utan egen rad).",
+            &["ALLA", "MOTTAGNING", "GRANSKNING", "BESLUT"],
+        ),
+        col(
+            "handläggningsdagar",
+            false,
+            "Handläggningstid: ett öppet steg eskaleras högst en gång per så många dagar (minst 1).",
+        ),
+        col(
+            "påminn_före_dagar",
+            false,
+            "Påminnelser och eskalering börjar så många dagar före attestdatum.",
+        ),
+        col(
+            "eskalera_till_kö",
+            false,
+            "Gruppkö sist i eskaleringskedjan (ersättare → närmaste chef → kö).",
+        ),
+        col(
+            "betalningsledtid_dagar",
+            false,
+            "Bara på raden ALLA: attestdatum = förfallodag minus så många dagar.",
+        ),
+    ],
+};
+
 /// Every sheet, in workbook order.
-pub const SHEETS: [Sheet; 7] = [
+pub const SHEETS: [Sheet; 8] = [
     NAMNDER,
     ATTESTRATT,
     FRANVARO,
@@ -387,4 +424,5 @@ pub const SHEETS: [Sheet; 7] = [
     JAV,
     FLODESREGLER,
     KONTERINGSFORSLAG,
+    TIDSFRISTER,
 ];

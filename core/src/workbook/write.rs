@@ -275,6 +275,20 @@ fn rows_of(sheet: &str, r: &RuleSet) -> Vec<Vec<V>> {
                 ]
             })
             .collect(),
+        "Tidsfrister" => r
+            .tidsfrister
+            .iter()
+            .map(|x| {
+                let days = |d: Option<u32>| t(&d.map(|d| d.to_string()).unwrap_or_default());
+                vec![
+                    t(x.attesttyp.map_or("ALLA", |k| k.as_str())),
+                    days(x.handlaggningsdagar),
+                    days(x.paminn_fore_dagar),
+                    o(&x.eskalera_till_ko),
+                    days(x.betalningsledtid_dagar),
+                ]
+            })
+            .collect(),
         "Konteringsförslag" => r
             .templates
             .iter()

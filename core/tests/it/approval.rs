@@ -623,7 +623,7 @@ fn invoices_imported_before_activation_are_routed_on_activation() {
 }
 
 #[test]
-fn escalation_near_the_attest_deadline_goes_to_an_authorised_manager() {
+fn escalation_near_the_attest_deadline_goes_to_the_substitute_then_an_authorised_manager() {
     let clock = clock();
     let mut store = store_with_rules(&clock);
     // Due 2026-12-18, payment lead 3 days: attest deadline 2026-12-15; reminders from 2026-12-10.
@@ -648,14 +648,61 @@ fn escalation_near_the_attest_deadline_goes_to_an_authorised_manager() {
         &clock,
     );
     assert_eq!(store.escalate(&clock).expect("escalate"), 0, "too early");
-    clock.advance(21 * 86_400); // 2026-12-11
+    clock.advance(21 * 86_400); // 2026-12-11: u210 is away, u240 stands in
+    assert_eq!(store.escalate(&clock).expect("escalate"), 1);
+    let d = store.invoice_detail(id).expect("d");
+    let beslut = &d.workflow.steps[1];
+    assert_eq!(
+        (beslut.assignee.as_deref(), beslut.acting_for.as_deref()),
+        (Some("u240"), Some("u210")),
+        "first the registered ersättare of the absent assignee"
+    );
+    assert_eq!(
+        store.escalate(&clock).expect("escalate"),
+        0,
+        "once per processing period, however often it runs"
+    );
+    clock.advance(2 * 86_400); // 2026-12-13: the next processing period
     assert_eq!(store.escalate(&clock).expect("escalate"), 1);
     let s = steps(&store, id);
     assert_eq!(
         s[1].1.as_deref(),
         Some("u200"),
-        "u210's manager holds the right: {s:?}"
+        "then u210's manager, who holds the right: {s:?}"
     );
     let d = store.invoice_detail(id).expect("d");
     assert!(d.audit.iter().any(|e| e.event.kind == "step.escalated"));
+}
+
+#[test]
+fn a_decision_replayed_by_its_id_returns_the_first_outcome() {
+    let clock = clock();
+    let mut store = store_with_rules(&clock);
+    let id = office_invoice(&mut store, "RP-1", &[3000], &clock);
+    let first = review(&mut store, id, Decision::Attest, &clock);
+    assert_eq!(first.outcome, Outcome::Accepted);
+    assert!(store.decision_envelope("nope").expect("lookup").is_none());
+    let d = store.invoice_detail(id).expect("d");
+    let stored = d
+        .decisions
+        .iter()
+        .find(|x| x.outcome == Outcome::Accepted)
+        .expect("recorded");
+    let again = store
+        .decision_envelope(&stored.decision_id)
+        .expect("lookup")
+        .expect("known id");
+    assert_eq!(
+        (again.step.as_str(), again.actor_id.as_str()),
+        ("GRANSKNING#1", "u230")
+    );
+    let events = store.audit_events().expect("audit").len();
+    clock.advance(86_400);
+    let r = store.decide(&again, &clock).expect("replay");
+    assert!(r.replay);
+    assert_eq!(
+        (r.outcome, r.reason_code.as_str()),
+        (Outcome::Accepted, "ok")
+    );
+    assert_eq!(store.audit_events().expect("audit").len(), events);
 }

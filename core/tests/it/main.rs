@@ -2,6 +2,7 @@
 
 mod approval;
 mod archive;
+mod attest_rules;
 mod audit;
 mod common;
 mod crash;
@@ -13,6 +14,8 @@ mod invariants;
 mod kontering;
 mod ledger;
 mod reminders;
+mod rulebook;
+mod scenario;
 mod store_dump;
 mod store_fixture;
 mod workbook;

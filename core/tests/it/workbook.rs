@@ -399,6 +399,10 @@ fn a_workbook_without_namnder_still_imports_with_a_warning() {
     let bytes = std::fs::read(&path).expect("fixture");
     let (rules, warnings) = workbook::load(&bytes, day(2026, 11, 20)).expect("still valid");
     assert!(rules.namnder.is_empty());
+    assert!(
+        rules.tidsfrister.is_empty(),
+        "no Tidsfrister: the policy applies"
+    );
     assert_eq!(rules.grants, sample::sample_rules().grants);
     assert!(
         warnings
@@ -412,5 +416,82 @@ fn a_workbook_without_namnder_still_imports_with_a_warning() {
         d.iter()
             .any(|l| l.sheet == "Nämnder" && l.key == "Socialnämnden" && l.change == Change::Added),
         "{d:#?}"
+    );
+}
+
+#[test]
+fn tidsfrister_rows_are_checked_cell_by_cell() {
+    // attesttyp, handläggningsdagar, påminn_före_dagar, eskalera_till_kö, betalningsledtid_dagar
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["BESLUT", "2", "5", "", "3"],
+            "Tidsfrister!E2 (betalningsledtid_dagar)",
+        ),
+        (
+            &["ALLA", "0", "", "", ""],
+            "Tidsfrister!B2 (handläggningsdagar)",
+        ),
+        (
+            &["ALLA", "1,5", "", "", ""],
+            "Tidsfrister!B2 (handläggningsdagar)",
+        ),
+        (&["VECKA", "2", "", "", ""], "Tidsfrister!A2 (attesttyp)"),
+    ];
+    for (row, cell) in cases {
+        let problems = workbook::load(&workbook_with("Tidsfrister", &[row]), day(2026, 11, 20))
+            .expect_err(cell);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.severity == Severity::Error && p.to_string().contains(cell)),
+            "{cell}: {problems:#?}"
+        );
+    }
+    let twice: &[&[&str]] = &[&["BESLUT", "2", "", "", ""], &["BESLUT", "3", "", "", ""]];
+    let problems = workbook::load(&workbook_with("Tidsfrister", twice), day(2026, 11, 20))
+        .expect_err("one row per attesttyp");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.to_string().contains("Tidsfrister!A3 (attesttyp)"))
+    );
+    let ok: &[&[&str]] = &[
+        &["ALLA", "2", "5", "ekonomi", "3"],
+        &["BESLUT", "4", "", "", ""],
+    ];
+    let (rules, _) = workbook::load(&workbook_with("Tidsfrister", ok), day(2026, 11, 20))
+        .expect("valid Tidsfrister");
+    let policy = digilyft_core::approval::Policy::default();
+    let t = policy.timing(&rules, digilyft_core::approval::StepKind::Beslut);
+    assert_eq!((t.processing_days, t.remind_before_due_days), (4, 5));
+    assert_eq!(policy.under(&rules).payment_lead_days, 3);
+}
+
+#[test]
+fn a_named_reviewer_without_the_right_or_for_two_review_steps_is_reported() {
+    // The sample's prio-40 rule names u310 for MOTTAGNING and GRANSKNING (Flödesregler row 5).
+    let bytes = sample::sample_workbook().expect("write");
+    let (_, warnings) = workbook::load(&bytes, day(2026, 11, 20)).expect("valid");
+    let text: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|w| w.contains("Flödesregler!O5 (granskare_person_id)")
+                && w.contains("u310 is named for MOTTAGNING and GRANSKNING")),
+        "{text:#?}"
+    );
+    // u230 holds no MOTTAGNING grant: naming her for it is reported.
+    let mut rules = sample::sample_rules();
+    rules.flows[1].steg = workbook::Flow::Steps(vec![
+        digilyft_core::approval::StepKind::Mottagning,
+        digilyft_core::approval::StepKind::Beslut,
+    ]);
+    let (_, warnings) =
+        workbook::load(&workbook::write(&rules).expect("write"), day(2026, 11, 20)).expect("valid");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.to_string().contains("Flödesregler!O3")
+                && w.message.contains("u230 holds no MOTTAGNING grant")),
+        "{warnings:#?}"
     );
 }

@@ -3,7 +3,8 @@
 //! Version 1 is the layout commit f98a1ec wrote (the serde dump of `workbook::RuleSet` then):
 //! one array per sheet, enum variants by name (`Beslut`, `ExklMoms`, `{"Steps":[...]}` or
 //! `"Auto"`), code patterns as the text the workbook had, decimals as strings, dates
-//! `YYYY-MM-DD`; `namnder` may be absent (stores written before the Nämnder sheet existed).
+//! `YYYY-MM-DD`; `namnder` may be absent (stores written before the Nämnder sheet existed), and
+//! so may `tidsfrister` (before the Tidsfrister sheet: the engine's policy applies).
 //! The workbook bytes stay the authority; this is the parsed form the engine judges under.
 
 use chrono::NaiveDate;
@@ -12,7 +13,7 @@ use rust_decimal::Decimal;
 use crate::approval::StepKind;
 use crate::workbook::{
     Absence, AmountBasis, Basis, Conflict, ConflictKind, DocFilter, Flow, FlowRule, Grant,
-    ManagerLink, Matching, Namnd, RuleSet, TemplateRow,
+    ManagerLink, Matching, Namnd, RuleSet, TemplateRow, Tidsfrist,
 };
 
 record_struct! {
@@ -27,6 +28,8 @@ record_struct! {
         conflicts: [ConflictV1],
         flows: [FlowRuleV1],
         templates: [TemplateV1],
+        #[serde(default)]
+        tidsfrister: [TidsfristV1],
     }
 }
 
@@ -191,6 +194,43 @@ record_struct! {
         motpart: String,
         momskod: String,
         row: u32,
+    }
+}
+
+/// A `Tidsfrister` row (`attesttyp` absent for ALLA).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct TidsfristV1 {
+    attesttyp: Option<StepKindV1>,
+    handlaggningsdagar: Option<u32>,
+    paminn_fore_dagar: Option<u32>,
+    eskalera_till_ko: Option<String>,
+    betalningsledtid_dagar: Option<u32>,
+    row: u32,
+}
+
+impl From<&Tidsfrist> for TidsfristV1 {
+    fn from(t: &Tidsfrist) -> Self {
+        TidsfristV1 {
+            attesttyp: t.attesttyp.map(Into::into),
+            handlaggningsdagar: t.handlaggningsdagar,
+            paminn_fore_dagar: t.paminn_fore_dagar,
+            eskalera_till_ko: t.eskalera_till_ko.clone(),
+            betalningsledtid_dagar: t.betalningsledtid_dagar,
+            row: t.row,
+        }
+    }
+}
+
+impl From<TidsfristV1> for Tidsfrist {
+    fn from(t: TidsfristV1) -> Self {
+        Tidsfrist {
+            attesttyp: t.attesttyp.map(Into::into),
+            handlaggningsdagar: t.handlaggningsdagar,
+            paminn_fore_dagar: t.paminn_fore_dagar,
+            eskalera_till_ko: t.eskalera_till_ko,
+            betalningsledtid_dagar: t.betalningsledtid_dagar,
+            row: t.row,
+        }
     }
 }
 
