@@ -90,7 +90,8 @@ mod tests {
         };
         let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
         // (step assignee, step acting_for, actor, day, expected)
-        let table: &[(&str, Option<&str>, &str, u32, Option<&str>)] = &[
+        type Case<'a> = (&'a str, Option<&'a str>, &'a str, u32, Option<&'a str>);
+        let table: &[Case<'_>] = &[
             ("u210", None, "u240", 20, Some("u210")),
             ("u210", None, "u240", 10, None),
             ("u210", None, "u999", 20, None),
