@@ -1,5 +1,5 @@
 // The inbox window. Talks to the Rust side only through `invoke`; every failure arrives as
-// `{code, message}` and is shown translated by `code`, with the message underneath.
+// `{code, message, faults}` and is shown translated by `code`, with the message underneath.
 "use strict";
 
 (function () {
@@ -114,7 +114,8 @@
     state.error = null;
     renderStatus();
     try {
-      state.rows = await invoke("list_invoices");
+      const page = await invoke("list_invoices", { query: { limit: 1000 } });
+      state.rows = page.rows;
     } catch (err) {
       state.rows = [];
       state.error = err && err.code ? err : { code: "unknown", message: String(err) };
