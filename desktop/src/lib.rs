@@ -1,7 +1,8 @@
 //! `digilyft-desktop`: the Tauri 2 desktop app, a thin shell over `digilyft-core`.
 //!
-//! The window (static files in `ui/`, no build step) shows the clerk's inbox from the local SQLite
-//! store. The store lives in the data directory chosen by `digilyft_core::paths::data_dir` (the
+//! The window (ES modules in `ui/`, no build step) is the product's standalone views on the local
+//! SQLite store: the inbox, the invoice view with its decision panel and kontering editor, the
+//! attestförteckning for the administrator, and "who am I" in the settings. The store lives in the data directory chosen by `digilyft_core::paths::data_dir` (the
 //! `DIGILYFT_DATA` environment variable, else the user's data directory).
 //!
 //! Layout: [`commands`] holds the `#[tauri::command]` functions (thin: call core, convert to a DTO),
