@@ -202,6 +202,15 @@ where
     }
 }
 
+/// How many elements match `css` (None when the page cannot be asked).
+async fn count(client: &Client, css: &str) -> Option<usize> {
+    client
+        .find_all(Locator::Css(css))
+        .await
+        .ok()
+        .map(|e| e.len())
+}
+
 async fn text_of(client: &Client, css: &str) -> Option<String> {
     let element = client.find(Locator::Css(css)).await.ok()?;
     element.text().await.ok()
@@ -304,13 +313,7 @@ async fn a_clerk_opens_an_invoice_approves_it_and_switches_to_english() {
     eventually(
         "every demo invoice in the inbox",
         RENDER_TIMEOUT,
-        || async {
-            let rows = client
-                .find_all(Locator::Css("#inbox tbody tr"))
-                .await
-                .ok()?;
-            (rows.len() == expected.len()).then_some(())
-        },
+        || async { (count(&client, "#inbox tbody tr").await? == expected.len()).then_some(()) },
     )
     .await;
     let inbox = text_of(&client, "#inbox").await.unwrap_or_default();
@@ -345,13 +348,7 @@ async fn a_clerk_opens_an_invoice_approves_it_and_switches_to_english() {
     eventually(
         "the people of the attestförteckning",
         RENDER_TIMEOUT,
-        || async {
-            let options = client
-                .find_all(Locator::Css("#user-select option"))
-                .await
-                .ok()?;
-            (options.len() > 1).then_some(())
-        },
+        || async { (count(&client, "#user-select option").await? > 1).then_some(()) },
     )
     .await;
     screenshot(&client, &shots, "installningar").await;

@@ -4,6 +4,7 @@
 // No network: the page loads only from 127.0.0.1, and the mock answers every command.
 
 import http from "node:http";
+import { before, after } from "node:test";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,6 +56,24 @@ export async function open(browser, base, options = {}) {
   await page.evaluateOnNewDocument(installMock, options);
   await page.goto(base, { waitUntil: "networkidle0" });
   return page;
+}
+
+/**
+ * One server and one browser for the tests of a file: started before them, stopped after them.
+ * `session.open(options)` opens the window (see [`open`]).
+ */
+export function session() {
+  const s = {};
+  before(async () => {
+    s.web = await serve();
+    s.browser = await launch();
+  });
+  after(async () => {
+    await s.browser?.close();
+    s.web?.server.close();
+  });
+  s.open = (options = {}) => open(s.browser, s.web.base, options);
+  return s;
 }
 
 /** Waits until `selector`'s text contains `text`; returns the text. */

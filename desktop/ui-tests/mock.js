@@ -166,7 +166,10 @@ export function installMock(options) {
       Object.assign(inv, { state: resolution === "resume" ? "in-approval" : "rejected", paymentBlock: resolution !== "resume" });
       return { invoice, state: inv.state, revision: 4, rows: 1, paymentBlock: inv.paymentBlock };
     },
-    list_reminders: () => [],
+    list_reminders: () =>
+      db.invoices
+        .filter((i) => reminders[i.id] && db.steps[i.id].some((s) => s.state === "OPEN"))
+        .map((i) => ({ item: inboxItem(i), substitutes: i.id === 2 ? ["u250"] : [] })),
     import_rules: ({ path, decisionRef, activate }) => {
       if (!path) return fail("validation", "no file given");
       if (path.includes("trasig")) {

@@ -1,18 +1,10 @@
 // axe-core on every view (WCAG 2.0/2.1 A and AA rules): no serious or critical violation, in
 // Swedish and in English.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, textOf, status, axe } from "../harness.js";
+import { session, textOf, status, axe } from "../harness.js";
 
-let web, browser;
-before(async () => {
-  web = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  web?.server.close();
-});
+const ui = session();
 
 const VIEWS = {
   inbox: async () => {},
@@ -44,7 +36,7 @@ const VIEWS = {
 for (const lang of ["sv", "en"]) {
   for (const [name, reach] of Object.entries(VIEWS)) {
     test(`${name} (${lang}) has no serious or critical axe violation`, async () => {
-      const page = await open(browser, web.base, { user: "u230", lang });
+      const page = await ui.open({ user: "u230", lang });
       await status(page, lang === "sv" ? "3 fakturor" : "3 invoices");
       await reach(page);
       const violations = await axe(page);

@@ -1,19 +1,11 @@
 // Flow: the administrator compares a workbook with the active version, sees every problem of a
 // broken one by sheet and cell, imports and activates, saves the template (never overwriting)
 // and exports the ledger.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, textOf, status, calls } from "../harness.js";
+import { session, textOf, status, calls } from "../harness.js";
 
-let web, browser;
-before(async () => {
-  web = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  web?.server.close();
-});
+const ui = session();
 
 async function admin(page) {
   await page.click("[data-nav=admin]");
@@ -22,7 +14,7 @@ async function admin(page) {
 }
 
 test("a broken workbook lists every problem by sheet, cell and reason", async () => {
-  const page = await open(browser, web.base, { user: "u300" });
+  const page = await ui.open({ user: "u300" });
   await admin(page);
   await page.type("#rules-path", "/home/anna/trasig.xlsx");
   await page.type("#rules-decision", "KS 2026-12-04 § 112");
@@ -36,9 +28,12 @@ test("a broken workbook lists every problem by sheet, cell and reason", async ()
 });
 
 test("compare, import with activation, then the versions list shows it active", async () => {
-  const page = await open(browser, web.base, { user: "u300" });
+  const page = await ui.open({ user: "u300" });
   await admin(page);
   await textOf(page, "#rules-versions-area", "Ingen version är sparad ännu.");
+  const late = await textOf(page, "#reminders", "OP-118");
+  assert.match(late, /Försenad \(2 dagar\)/);
+  assert.match(late, /u250/, "who stands in today");
   await page.type("#rules-path", "/home/anna/attestforteckning.xlsx");
   await page.click("#rules-compare");
   await status(page, "2 skillnader mot den aktiva versionen.");
@@ -52,7 +47,7 @@ test("compare, import with activation, then the versions list shows it active", 
 });
 
 test("the template is saved, an existing file is a conflict, the ledger is exported", async () => {
-  const page = await open(browser, web.base, {});
+  const page = await ui.open({});
   await admin(page);
   await page.type("#template-path", "/home/anna/finns.xlsx");
   await page.click("#template-button");

@@ -1,21 +1,13 @@
 // Flow: the inbox of the chosen person with its marks, search and filter; all invoices with a
 // query sent to core; the keyboard path from the list into an invoice.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, textOf, status, calls } from "../harness.js";
+import { session, textOf, status, calls } from "../harness.js";
 
-let web, browser;
-before(async () => {
-  web = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  web?.server.close();
-});
+const ui = session();
 
 test("my approvals show reminder and dispute marks, and search narrows them", async () => {
-  const page = await open(browser, web.base, { user: "u230" });
+  const page = await ui.open({ user: "u230" });
   await status(page, "3 fakturor");
   const rows = await page.$$eval("#inbox tbody tr", (trs) => trs.map((tr) => tr.textContent));
   assert.equal(rows.length, 3, rows.join("\n"));
@@ -45,7 +37,7 @@ test("my approvals show reminder and dispute marks, and search narrows them", as
 });
 
 test("all invoices ask core with the filter and show BESTRIDEN and BETALSPÄRR", async () => {
-  const page = await open(browser, web.base, {});
+  const page = await ui.open({});
   await status(page, "4 fakturor");
   await textOf(page, "#inbox tbody", "BESTRIDEN");
   await textOf(page, "#inbox tbody", "BETALSPÄRR");
@@ -62,7 +54,7 @@ test("all invoices ask core with the filter and show BESTRIDEN and BETALSPÄRR",
 });
 
 test("the keyboard moves through the list and Enter opens the invoice", async () => {
-  const page = await open(browser, web.base, { user: "u230" });
+  const page = await ui.open({ user: "u230" });
   await status(page, "3 fakturor");
   await page.focus("#inbox tbody tr");
   const first = await page.evaluate(() => document.activeElement.dataset.id);

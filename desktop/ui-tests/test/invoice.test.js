@@ -1,18 +1,10 @@
 // Flow: the invoice view rendered from the EN 16931 model, the decision panel (approve with the
 // `a` key, announced), next invoice with `j`, the language switch.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, textOf, status, calls } from "../harness.js";
+import { session, textOf, status, calls } from "../harness.js";
 
-let web, browser;
-before(async () => {
-  web = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  web?.server.close();
-});
+const ui = session();
 
 async function openFirst(page) {
   await status(page, "3 fakturor");
@@ -22,7 +14,7 @@ async function openFirst(page) {
 }
 
 test("the invoice view shows parties, lines, VAT, totals, payment, findings, steps and audit", async () => {
-  const page = await open(browser, web.base, { user: "u230" });
+  const page = await ui.open({ user: "u230" });
   await openFirst(page);
   const view = await page.$eval("#view-invoice", (e) => e.innerText);
   for (const want of ["Säljare", "Köpare", "Exempelby kommun", "Kopieringspapper", "Momsspecifikation", "Att betala", "5050-1055", "1234567890", "Köparens referens", "PO-77", "Leverans enligt avtal.", "foljesedel.pdf", "Attestflöde", "Granskningslogg", "invoice.imported"]) {
@@ -34,7 +26,7 @@ test("the invoice view shows parties, lines, VAT, totals, payment, findings, ste
 });
 
 test("a approves the invoice, the result is announced, j opens the next one", async () => {
-  const page = await open(browser, web.base, { user: "u230" });
+  const page = await ui.open({ user: "u230" });
   await openFirst(page);
   const heading = await page.$eval("#invoice-heading", (e) => e.textContent);
   const shortcut = await page.$eval("#decide-attest", (e) => e.getAttribute("aria-keyshortcuts"));
@@ -52,7 +44,7 @@ test("a approves the invoice, the result is announced, j opens the next one", as
 });
 
 test("return needs a comment: without one the refusal is announced, with one it is accepted", async () => {
-  const page = await open(browser, web.base, { user: "u230" });
+  const page = await ui.open({ user: "u230" });
   await openFirst(page);
   await page.click("#decide-return");
   await status(page, "nekat av attestreglerna");
@@ -64,13 +56,13 @@ test("return needs a comment: without one the refusal is announced, with one it 
 });
 
 test("a disputed invoice offers to end the dispute with a reason", async () => {
-  const page = await open(browser, web.base, {});
+  const page = await ui.open({});
   await status(page, "4 fakturor");
   const id = await page.$$eval("#inbox tbody tr", (trs) => trs.find((tr) => tr.textContent.includes("KG-78")).dataset.id);
   await page.evaluate((i) => document.querySelector(`#inbox tbody tr[data-id="${i}"]`).click(), id);
   await textOf(page, "#invoice-heading", "KG-78");
   assert.match(await page.$eval("#decision-panel", (e) => e.textContent), /Välj vem du är/);
-  const page2 = await open(browser, web.base, { user: "u230", lang: "sv" });
+  const page2 = await ui.open({ user: "u230", lang: "sv" });
   await status(page2, "3 fakturor");
   await page2.evaluate(() => [...document.querySelectorAll("#inbox tbody tr")].find((tr) => tr.textContent.includes("KG-78")).click());
   await textOf(page2, "#invoice-heading", "KG-78");
@@ -83,7 +75,7 @@ test("a disputed invoice offers to end the dispute with a reason", async () => {
 });
 
 test("the language switch turns the view into English and back", async () => {
-  const page = await open(browser, web.base, { user: "u230" });
+  const page = await ui.open({ user: "u230" });
   await openFirst(page);
   await page.click("#language-switch");
   await textOf(page, "#invoice-heading", "Invoice");

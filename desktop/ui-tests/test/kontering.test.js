@@ -1,21 +1,13 @@
 // Flow: the kontering editor — every problem listed by row and field and marked on its input;
 // a corrected kontering is saved and announced.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, textOf, status, calls } from "../harness.js";
+import { session, textOf, status, calls } from "../harness.js";
 
-let web, browser;
-before(async () => {
-  web = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  web?.server.close();
-});
+const ui = session();
 
 test("bad rows are named by row and field, good rows are saved", async () => {
-  const page = await open(browser, web.base, { user: "u230" });
+  const page = await ui.open({ user: "u230" });
   await status(page, "3 fakturor");
   await page.focus("#inbox tbody tr");
   await page.keyboard.press("Enter");

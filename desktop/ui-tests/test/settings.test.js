@@ -1,22 +1,14 @@
 // Flow: "who am I" — choosing a person from the attestförteckning makes the inbox theirs and is
 // remembered; the texts of both languages have the same keys.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, textOf, status } from "../harness.js";
+import { session, textOf, status } from "../harness.js";
 import { TEXT } from "../../ui/js/i18n.js";
 
-let web, browser;
-before(async () => {
-  web = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  web?.server.close();
-});
+const ui = session();
 
 test("choosing who I am switches the inbox to my approvals and is remembered", async () => {
-  const page = await open(browser, web.base, {});
+  const page = await ui.open({});
   await status(page, "4 fakturor");
   await page.click("[data-nav=settings]");
   await textOf(page, "#settings-heading", "Inställningar");
@@ -33,7 +25,7 @@ test("choosing who I am switches the inbox to my approvals and is remembered", a
 });
 
 test("a typed id that the attestförteckning does not know is said so", async () => {
-  const page = await open(browser, web.base, {});
+  const page = await ui.open({});
   await page.click("[data-nav=settings]");
   await page.type("#user-id", "x999");
   await page.click("#user-use");

@@ -1,9 +1,39 @@
 // The administrator's view: import an attestförteckning workbook (every problem by sheet, cell
 // and reason), compare it with the active version, activate a stored version, save the template
-// and export the ledger. Paths are typed or pasted; nothing is ever overwritten.
+// and export the ledger; and today's reminders (every open step near or past its deadline, whom
+// it waits on and who stands in). Paths are typed or pasted; nothing is ever overwritten.
 
 import { h, field, table } from "../dom.js";
-import { when } from "../format.js";
+import { when, amount } from "../format.js";
+import { marks } from "./inbox.js";
+
+async function reminders(app, area) {
+  const t = app.t();
+  try {
+    const all = await app.invoke("list_reminders");
+    area.replaceChildren(
+      all.length === 0
+        ? h("p", {}, t.noReminders)
+        : table({
+            caption: t.remindersCaption,
+            columns: [t.colSupplier, t.colNumber, t.colAmount, t.colStep, t.assignee, t.colMarks, t.substitutes],
+            numeric: [2],
+            rows: all.map(({ item, substitutes }) => [
+              item.supplier,
+              item.number,
+              amount(item.amount, item.currency, app.lang),
+              item.step,
+              item.assignee,
+              marks(t, { reminder: item.reminder, state: item.invoiceState, paymentBlock: item.paymentBlock }).map((m) => h("span", { class: `mark mark-${m.cls}` }, m.text)),
+              substitutes.join(", "),
+            ]),
+            id: "reminders",
+          }),
+    );
+  } catch (err) {
+    app.showError(err);
+  }
+}
 
 function problemsTable(t, problems) {
   return table({
@@ -32,7 +62,7 @@ async function versions(app, area) {
         ? h("p", {}, t.noVersions)
         : table({
             caption: t.versionsCaption,
-            columns: [t.version, t.fileName, t.decisionRef, t.importedAt, t.importedBy, t.activeCol],
+            columns: [t.version, t.fileName, t.decisionRefCol, t.importedAt, t.importedBy, t.activeCol],
             rows: all.map((v) => [
               String(v.version),
               v.sourceName,
@@ -100,6 +130,7 @@ export async function render(app, container) {
   const result = h("div", { id: "rules-result" });
   const versionArea = h("div", { id: "rules-versions-area" });
   const sample = h("input", { type: "checkbox", id: "template-sample" });
+  const reminderArea = h("div", { id: "reminders-area" });
 
   async function compare() {
     try {
@@ -153,6 +184,7 @@ export async function render(app, container) {
       result,
     ),
     h("section", { class: "panel", "aria-labelledby": "versions-heading" }, h("h3", { id: "versions-heading" }, t.versionsHeading), versionArea),
+    h("section", { class: "panel", "aria-labelledby": "reminders-heading" }, h("h3", { id: "reminders-heading" }, t.remindersHeading), reminderArea),
     saveForm(app, {
       id: "template",
       heading: t.templateHeading,
@@ -169,5 +201,5 @@ export async function render(app, container) {
       action: (p) => app.invoke("export_ledger", { path: p }),
     }),
   );
-  await versions(app, versionArea);
+  await Promise.all([versions(app, versionArea), reminders(app, reminderArea)]);
 }
