@@ -43,6 +43,20 @@ test("a approves the invoice, the result is announced, j opens the next one", as
   await status(page, "2 av 3");
 });
 
+test("r without a comment asks for one and decides nothing", async () => {
+  const page = await ui.open({ user: "u230" });
+  await openFirst(page);
+  await page.keyboard.press("r");
+  await status(page, "Skriv varför fakturan återsänds");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "decision-comment");
+  assert.deepEqual(await calls(page, "decide_step"), []);
+  await page.keyboard.type("Fel pris");
+  await page.click("#invoice-heading");
+  await page.keyboard.press("r");
+  await status(page, "Återsändning av faktura");
+  assert.equal((await calls(page, "decide_step"))[0].args.request.comment, "Fel pris");
+});
+
 test("return needs a comment: without one the refusal is announced, with one it is accepted", async () => {
   const page = await ui.open({ user: "u230" });
   await openFirst(page);

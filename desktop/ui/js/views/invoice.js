@@ -3,7 +3,8 @@
 // Swedish text), the steps, the decisions and the audit trail.
 //
 // Keys (outside text fields): j next invoice, k previous (the arrow keys keep scrolling the page), a approve,
-// r return (with the comment typed), Escape back to the inbox. Every result is announced.
+// r return (asks for the comment first when there is none), Escape back to the inbox. Every
+// result is announced.
 
 import { h, facts, table, field } from "../dom.js";
 import { amount, when } from "../format.js";
@@ -317,9 +318,16 @@ export function onKey(app, event) {
     case "a":
       if (document.getElementById("decide-attest")) decide(app, container, "attest");
       return true;
-    case "r":
-      if (document.getElementById("decide-return")) decide(app, container, "return");
+    case "r": {
+      // A return needs its reason: without one, `r` takes the user to the comment first.
+      const comment = /** @type {HTMLTextAreaElement|null} */ (document.getElementById("decision-comment"));
+      if (!comment) return true;
+      if (!comment.value.trim()) {
+        comment.focus();
+        app.announce(app.t().returnNeedsComment);
+      } else decide(app, container, "return");
       return true;
+    }
     case "Escape":
       app.go("inbox");
       return true;
