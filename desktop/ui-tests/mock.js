@@ -140,8 +140,8 @@ export function installMock(options) {
       const open = db.steps[inv.id].find((s) => s.state === "OPEN");
       if (!open) return fail("precondition", `invoice ${inv.id} has no open step`);
       const decision = request.decision.toUpperCase();
-      if (decision !== "ATTEST" && !request.comment) {
-        return { decisionId: "d-1", invoice: inv.id, step: open.label, decision, actingFor: null, outcome: "REJECTED_RULE", reasonCode: "comment-required", reason: "en kommentar krävs", invoiceState: inv.state };
+      if (user === "u240") {
+        return { decisionId: "d-1", invoice: inv.id, step: open.label, decision, actingFor: null, outcome: "REJECTED_RULE", reasonCode: "no-right", reason: "u240 saknar attesträtt för steget", invoiceState: inv.state };
       }
       if (decision === "ATTEST") Object.assign(open, { state: "DONE", decidedBy: user, decidedAt: "2026-12-04T10:00:00+00:00" });
       if (decision === "DISPUTE") Object.assign(inv, { state: "disputed", paymentBlock: true });

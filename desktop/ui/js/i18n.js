@@ -167,7 +167,7 @@ export const TEXT = {
     // Decision panel
     decisionPanel: "Beslut",
     decideAs: (u) => `Du beslutar som ${u}.`,
-    comment: "Kommentar (krävs för återsändning, avvisning och bestridande)",
+    comment: "Kommentar (skriv varför när du återsänder, avvisar eller bestrider)",
     approve: "Attestera",
     return: "Återsänd",
     reject: "Avvisa",
@@ -444,7 +444,7 @@ export const TEXT = {
     auditActor: "Who",
     decisionPanel: "Decision",
     decideAs: (u) => `You decide as ${u}.`,
-    comment: "Comment (required to return, reject or dispute)",
+    comment: "Comment (say why when you return, reject or dispute)",
     approve: "Approve",
     return: "Return",
     reject: "Reject",

@@ -319,7 +319,8 @@ export function onKey(app, event) {
       if (document.getElementById("decide-attest")) decide(app, container, "attest");
       return true;
     case "r": {
-      // A return needs its reason: without one, `r` takes the user to the comment first.
+      // One key must not send a return nobody can understand: without a reason, `r` takes the
+      // user to the comment first (the approval rules themselves do not require one).
       const comment = /** @type {HTMLTextAreaElement|null} */ (document.getElementById("decision-comment"));
       if (!comment) return true;
       if (!comment.value.trim()) {
