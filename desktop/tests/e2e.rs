@@ -1,7 +1,8 @@
 //! End to end: the built app, started by `tauri-driver` (WebDriver for Tauri, over WebKitWebDriver),
 //! on a demo-like store (the sample attestförteckning active, the sample invoices routed): the
 //! inbox lists them, the clerk says who they are, opens an invoice from their inbox, approves it
-//! and switches to English. The page text is read, not pixels; screenshots of the main views are
+//! and switches to English; the administrator saves the sample workbook, compares it with the
+//! active version and imports it. The page text is read, not pixels; screenshots of the main views are
 //! taken on the way (into `docs/screenshots/` with `UPDATE_SCREENSHOTS=1`, else into the test's
 //! temporary directory). The test ends every process it starts: tauri-driver runs in its own
 //! process group, which is stopped as a whole (WebKitWebDriver and the app with it) and checked
@@ -234,6 +235,17 @@ async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|err| panic!("cannot click {css}: {err}"));
 }
 
+/// Types `text` into the field `css`.
+async fn type_into(client: &Client, css: &str, text: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|err| panic!("no {css}: {err}"))
+        .send_keys(text)
+        .await
+        .unwrap_or_else(|err| panic!("cannot type into {css}: {err}"));
+}
+
 /// Waits until the text of `css` contains `want`; returns it.
 async fn wait_text(client: &Client, css: &str, want: &str) -> String {
     eventually(
@@ -276,7 +288,7 @@ async fn screenshot(client: &Client, dir: &Path, name: &str) {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn a_clerk_opens_an_invoice_approves_it_and_switches_to_english() {
+async fn a_clerk_approves_an_invoice_switches_to_english_and_an_admin_imports_a_workbook() {
     assert!(
         std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
         "no display: run under `xvfb-run -a` (e.g. `xvfb-run -a cargo test -p digilyft-desktop \
@@ -412,6 +424,30 @@ async fn a_clerk_opens_an_invoice_approves_it_and_switches_to_english() {
     wait_text(&client, "#admin-heading", "Attestförteckning").await;
     wait_text(&client, "#rules-versions", "KS 1").await;
     screenshot(&client, &shots, "attestforteckning").await;
+
+    // The administrator saves the sample workbook, compares it with the active version (the same
+    // one) and imports it as version 2.
+    let workbook = dir
+        .path()
+        .join("attestforteckning-2.xlsx")
+        .display()
+        .to_string();
+    type_into(&client, "#template-path", &workbook).await;
+    click(&client, "#template-sample").await;
+    click(&client, "#template-button").await;
+    wait_text(&client, "#status", &format!("Saved: {workbook}")).await;
+    type_into(&client, "#rules-path", &workbook).await;
+    type_into(&client, "#rules-decision", "KS 2").await;
+    click(&client, "#rules-compare").await;
+    wait_text(
+        &client,
+        "#status",
+        "No differences from the active version.",
+    )
+    .await;
+    click(&client, "#rules-import").await;
+    wait_text(&client, "#status", "Version 2 is stored").await;
+    wait_text(&client, "#rules-versions", "KS 2").await;
 
     client
         .close()
