@@ -3,7 +3,24 @@
 //! frontend is refused at run time.
 
 /// The app's IPC commands; keep in step with `generate_handler!` in `src/lib.rs`.
-const COMMANDS: &[&str] = &["list_invoices", "app_info"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_invoices",
+    "list_inbox",
+    "list_reminders",
+    "show_invoice",
+    "decide_step",
+    "show_kontering",
+    "set_kontering",
+    "resolve_dispute",
+    "list_people",
+    "import_rules",
+    "diff_rules",
+    "activate_rules",
+    "list_rule_versions",
+    "save_rules_template",
+    "export_ledger",
+];
 
 fn main() {
     let attributes = tauri_build::Attributes::new()

@@ -1,11 +1,12 @@
 //! `digilyft-desktop`: the Tauri 2 desktop app, a thin shell over `digilyft-core`.
 //!
-//! The window (static files in `ui/`, no build step) shows the clerk's inbox from the local SQLite
-//! store. The store lives in the data directory chosen by `digilyft_core::paths::data_dir` (the
+//! The window (ES modules in `ui/`, no build step) is the product's standalone views on the local
+//! SQLite store: the inbox, the invoice view with its decision panel and kontering editor, the
+//! attestförteckning for the administrator, and "who am I" in the settings. The store lives in the data directory chosen by `digilyft_core::paths::data_dir` (the
 //! `DIGILYFT_DATA` environment variable, else the user's data directory).
 //!
 //! Layout: [`commands`] holds the `#[tauri::command]` functions (thin: call core, convert to a DTO),
-//! [`state`] the managed state, [`error`] the `{code, message}` shape every failure takes on its way
+//! [`state`] the managed state, [`error`] the `{code, message, faults}` shape every failure takes on its way
 //! to the frontend.
 //!
 //! [`run`] only delegates to [`run_app`], which is generic over the Tauri runtime; the headless
@@ -50,7 +51,21 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, store: StoreHandle) -> Build
     builder
         .manage(store)
         .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
             commands::inbox::list_invoices,
-            commands::app::app_info
+            commands::inbox::list_inbox,
+            commands::inbox::list_reminders,
+            commands::invoice::show_invoice,
+            commands::approval::decide_step,
+            commands::approval::show_kontering,
+            commands::approval::set_kontering,
+            commands::approval::resolve_dispute,
+            commands::approval::list_people,
+            commands::admin::import_rules,
+            commands::admin::diff_rules,
+            commands::admin::activate_rules,
+            commands::admin::list_rule_versions,
+            commands::admin::save_rules_template,
+            commands::admin::export_ledger,
         ])
 }

@@ -1,5 +1,12 @@
 //! End to end: the built app, started by `tauri-driver` (WebDriver for Tauri, over WebKitWebDriver),
-//! shows the invoices of a seeded store in its inbox. The page text is read, not pixels.
+//! on a demo-like store (the sample attestförteckning active, the sample invoices routed): the
+//! inbox lists them, the clerk says who they are, opens an invoice from their inbox, approves it
+//! and switches to English; the administrator saves the sample workbook, compares it with the
+//! active version and imports it. The page text is read, not pixels; screenshots of the main views are
+//! taken on the way (into `docs/screenshots/` with `UPDATE_SCREENSHOTS=1`, else into the test's
+//! temporary directory). The test ends every process it starts: tauri-driver runs in its own
+//! process group, which is stopped as a whole (WebKitWebDriver and the app with it) and checked
+//! to be gone.
 //!
 //! Needs a display (run under `xvfb-run -a`, as `.ci/run` does), `tauri-driver`
 //! (`cargo install tauri-driver --version '^2' --locked`) and `WebKitWebDriver`
@@ -21,7 +28,8 @@ const START_TIMEOUT: Duration = Duration::from_secs(90);
 /// How long the inbox may take to fill once the page is there.
 const RENDER_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// `tauri-driver` running on a free port; killed when dropped, even when the test fails.
+/// `tauri-driver` running on a free port in its own process group; the whole group
+/// (tauri-driver, WebKitWebDriver, the app) is stopped when dropped, even when the test fails.
 struct Driver {
     child: Child,
     port: u16,
@@ -39,7 +47,11 @@ impl Driver {
         let log_err = log_file
             .try_clone()
             .unwrap_or_else(|err| panic!("cannot share the log file: {err}"));
-        let child = Command::new(&program)
+        let mut command = Command::new(&program);
+        // Its own process group, so WebKitWebDriver and the app it starts can be ended with it.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let child = command
             .args([
                 "--port",
                 &port.to_string(),
@@ -98,11 +110,48 @@ impl Driver {
     }
 }
 
-impl Drop for Driver {
-    fn drop(&mut self) {
-        // The driver may already have exited; then there is nothing to stop.
+impl Driver {
+    /// Stops the whole process group: TERM, a moment to exit, then KILL. Idempotent.
+    fn stop(&mut self) {
+        #[cfg(unix)]
+        {
+            let group = format!("-{}", self.child.id());
+            for signal in ["-TERM", "-KILL"] {
+                if !group_alive(self.child.id()) {
+                    break;
+                }
+                // `kill` fails once the group is gone: nothing left to stop.
+                let _ = Command::new("kill")
+                    .args([signal, "--", &group])
+                    .stderr(Stdio::null())
+                    .status();
+                let deadline = Instant::now() + Duration::from_secs(3);
+                while group_alive(self.child.id()) && Instant::now() < deadline {
+                    let _ = self.child.try_wait();
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            }
+        }
+        // The driver itself may already have exited; then there is nothing to stop.
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// Whether any process of group `pgid` is still running (`kill -0` succeeds). Zombies of the
+/// group leader are reaped by `try_wait` in [`Driver::stop`].
+#[cfg(unix)]
+fn group_alive(pgid: u32) -> bool {
+    Command::new("kill")
+        .args(["-0", "--", &format!("-{pgid}")])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        self.stop();
     }
 }
 
@@ -154,6 +203,15 @@ where
     }
 }
 
+/// How many elements match `css` (None when the page cannot be asked).
+async fn count(client: &Client, css: &str) -> Option<usize> {
+    client
+        .find_all(Locator::Css(css))
+        .await
+        .ok()
+        .map(|e| e.len())
+}
+
 async fn text_of(client: &Client, css: &str) -> Option<String> {
     let element = client.find(Locator::Css(css)).await.ok()?;
     element.text().await.ok()
@@ -166,8 +224,71 @@ async fn script(client: &Client, js: &str) -> Value {
         .unwrap_or_else(|err| panic!("script failed: {err}\n{js}"))
 }
 
+/// Clicks the element `css`.
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|err| panic!("no {css}: {err}"))
+        .click()
+        .await
+        .unwrap_or_else(|err| panic!("cannot click {css}: {err}"));
+}
+
+/// Types `text` into the field `css`.
+async fn type_into(client: &Client, css: &str, text: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|err| panic!("no {css}: {err}"))
+        .send_keys(text)
+        .await
+        .unwrap_or_else(|err| panic!("cannot type into {css}: {err}"));
+}
+
+/// Waits until the text of `css` contains `want`; returns it.
+async fn wait_text(client: &Client, css: &str, want: &str) -> String {
+    eventually(
+        &format!("{css} to contain {want:?}"),
+        RENDER_TIMEOUT,
+        || async { text_of(client, css).await.filter(|t| t.contains(want)) },
+    )
+    .await
+}
+
+/// Where screenshots go: `docs/screenshots/` when `UPDATE_SCREENSHOTS=1`, else `fallback`.
+fn screenshot_dir(fallback: &Path) -> PathBuf {
+    if std::env::var_os("UPDATE_SCREENSHOTS").is_some_and(|v| v == "1") {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots")
+    } else {
+        fallback.to_path_buf()
+    }
+}
+
+/// Saves a PNG of the window as `dir/name.png`, once the page has painted what the test saw
+/// (WebKit under Xvfb otherwise hands out the previous frame).
+async fn screenshot(client: &Client, dir: &Path, name: &str) {
+    client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+            Vec::new(),
+        )
+        .await
+        .unwrap_or_else(|err| panic!("the page did not paint {name}: {err}"));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let png = client
+        .screenshot()
+        .await
+        .unwrap_or_else(|err| panic!("cannot take a screenshot of {name}: {err}"));
+    assert!(png.starts_with(b"\x89PNG"), "{name}: not a PNG");
+    std::fs::create_dir_all(dir).unwrap_or_else(|err| panic!("{}: {err}", dir.display()));
+    let file = dir.join(format!("{name}.png"));
+    std::fs::write(&file, png).unwrap_or_else(|err| panic!("{}: {err}", file.display()));
+}
+
 #[tokio::test(flavor = "current_thread")]
-async fn the_inbox_shows_the_seeded_invoices() {
+async fn a_clerk_approves_an_invoice_switches_to_english_and_an_admin_imports_a_workbook() {
     assert!(
         std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
         "no display: run under `xvfb-run -a` (e.g. `xvfb-run -a cargo test -p digilyft-desktop \
@@ -175,7 +296,10 @@ async fn the_inbox_shows_the_seeded_invoices() {
     );
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("no temp dir: {err}"));
     let data_dir = dir.path().join("data");
-    let expected = support::seed(&data_dir, support::SEED);
+    // The app runs on the system clock, so the demo invoices are dated around today, as
+    // `digilyft demo` dates them.
+    let expected = support::seed_demo(&data_dir, chrono::Utc::now().date_naive());
+    let shots = screenshot_dir(&dir.path().join("screenshots"));
 
     let mut driver = Driver::start(&data_dir, dir.path().join("tauri-driver.log"));
     driver.wait_ready();
@@ -197,98 +321,144 @@ async fn the_inbox_shows_the_seeded_invoices() {
         ),
     };
 
-    // The inbox fills with exactly the seeded invoices.
-    let rows = eventually("two inbox rows", RENDER_TIMEOUT, || async {
-        let rows = client
-            .find_all(Locator::Css("#inbox tbody tr"))
-            .await
-            .ok()?;
-        (rows.len() == expected.len()).then_some(rows)
-    })
+    // Nobody chosen yet: the inbox shows every invoice of the store, in Swedish.
+    eventually(
+        "every demo invoice in the inbox",
+        RENDER_TIMEOUT,
+        || async { (count(&client, "#inbox tbody tr").await? == expected.len()).then_some(()) },
+    )
     .await;
     let inbox = text_of(&client, "#inbox").await.unwrap_or_default();
     for invoice in &expected {
-        assert!(
-            inbox.contains(&invoice.supplier),
-            "{} missing in:\n{inbox}",
-            invoice.supplier
-        );
         assert!(
             inbox.contains(&invoice.number),
             "{} missing in:\n{inbox}",
             invoice.number
         );
-        if let Some(due) = invoice.due_date {
-            assert!(
-                inbox.contains(&due.to_string()),
-                "{due} missing in:\n{inbox}"
-            );
-        }
     }
     assert!(inbox.contains("Leverantör"), "Swedish by default:\n{inbox}");
     assert_eq!(
         script(&client, "return document.documentElement.lang").await,
         json!("sv")
     );
-    let status = text_of(&client, "#status").await.unwrap_or_default();
-    assert_eq!(status, format!("{} fakturor", expected.len()));
-
-    // Keyboard: the first row is the list's tab stop, the arrow keys move between rows.
-    let first_id = rows[0].attr("data-id").await.ok().flatten();
-    let second_id = rows[1].attr("data-id").await.ok().flatten();
-    script(
-        &client,
-        "document.querySelector('#inbox tbody tr').focus(); return null",
-    )
-    .await;
-    let focused = script(&client, "return document.activeElement.dataset.id").await;
-    assert_eq!(focused.as_str(), first_id.as_deref());
-    rows[0]
-        .send_keys("\u{E015}")
-        .await
-        .unwrap_or_else(|err| panic!("cannot press ArrowDown: {err}"));
-    let focused = script(&client, "return document.activeElement.dataset.id").await;
-    assert_eq!(
-        focused.as_str(),
-        second_id.as_deref(),
-        "ArrowDown moves to the next row"
-    );
+    wait_text(&client, "#status", &format!("{} fakturor", expected.len())).await;
 
     // Every control and column has an accessible name.
     let unnamed = script(
         &client,
         "return Array.from(document.querySelectorAll('button, a, th, input, select'))\
-           .filter(e => !(e.getAttribute('aria-label') || e.textContent).trim())\
+           .filter(e => !String(e.getAttribute('aria-label') || (e.labels && e.labels.length ? 'label' : '') || e.textContent).trim())\
            .map(e => e.outerHTML)",
     )
     .await;
     assert_eq!(unnamed, json!([]), "controls without an accessible name");
+    screenshot(&client, &shots, "inkorg-alla").await;
 
-    // The English switch.
-    client
-        .find(Locator::Id("language-switch"))
-        .await
-        .unwrap_or_else(|err| panic!("no language switch: {err}"))
-        .click()
-        .await
-        .unwrap_or_else(|err| panic!("cannot click the language switch: {err}"));
-    let header = eventually("English column headers", RENDER_TIMEOUT, || async {
-        let text = text_of(&client, "#inbox thead").await?;
-        text.contains("Supplier").then_some(text)
+    // Who am I: the first grant holder who has an open step.
+    click(&client, "[data-nav=settings]").await;
+    wait_text(&client, "#settings-heading", "Inställningar").await;
+    eventually(
+        "the people of the attestförteckning",
+        RENDER_TIMEOUT,
+        || async { (count(&client, "#user-select option").await? > 1).then_some(()) },
+    )
+    .await;
+    screenshot(&client, &shots, "installningar").await;
+    script(
+        &client,
+        "const s = document.getElementById('user-select'); s.value = 'u230'; \
+         s.dispatchEvent(new Event('change')); return null",
+    )
+    .await;
+    wait_text(&client, "#status", "Du arbetar nu som u230.").await;
+    click(&client, "[data-nav=inbox]").await;
+    let rows = eventually("u230's open steps", RENDER_TIMEOUT, || async {
+        let rows = client
+            .find_all(Locator::Css("#inbox tbody tr"))
+            .await
+            .ok()?;
+        let mine = script(
+            &client,
+            "return document.querySelector('input[value=mine]')?.checked === true",
+        )
+        .await;
+        (mine == json!(true) && !rows.is_empty()).then_some(rows)
     })
     .await;
-    assert!(header.contains("Due date"), "{header}");
+    screenshot(&client, &shots, "inkorg").await;
+
+    // Open the first invoice from the keyboard and approve it.
+    let number = rows[0]
+        .find(Locator::Css("td:nth-child(2)"))
+        .await
+        .unwrap_or_else(|err| panic!("no number cell: {err}"))
+        .text()
+        .await
+        .unwrap_or_default();
+    script(
+        &client,
+        "document.querySelector('#inbox tbody tr').focus(); return null",
+    )
+    .await;
+    rows[0]
+        .send_keys("\u{E007}")
+        .await
+        .unwrap_or_else(|err| panic!("cannot press Enter: {err}"));
+    let heading = wait_text(&client, "#invoice-heading", &number).await;
+    assert!(heading.starts_with("Faktura"), "{heading}");
+    wait_text(&client, "#view-invoice", "Säljare").await;
+    screenshot(&client, &shots, "faktura").await;
+    click(&client, "#decide-attest").await;
+    wait_text(&client, "#status", "godkänt").await;
+    wait_text(&client, "#decisions", "u230").await;
+
+    // The English switch.
+    click(&client, "#language-switch").await;
+    wait_text(&client, "#invoice-heading", "Invoice").await;
     assert_eq!(
         script(&client, "return document.documentElement.lang").await,
         json!("en")
     );
-    assert_eq!(
-        text_of(&client, "#status").await.unwrap_or_default(),
-        format!("{} invoices", expected.len())
-    );
+    wait_text(&client, "#status", "The language is now English.").await;
+    click(&client, "[data-nav=admin]").await;
+    wait_text(&client, "#admin-heading", "Attestförteckning").await;
+    wait_text(&client, "#rules-versions", "KS 1").await;
+    screenshot(&client, &shots, "attestforteckning").await;
+
+    // The administrator saves the sample workbook, compares it with the active version (the same
+    // one) and imports it as version 2.
+    let workbook = dir
+        .path()
+        .join("attestforteckning-2.xlsx")
+        .display()
+        .to_string();
+    type_into(&client, "#template-path", &workbook).await;
+    click(&client, "#template-sample").await;
+    click(&client, "#template-button").await;
+    wait_text(&client, "#status", &format!("Saved: {workbook}")).await;
+    type_into(&client, "#rules-path", &workbook).await;
+    type_into(&client, "#rules-decision", "KS 2").await;
+    click(&client, "#rules-compare").await;
+    wait_text(
+        &client,
+        "#status",
+        "No differences from the active version.",
+    )
+    .await;
+    click(&client, "#rules-import").await;
+    wait_text(&client, "#status", "Version 2 is stored").await;
+    wait_text(&client, "#rules-versions", "KS 2").await;
 
     client
         .close()
         .await
         .unwrap_or_else(|err| panic!("cannot end the WebDriver session: {err}"));
+    let pgid = driver.child.id();
+    driver.stop();
+    #[cfg(unix)]
+    assert!(
+        !group_alive(pgid),
+        "tauri-driver, WebKitWebDriver or the app is still running after the test"
+    );
+    let _ = pgid;
 }

@@ -12,6 +12,7 @@
 //! | [`approval`] | inbox, decide (step, acting-for, envelope and id minted here), kontering, resolve a dispute, reminders, escalation |
 //! | [`rules`] | import a workbook (and activate), diff, activate, template or sample, list versions |
 //! | [`audit`] | verify the log against anchors, its head, the ledger export, archive packages and their re-check |
+//! | [`people`] | who the active attestförteckning knows (the desktop's "who am I") |
 //! | [`samples`] | the bundled sample attestförteckning and invoices (training, the demo) |
 //! | [`maturity`] | models, answer templates, read answers, score, the report workbook |
 //!
@@ -41,6 +42,7 @@ mod context;
 mod error;
 pub mod invoices;
 pub mod maturity;
+pub mod people;
 pub mod rules;
 pub mod samples;
 #[cfg(test)]
