@@ -221,7 +221,7 @@ mod tests {
             (
                 StoreError::Refused {
                     invoice: 1,
-                    code: "no-right",
+                    code: crate::approval::ReasonCode::NoRight,
                     reason: "x9 holds no right".into(),
                 },
                 ErrorCode::Forbidden,
@@ -239,7 +239,7 @@ mod tests {
     fn a_refusal_carries_its_rule_and_coding_problems_their_rows() {
         let refused = ApiError::from(StoreError::Refused {
             invoice: 1,
-            code: "duality",
+            code: crate::approval::ReasonCode::Duality,
             reason: "already signed".into(),
         });
         assert_eq!(refused.rule(), Some("duality"));

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::model::{CodingRow, InvoiceState, Reason, StepKind, Workflow};
+use super::model::{CodingRow, InvoiceState, Reason, ReasonCode, StepKind, Workflow};
 use super::rights::authorise;
 use crate::workbook::RuleSet;
 
@@ -68,7 +68,7 @@ pub fn may_recode(
     .map(|_| ())
     .map_err(|r| {
         Reason::new(
-            "no-right",
+            ReasonCode::NoRight,
             format!(
                 "{actor} is not a reviewer of this invoice and holds no GRANSKNING right for \
                      the new kontering: {}",

@@ -75,7 +75,7 @@ pub fn decide(
             env,
             v,
             Outcome::RejectedRule,
-            Reason::new("no-such-step", format!("no step {}", env.step)),
+            Reason::new(ReasonCode::NoSuchStep, format!("no step {}", env.step)),
         );
     };
     let step = &wf.steps[idx];
@@ -85,11 +85,11 @@ pub fn decide(
             let by = step.decision_id.clone().unwrap_or_default();
             let reason = match &step.decided_by {
                 Some(who) => Reason::new(
-                    "superseded",
+                    ReasonCode::Superseded,
                     format!("{} was already decided by {who} ({by})", step.label),
                 ),
                 None => Reason::new(
-                    "superseded",
+                    ReasonCode::Superseded,
                     format!("{} was closed with the invoice ({})", step.label, wf.state),
                 ),
             };
@@ -125,14 +125,14 @@ pub fn decide(
         }
         StepState::Waiting if env.content_hash != content_hash(wf) => {
             let reason = Reason::new(
-                "content-changed",
+                ReasonCode::ContentChanged,
                 "the invoice or its kontering changed: decide again",
             );
             return refuse(wf, env, v, Outcome::Stale, reason);
         }
         StepState::Waiting => {
             let reason = Reason::new(
-                "precondition",
+                ReasonCode::Precondition,
                 format!("an earlier step than {} is not attested yet", step.label),
             );
             return refuse(wf, env, v, Outcome::PendingPrecondition, reason);
@@ -141,7 +141,7 @@ pub fn decide(
     }
     if env.base_revision < step.revision {
         let reason = Reason::new(
-            "step-changed",
+            ReasonCode::StepChanged,
             format!(
                 "{} changed at revision {} after revision {} that was seen",
                 step.label, step.revision, env.base_revision
@@ -158,7 +158,7 @@ pub fn decide(
             v,
             Outcome::Stale,
             Reason::new(
-                "content-changed",
+                ReasonCode::ContentChanged,
                 "the invoice or its kontering changed: decide again",
             ),
         );
@@ -199,7 +199,7 @@ pub fn decide(
             let exception = authority.as_ref().is_some_and(|a| a.may_review_and_decide);
             if twice_beslut || !exception {
                 let reason = Reason::new(
-                    "duality",
+                    ReasonCode::Duality,
                     format!(
                         "{} has already signed another step of this invoice",
                         env.actor_id
@@ -218,7 +218,7 @@ pub fn decide(
     // until the block is resolved (spec §4.2.2 check 6).
     if wf.payment_block || matches!(wf.state, InvoiceState::Rejected | InvoiceState::Disputed) {
         let reason = Reason::new(
-            "blocked",
+            ReasonCode::Blocked,
             format!(
                 "the invoice is {} with a payment block; resolve that first",
                 wf.state
@@ -229,7 +229,7 @@ pub fn decide(
     // 7. Offline age.
     if now - env.device_time > chrono::Duration::days(policy.max_offline_days) {
         let reason = Reason::new(
-            "expired",
+            ReasonCode::Expired,
             format!(
                 "made offline at {}, more than {} days ago: confirm again online",
                 env.device_time, policy.max_offline_days
@@ -318,7 +318,7 @@ pub fn decide(
         }
     }
     let reason = Reason::new(
-        "ok",
+        ReasonCode::Ok,
         format!("{} {} by {}", step.label, env.decision, env.actor_id),
     );
     let mut ev = decision_event(wf, env, v, Outcome::Accepted, &reason);
@@ -364,7 +364,7 @@ fn may_object(
     for rules in [seen, current] {
         authorise(rules, &env.actor_id, step.kind, wf, day, absent, false).map_err(|r| {
             Reason::new(
-                "no-right-to-object",
+                ReasonCode::NoRightToObject,
                 format!(
                     "{} could not have decided {} ({}): the objection blocks nothing",
                     env.actor_id, step.label, r.text
@@ -406,7 +406,7 @@ fn outside_absence(
     });
     (!covered).then(|| {
         Reason::new(
-            "substitute-outside-absence",
+            ReasonCode::SubstituteOutsideAbsence,
             format!(
                 "{} is not registered as ersättare for {absent} over {from}..{day}",
                 env.actor_id

@@ -11,7 +11,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::model::{InvoiceState, Reason, StepKind, StepState, Workflow};
+use super::model::{InvoiceState, Reason, ReasonCode, StepKind, StepState, Workflow};
 use super::rights::{authorise, jav};
 use crate::audit::NewEvent;
 use crate::workbook::RuleSet;
@@ -48,19 +48,19 @@ pub fn resolve(
     let day = now.date_naive();
     if wf.state != InvoiceState::Disputed && !wf.payment_block {
         return Err(Reason::new(
-            "nothing-to-resolve",
+            ReasonCode::NothingToResolve,
             format!("the invoice is {} without a payment block", wf.state),
         ));
     }
     if wf.state == InvoiceState::Rejected {
         return Err(Reason::new(
-            "closed",
+            ReasonCode::Closed,
             "the invoice is rejected; its block stays",
         ));
     }
     if comment.trim().is_empty() {
         return Err(Reason::new(
-            "reason-required",
+            ReasonCode::ReasonRequired,
             "state why the dispute or block ends (the supplier's answer, a credit note number…)",
         ));
     }
@@ -70,7 +70,7 @@ pub fn resolve(
         .any(|k| authorise(rules, actor, *k, wf, day, None, false).is_ok())
     {
         return Err(Reason::new(
-            "no-right",
+            ReasonCode::NoRight,
             format!("{actor} holds no attest right for this invoice's kontering on {day}"),
         ));
     }

@@ -61,8 +61,8 @@ pub use decide::{Verdict, decide};
 pub use dispute::{Resolution, resolve};
 pub use escalation::{escalate, escalated_this_period};
 pub use model::{
-    CodingRow, Decision, Envelope, InvoiceState, Outcome, Reason, Step, StepKind, StepState,
-    Workflow,
+    CodingRow, Decision, Envelope, InvoiceState, Outcome, Reason, ReasonCode, Step, StepKind,
+    StepState, Workflow,
 };
 pub use pending::{Parked, Revalidated, revalidate};
 pub use policy::{Policy, Reminder, StepTiming, attest_deadline, reminder};

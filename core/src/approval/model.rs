@@ -250,18 +250,69 @@ pub struct Envelope {
     pub last_server_sync_time: DateTime<Utc>,
 }
 
+named_enum! {
+    /// Why the approval rules accepted or refused something: the stable reason codes (their
+    /// kebab-case names are a contract of the store, the CLI's JSON and the API's faults).
+    ReasonCode {
+        /// Accepted.
+        Ok = "ok",
+        /// The step was already decided by someone else.
+        Superseded = "superseded",
+        /// The invoice or its kontering changed since the decider saw it.
+        ContentChanged = "content-changed",
+        /// The step changed after the revision the decider saw.
+        StepChanged = "step-changed",
+        /// An earlier step is not attested yet.
+        Precondition = "precondition",
+        /// The person holds no valid right of the step's attest kind.
+        NoRight = "no-right",
+        /// No right for the codes of a kontering row.
+        NoRightCode = "no-right-code",
+        /// A kontering row exceeds the per-row limit.
+        LimitRow = "limit-row",
+        /// The invoice exceeds the per-invoice limit.
+        LimitInvoice = "limit-invoice",
+        /// The kontering is not complete (100 % of BT-109 coded).
+        KonteringIncomplete = "kontering-incomplete",
+        /// The person already signed another step of the invoice.
+        Duality = "duality",
+        /// A second, distinct BESLUT signer is required.
+        TwoSigners = "two-signers",
+        /// Jäv: a registered conflict with the supplier.
+        JavSupplier = "jav-supplier",
+        /// Jäv: the cost concerns the person's own superior or their own expense.
+        JavSuperior = "jav-superior",
+        /// Not a registered ersättare over the period of the decision.
+        SubstituteOutsideAbsence = "substitute-outside-absence",
+        /// Only someone who could have decided the step may object or block payment.
+        NoRightToObject = "no-right-to-object",
+        /// The invoice is disputed, rejected or has a payment block.
+        Blocked = "blocked",
+        /// Made offline too long ago.
+        Expired = "expired",
+        /// The invoice or step is closed.
+        Closed = "closed",
+        /// The invoice has no dispute or payment block.
+        NothingToResolve = "nothing-to-resolve",
+        /// A stated reason is required.
+        ReasonRequired = "reason-required",
+        /// The invoice has no such step.
+        NoSuchStep = "no-such-step",
+    }
+}
+
 /// Machine-readable reason codes that accompany an outcome.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason {
-    /// Stable kebab-case code, e.g. `duality`, `limit-row`, `jav-supplier`.
-    pub code: &'static str,
+    /// Stable code, e.g. `duality`, `limit-row`, `jav-supplier`.
+    pub code: ReasonCode,
     /// Human-readable explanation.
     pub text: String,
 }
 
 impl Reason {
     /// A reason with `code` and `text`.
-    pub fn new(code: &'static str, text: impl Into<String>) -> Self {
+    pub fn new(code: ReasonCode, text: impl Into<String>) -> Self {
         Reason {
             code,
             text: text.into(),

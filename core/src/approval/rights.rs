@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::model::{CodingRow, Reason, StepKind, Workflow};
+use super::model::{CodingRow, Reason, ReasonCode, StepKind, Workflow};
 use crate::workbook::{AmountBasis, Basis, Conflict, ConflictKind, Grant, RuleSet};
 
 /// What an authorised signer's grants imply for the invoice.
@@ -55,7 +55,7 @@ fn codes_match(g: &Grant, row: &CodingRow, supplier: &str) -> bool {
 /// [`check_coding`](super::check_coding) finds with the invoice's current rows, as a refusal.
 pub fn coding_complete(wf: &Workflow) -> Result<(), Reason> {
     match super::check_coding(wf, &wf.coding).into_iter().next() {
-        Some(p) => Err(Reason::new("kontering-incomplete", p.to_string())),
+        Some(p) => Err(Reason::new(ReasonCode::KonteringIncomplete, p.to_string())),
         None => Ok(()),
     }
 }
@@ -86,7 +86,7 @@ pub fn authorise(
         .collect();
     if grants.is_empty() {
         return Err(Reason::new(
-            "no-right",
+            ReasonCode::NoRight,
             format!("{person} holds no valid {kind} right on {day}"),
         ));
     }
@@ -103,7 +103,7 @@ pub fn authorise(
             .collect();
         if by_code.is_empty() {
             return Err(Reason::new(
-                "no-right-code",
+                ReasonCode::NoRightCode,
                 format!(
                     "{person} has no {kind} right for kontering row {} (konto {}, ansvar {}, verksamhet {})",
                     i + 1,
@@ -123,7 +123,7 @@ pub fn authorise(
             Some(g) => used.push(g),
             None => {
                 return Err(Reason::new(
-                    "limit-row",
+                    ReasonCode::LimitRow,
                     format!(
                         "kontering row {} ({} ) exceeds {person}'s per-row limit ({})",
                         i + 1,
@@ -154,7 +154,7 @@ pub fn authorise(
     if check_limits && !within_invoice {
         let total = basis_amount(wf.net_total, used[0].belopp_bas, wf);
         return Err(Reason::new(
-            "limit-invoice",
+            ReasonCode::LimitInvoice,
             format!(
                 "the invoice amount {total} exceeds {person}'s per-invoice {kind} limit {invoice_limit}"
             ),
@@ -205,7 +205,7 @@ pub fn eligible(
 ) -> Result<Authority, Reason> {
     if others.contains(&person) {
         return Err(Reason::new(
-            "duality",
+            ReasonCode::Duality,
             format!("{person} signs another step of this invoice"),
         ));
     }
@@ -260,7 +260,7 @@ pub fn jav(
 ) -> Option<Reason> {
     if let Some(c) = supplier_conflict(rules, person, wf, day) {
         return Some(Reason::new(
-            "jav-supplier",
+            ReasonCode::JavSupplier,
             format!(
                 "{person} is jävig for supplier {} ({:?}, Jäv rad {})",
                 wf.supplier_id, c.typ, c.row
@@ -282,7 +282,7 @@ pub fn jav(
     };
     concerns.map(|why| {
         Reason::new(
-            "jav-superior",
+            ReasonCode::JavSuperior,
             format!(
                 "the cost concerns {person}'s own superior: {why} (Jäv rad {})",
                 superior_rule.row

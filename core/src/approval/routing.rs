@@ -196,7 +196,7 @@ pub fn route(
                 .and_then(|a| {
                     if a.needs_second_signer {
                         Err(Reason::new(
-                            "two-signers",
+                            ReasonCode::TwoSigners,
                             format!("{approver} may not sign this amount alone"),
                         ))
                     } else {

@@ -229,7 +229,7 @@ pub(super) fn record_decision(
             json,
             ts(now),
             v.outcome.as_str(),
-            v.reason.code,
+            v.reason.code.as_str(),
             v.reason.text
         ],
     )?;

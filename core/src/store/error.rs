@@ -81,7 +81,7 @@ pub enum StoreError {
         /// The invoice.
         invoice: i64,
         /// Stable reason code.
-        code: &'static str,
+        code: crate::approval::ReasonCode,
         /// Why.
         reason: String,
     },

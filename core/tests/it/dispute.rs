@@ -19,7 +19,7 @@ fn disputed(
 
 fn refusal(err: StoreError) -> &'static str {
     match err {
-        StoreError::Refused { code, .. } => code,
+        StoreError::Refused { code, .. } => code.as_str(),
         other => panic!("expected a refusal, got {other}"),
     }
 }

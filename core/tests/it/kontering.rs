@@ -36,7 +36,7 @@ fn a_refused_kontering_changes_nothing() {
         match (name, &err) {
             ("unknown user", StoreError::UnknownUser(u)) => assert_eq!(u, "u999"),
             ("no right to code it", StoreError::Refused { code, .. }) => {
-                assert_eq!(*code, "no-right");
+                assert_eq!(code.as_str(), "no-right");
             }
             (_, StoreError::Coding { invoice, problems }) => {
                 assert_eq!(*invoice, id);
