@@ -14,6 +14,8 @@
 //! | [`audit`] | verify the log against anchors, its head, the ledger export, archive packages and their re-check |
 //! | [`samples`] | the bundled sample attestförteckning and invoices (training, the demo) |
 //! | [`maturity`] | models, answer templates, read answers, score, the report workbook |
+//! | [`visibility`] | which invoices a person is involved in (a shared server's per-person filter) |
+//! | [`overview`] | aggregates: invoices per state with their sums (what an analyst reads) |
 //!
 //! Layers: `api` → engines (`approval`, `workbook`, `maturity`, `archive`, `ledger`, `audit`) →
 //! `store`. Nothing below `api` imports it. Functions are synchronous (no async runtime); a
@@ -41,10 +43,12 @@ mod context;
 mod error;
 pub mod invoices;
 pub mod maturity;
+pub mod overview;
 pub mod rules;
 pub mod samples;
 #[cfg(test)]
 mod testing;
+pub mod visibility;
 mod workspace;
 
 pub use context::{Context, IdGen, SequenceIds, UuidV7Ids};
