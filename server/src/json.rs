@@ -21,7 +21,7 @@ pub fn instant(secs: i64) -> Option<DateTime<Utc>> {
 }
 
 /// One row of the invoice list.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct InvoiceRowDto {
     pub id: i64,
     pub supplier: String,
@@ -60,19 +60,20 @@ impl From<&InvoiceRow> for InvoiceRowDto {
     }
 }
 
-/// A page of a list.
-#[derive(Debug, Serialize)]
-pub struct PageDto<T> {
+/// A page of the invoice list.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct InvoicePageDto {
+    /// How many invoices match in all.
     pub total: usize,
     pub offset: usize,
     pub limit: usize,
-    pub rows: Vec<T>,
+    pub rows: Vec<InvoiceRowDto>,
 }
 
-impl PageDto<InvoiceRowDto> {
+impl InvoicePageDto {
     /// The page `p` shown from `offset` with at most `limit` rows.
     pub fn invoices(p: &Page<InvoiceRow>, offset: usize, limit: usize) -> Self {
-        PageDto {
+        InvoicePageDto {
             total: p.total,
             offset,
             limit,
@@ -82,7 +83,7 @@ impl PageDto<InvoiceRowDto> {
 }
 
 /// One step of an invoice's flow.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct StepDto {
     pub seq: u32,
     pub kind: &'static str,
@@ -116,7 +117,7 @@ impl From<&Step> for StepDto {
 }
 
 /// One kontering row, sent and accepted.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CodingRowDto {
     /// Amount excluding VAT, a decimal string (`"1234.50"`).
@@ -181,7 +182,7 @@ impl CodingRowDto {
 }
 
 /// A stored decision intent and its outcome.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DecisionRecordDto {
     pub decision_id: String,
     pub step: String,
@@ -211,7 +212,7 @@ impl From<&DecisionRecord> for DecisionRecordDto {
 }
 
 /// One invoice's whole story.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct InvoiceDetailDto {
     pub summary: InvoiceRowDto,
     pub steps: Vec<StepDto>,
@@ -223,8 +224,10 @@ pub struct InvoiceDetailDto {
     pub decisions: Vec<DecisionRecordDto>,
     pub credits_invoice: Option<i64>,
     /// The EN 16931 reading as the invoice library gives it.
+    #[schema(value_type = Option<Object>)]
     pub model: Option<serde_json::Value>,
     /// The validation report.
+    #[schema(value_type = Object)]
     pub validation: serde_json::Value,
 }
 
@@ -247,7 +250,7 @@ impl From<&InvoiceView> for InvoiceDetailDto {
 }
 
 /// What became of one uploaded document.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ImportDto {
     /// `stored`, `needs-action` or `duplicate`.
     pub outcome: &'static str,
@@ -285,7 +288,7 @@ impl From<&ImportOutcome> for ImportDto {
 }
 
 /// One open step of an inbox.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct InboxItemDto {
     pub invoice_id: i64,
     pub step: String,
@@ -323,7 +326,7 @@ impl From<&InboxItem> for InboxItemDto {
 }
 
 /// The caller's inbox.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct InboxDto {
     pub person_id: String,
     pub ruleset_version: Option<i64>,
@@ -344,7 +347,7 @@ impl InboxDto {
 }
 
 /// A decision as a client sends it (the acting person is the caller, never a field).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DecideBody {
     /// The idempotency key (a UUID the client minted); absent: the server mints one.
@@ -361,7 +364,7 @@ pub struct DecideBody {
 }
 
 /// What became of a decision.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DecisionDto {
     pub decision_id: String,
     pub invoice: i64,
@@ -393,14 +396,14 @@ impl From<&DecisionView> for DecisionDto {
 }
 
 /// A new kontering.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KonteringBody {
     pub rows: Vec<CodingRowDto>,
 }
 
 /// How to end a dispute.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResolveBody {
     /// `resume` or `reject`.
@@ -410,7 +413,7 @@ pub struct ResolveBody {
 }
 
 /// An invoice's workflow after a change.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ChangedDto {
     pub invoice: i64,
     pub state: &'static str,
@@ -444,7 +447,7 @@ pub fn workbook_fault(p: &WorkbookProblem) -> Fault {
 }
 
 /// A workbook problem in a success body (a warning that did not stop it).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct WorkbookProblemDto {
     pub severity: &'static str,
     pub sheet: &'static str,
@@ -469,7 +472,7 @@ impl From<&WorkbookProblem> for WorkbookProblemDto {
 }
 
 /// A stored rule-set version.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RulesStoredDto {
     pub version: i64,
     pub grants: usize,
@@ -478,7 +481,7 @@ pub struct RulesStoredDto {
 }
 
 /// One line of a rule-set diff.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DiffLineDto {
     pub sheet: &'static str,
     pub key: String,
@@ -488,7 +491,7 @@ pub struct DiffLineDto {
 }
 
 /// One changed field.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct FieldChangeDto {
     pub field: String,
     pub old: String,
@@ -521,14 +524,14 @@ impl From<&DiffLine> for DiffLineDto {
 }
 
 /// An activated version.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ActivatedDto {
     pub version: i64,
     pub routed: usize,
 }
 
 /// A stored rule-set version as listed.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct VersionDto {
     pub version: i64,
     pub source_name: String,
@@ -560,7 +563,7 @@ impl From<&VersionInfo> for VersionDto {
 }
 
 /// The audit log's head.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct AnchorDto {
     pub seq: i64,
     pub hash: String,
@@ -583,13 +586,13 @@ impl From<&Anchor> for AnchorDto {
 }
 
 /// The head of the log (`null` for an empty log).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct HeadDto {
     pub head: Option<AnchorDto>,
 }
 
 /// What verifying the audit log found.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct VerifyDto {
     pub intact: bool,
     pub events: usize,
@@ -604,7 +607,7 @@ pub struct VerifyDto {
 }
 
 /// One anchor checked.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct AnchorCheckDto {
     pub source: String,
     pub anchor: String,
@@ -636,7 +639,7 @@ impl From<&AuditReport> for VerifyDto {
 }
 
 /// One state's share of the invoices.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct StateTotalDto {
     pub state: &'static str,
     pub count: usize,
@@ -644,7 +647,7 @@ pub struct StateTotalDto {
 }
 
 /// A sum in one currency.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct AmountDto {
     pub currency: String,
     pub amount: String,
@@ -668,7 +671,7 @@ impl From<&StateTotal> for StateTotalDto {
 }
 
 /// A login.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginBody {
     pub username: String,
@@ -676,14 +679,14 @@ pub struct LoginBody {
 }
 
 /// A refresh.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshBody {
     pub refresh_token: String,
 }
 
 /// What a login or refresh answers.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SessionDto {
     pub token_type: &'static str,
     pub access_token: String,

@@ -15,6 +15,7 @@ pub mod account_store;
 pub mod auth;
 pub mod config;
 pub mod json;
+pub mod openapi;
 pub mod problem;
 pub mod routes;
 pub mod state;

@@ -101,21 +101,27 @@ impl Problem {
     }
 }
 
-/// The JSON body of a problem.
-#[derive(Debug, Serialize)]
-struct ProblemBody<'a> {
+/// The JSON body of a problem (RFC 9457 members plus `code` and `faults`).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ProblemBody<'a> {
+    /// `urn:digilyft:problem:CODE`.
     #[serde(rename = "type")]
     kind: String,
+    /// The status's reason phrase.
     title: &'a str,
+    /// The HTTP status.
     status: u16,
+    /// The stable code a client switches on.
     code: &'a str,
+    /// What went wrong, for people.
     detail: &'a str,
+    /// The individual problems (may be empty).
     faults: Vec<FaultBody<'a>>,
 }
 
 /// One fault in a problem body; absent places are left out.
-#[derive(Debug, Serialize)]
-struct FaultBody<'a> {
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct FaultBody<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -124,6 +130,7 @@ struct FaultBody<'a> {
     cell: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     field: Option<&'a str>,
+    /// The stable code of the rule that refused.
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'a str>,
     warning: bool,

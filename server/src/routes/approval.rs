@@ -17,6 +17,7 @@ use crate::state::AppState;
 const MAX_DECISION_ID: usize = 64;
 
 /// `GET /v1/inbox`: the open steps the caller may act on today.
+#[utoipa::path(get, path = "/v1/inbox", tag = "approval", responses((status = 200, body = InboxDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn inbox(
     State(state): State<AppState>,
     caller: Caller,
@@ -71,6 +72,7 @@ impl DecideBody {
 
 /// `POST /v1/decisions`: one decision as the caller. The same `decision_id` again returns the
 /// first outcome and changes nothing.
+#[utoipa::path(post, path = "/v1/decisions", tag = "approval", request_body = DecideBody, responses((status = 200, body = DecisionDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn decide(
     State(state): State<AppState>,
     caller: Caller,
@@ -88,6 +90,7 @@ pub async fn decide(
 
 /// `PUT /v1/invoices/{id}/kontering` `{rows: [...]}`: replaces the kontering as the caller (an
 /// attestant only on an invoice they are involved in). Every bad row is a fault.
+#[utoipa::path(put, path = "/v1/invoices/{id}/kontering", tag = "approval", params(("id" = i64, Path, description = "the invoice id")), request_body = KonteringBody, responses((status = 200, body = ChangedDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn kontering(
     State(state): State<AppState>,
     caller: Caller,
@@ -128,6 +131,7 @@ pub async fn kontering(
 
 /// `POST /v1/invoices/{id}/resolve` `{resolution: resume|reject, comment}`: ends a dispute or
 /// payment block as the caller.
+#[utoipa::path(post, path = "/v1/invoices/{id}/resolve", tag = "approval", params(("id" = i64, Path, description = "the invoice id")), request_body = ResolveBody, responses((status = 200, body = ChangedDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn resolve(
     State(state): State<AppState>,
     caller: Caller,

@@ -11,6 +11,7 @@ use crate::problem::Problem;
 use crate::state::AppState;
 
 /// `GET /v1/audit/head`: the log's head as an anchor (`null` for an empty log).
+#[utoipa::path(get, path = "/v1/audit/head", tag = "audit", responses((status = 200, body = HeadDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn head(State(state): State<AppState>, caller: Caller) -> Result<Json<HeadDto>, Problem> {
     caller.require(Permission::AuditHead)?;
     let head = state
@@ -22,6 +23,7 @@ pub async fn head(State(state): State<AppState>, caller: Caller) -> Result<Json<
 }
 
 /// `GET /v1/audit/verify`: the chain, the sidecar anchor and the coverage of every row.
+#[utoipa::path(get, path = "/v1/audit/verify", tag = "audit", responses((status = 200, body = VerifyDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn verify(
     State(state): State<AppState>,
     caller: Caller,

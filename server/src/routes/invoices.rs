@@ -11,7 +11,7 @@ use digilyft_core::api::{Context, InvoiceState, Workspace, intake, overview, vis
 use serde::Deserialize;
 
 use crate::auth::{Caller, Permission, allows};
-use crate::json::{ImportDto, InvoiceDetailDto, InvoiceRowDto, PageDto, StateTotalDto};
+use crate::json::{ImportDto, InvoiceDetailDto, InvoicePageDto, StateTotalDto};
 use crate::problem::Problem;
 use crate::state::AppState;
 
@@ -62,7 +62,8 @@ pub fn check_visible(
 }
 
 /// The query of `POST /v1/invoices`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct IntakeQuery {
     /// The received file's name (default `upload.xml`).
@@ -72,6 +73,7 @@ pub struct IntakeQuery {
 /// `POST /v1/invoices?name=FILE.xml` with the document's bytes: screened, then imported as the
 /// CLI does (duplicates recognised by bytes and by supplier, number and date). 201 when stored,
 /// 200 for a duplicate.
+#[utoipa::path(post, path = "/v1/invoices", tag = "invoices", params(IntakeQuery), request_body(content = String, content_type = "application/xml", description = "the document's bytes"), responses((status = 201, description = "stored", body = ImportDto), (status = 200, description = "a duplicate, not stored", body = ImportDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn intake(
     State(state): State<AppState>,
     caller: Caller,
@@ -97,7 +99,8 @@ pub async fn intake(
 }
 
 /// The query of `GET /v1/invoices`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ListParams {
     /// States, comma-separated (`in-approval,returned`).
@@ -168,11 +171,12 @@ impl ListParams {
 
 /// `GET /v1/invoices?state=&q=&sort=&order=&offset=&limit=`: every invoice for a clerk, manager
 /// or admin; an attestant's own for an attestant.
+#[utoipa::path(get, path = "/v1/invoices", tag = "invoices", params(ListParams), responses((status = 200, body = InvoicePageDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
     Query(params): Query<ListParams>,
-) -> Result<Json<PageDto<InvoiceRowDto>>, Problem> {
+) -> Result<Json<InvoicePageDto>, Problem> {
     let scope = scope(&caller)?;
     let query = params.to_query()?;
     let (offset, limit) = (query.offset, query.limit);
@@ -185,7 +189,7 @@ pub async fn list(
             })
         })
         .await?;
-    Ok(Json(PageDto::invoices(&page, offset, limit)))
+    Ok(Json(InvoicePageDto::invoices(&page, offset, limit)))
 }
 
 /// Parses an invoice id of a path.
@@ -197,6 +201,7 @@ pub fn invoice_id(text: &str) -> Result<i64, Problem> {
 }
 
 /// `GET /v1/invoices/{id}`: the invoice's whole story.
+#[utoipa::path(get, path = "/v1/invoices/{id}", tag = "invoices", params(("id" = i64, Path, description = "the invoice id")), responses((status = 200, body = InvoiceDetailDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn detail(
     State(state): State<AppState>,
     caller: Caller,
@@ -216,6 +221,7 @@ pub async fn detail(
 
 /// `GET /v1/invoices/{id}/original`: the document as received, byte for byte, with its SHA-256
 /// in `Digest`-style header `X-Content-SHA256`.
+#[utoipa::path(get, path = "/v1/invoices/{id}/original", tag = "invoices", params(("id" = i64, Path, description = "the invoice id")), responses((status = 200, description = "the document as received", content_type = "application/xml", body = String), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn original(
     State(state): State<AppState>,
     caller: Caller,
@@ -251,6 +257,7 @@ pub async fn original(
 }
 
 /// `GET /v1/stats/invoices`: invoices per state with their sums (no single invoice).
+#[utoipa::path(get, path = "/v1/stats/invoices", tag = "invoices", responses((status = 200, body = Vec<StateTotalDto>), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn stats(
     State(state): State<AppState>,
     caller: Caller,

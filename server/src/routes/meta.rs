@@ -9,13 +9,14 @@ use crate::auth::{ACCESS_TTL_SECS, REFRESH_TTL_SECS};
 use crate::state::AppState;
 
 /// What `GET /health` answers.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Health {
     status: &'static str,
     version: &'static str,
 }
 
 /// `GET /health`.
+#[utoipa::path(get, path = "/health", tag = "meta", responses((status = 200, body = Health)))]
 pub async fn health() -> Json<Health> {
     Json(Health {
         status: "ok",
@@ -24,7 +25,7 @@ pub async fn health() -> Json<Health> {
 }
 
 /// What `GET /v1/meta` answers.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Meta {
     server_version: &'static str,
     api_version: &'static str,
@@ -34,7 +35,7 @@ pub struct Meta {
 }
 
 /// The limits a client must stay within.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct LimitsDto {
     max_body_bytes: usize,
     request_timeout_secs: u64,
@@ -45,6 +46,7 @@ pub struct LimitsDto {
 }
 
 /// `GET /v1/meta`.
+#[utoipa::path(get, path = "/v1/meta", tag = "meta", responses((status = 200, body = Meta)))]
 pub async fn meta(State(state): State<AppState>) -> Json<Meta> {
     let l = state.limits();
     Json(Meta {

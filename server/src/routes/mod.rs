@@ -4,7 +4,7 @@
 //!
 //! | route | roles |
 //! |---|---|
-//! | `GET /health`, `GET /v1/meta` | anyone |
+//! | `GET /health`, `GET /v1/meta`, `GET /v1/openapi.json` | anyone |
 //! | `POST /v1/auth/login`, `POST /v1/auth/refresh` | anyone (with credentials) |
 //! | `POST /v1/invoices` | clerk, admin |
 //! | `GET /v1/invoices`, `…/{id}`, `…/{id}/original` | clerk, manager, admin: all; attestant: their own |
@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/health", get(meta::health))
         .route("/v1/meta", get(meta::meta))
+        .route("/v1/openapi.json", get(crate::openapi::document))
         .route("/v1/auth/login", post(session::login))
         .route("/v1/auth/refresh", post(session::refresh))
         .route("/v1/invoices", post(invoices::intake).get(invoices::list))

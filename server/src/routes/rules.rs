@@ -17,7 +17,8 @@ use crate::problem::Problem;
 use crate::state::AppState;
 
 /// The query of `POST /v1/rules`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct UploadQuery {
     /// The workbook's file name (default `attestforteckning.xlsx`).
@@ -42,6 +43,7 @@ fn refused(problems: &[api_rules::Problem]) -> Problem {
 /// `POST /v1/rules?decision_ref=…&name=…` with the workbook's bytes: stored as a new version
 /// (not activated), 201 with its warnings; a workbook with errors is a `validation` problem with
 /// every problem as a fault, and nothing is stored.
+#[utoipa::path(post, path = "/v1/rules", tag = "rules", params(UploadQuery), request_body(content = String, content_type = "application/octet-stream", description = "the workbook (.xlsx)"), responses((status = 201, body = RulesStoredDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn upload(
     State(state): State<AppState>,
     caller: Caller,
@@ -91,6 +93,7 @@ pub async fn upload(
 }
 
 /// `POST /v1/rules/diff` with a workbook's bytes: what it changes against the active version.
+#[utoipa::path(post, path = "/v1/rules/diff", tag = "rules", request_body(content = String, content_type = "application/octet-stream", description = "the workbook (.xlsx)"), responses((status = 200, body = Vec<DiffLineDto>), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn diff(
     State(state): State<AppState>,
     caller: Caller,
@@ -110,6 +113,7 @@ pub async fn diff(
 
 /// `POST /v1/rules/{version}/activate`: the version decisions are judged under from now on;
 /// invoices waiting for a rule set are routed.
+#[utoipa::path(post, path = "/v1/rules/{version}/activate", tag = "rules", params(("version" = i64, Path, description = "the rule-set version")), responses((status = 200, body = ActivatedDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn activate(
     State(state): State<AppState>,
     caller: Caller,
@@ -128,6 +132,7 @@ pub async fn activate(
 }
 
 /// `GET /v1/rules`: every stored version, oldest first.
+#[utoipa::path(get, path = "/v1/rules", tag = "rules", responses((status = 200, body = Vec<VersionDto>), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn versions(
     State(state): State<AppState>,
     caller: Caller,

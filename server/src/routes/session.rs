@@ -9,6 +9,7 @@ use crate::problem::Problem;
 use crate::state::AppState;
 
 /// `POST /v1/auth/login` `{username, password}` → a session (throttled per username).
+#[utoipa::path(post, path = "/v1/auth/login", tag = "auth", request_body = LoginBody, responses((status = 200, body = SessionDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")))]
 pub async fn login(
     State(state): State<AppState>,
     Json(body): Json<LoginBody>,
@@ -27,6 +28,7 @@ pub async fn login(
 }
 
 /// `POST /v1/auth/refresh` `{refresh_token}` → a new session; the refresh token is spent.
+#[utoipa::path(post, path = "/v1/auth/refresh", tag = "auth", request_body = RefreshBody, responses((status = 200, body = SessionDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")))]
 pub async fn refresh(
     State(state): State<AppState>,
     Json(body): Json<RefreshBody>,

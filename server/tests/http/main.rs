@@ -4,5 +4,6 @@
 mod authz;
 mod flow;
 mod hostile;
+mod openapi;
 mod sessions;
 mod support;
