@@ -107,6 +107,13 @@ async fn call(
     )
 }
 
+/// Uploads one invoice document as `token`; it must be stored.
+async fn upload(addr: &str, token: &str, name: &str, bytes: &[u8]) {
+    let path = format!("/v1/invoices?name={name}");
+    let (status, body) = request(addr, "POST", &path, Some(token), "application/xml", bytes).await;
+    assert_eq!(status, 201, "{name}: {}", String::from_utf8_lossy(&body));
+}
+
 async fn login(addr: &str, name: &str) -> String {
     let (status, body) = call(
         addr,
@@ -190,17 +197,7 @@ async fn the_demo_story_through_the_real_server() {
             .expect("name")
             .to_string_lossy()
             .to_string();
-        let bytes = std::fs::read(file).expect("sample");
-        let (status, body) = request(
-            &addr,
-            "POST",
-            &format!("/v1/invoices?name={name}"),
-            Some(&clerk),
-            "application/xml",
-            &bytes,
-        )
-        .await;
-        assert_eq!(status, 201, "{name}: {}", String::from_utf8_lossy(&body));
+        upload(&addr, &clerk, &name, &std::fs::read(file).expect("sample")).await;
     }
 
     // The approval story: the attestförteckning by u300, then the sample invoices.
@@ -229,16 +226,7 @@ async fn the_demo_story_through_the_real_server() {
     assert_eq!(status, 200, "{body}");
     let day = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("day");
     for (name, bytes) in samples::invoices(day) {
-        let (status, body) = request(
-            &addr,
-            "POST",
-            &format!("/v1/invoices?name={name}"),
-            Some(&clerk),
-            "application/xml",
-            &bytes,
-        )
-        .await;
-        assert_eq!(status, 201, "{name}: {}", String::from_utf8_lossy(&body));
+        upload(&addr, &clerk, &name, &bytes).await;
     }
 
     let story = [

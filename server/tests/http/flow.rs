@@ -65,28 +65,12 @@ async fn the_main_path_through_the_api() {
     let docs = samples::invoices(chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("day"));
     let n = docs.len();
     for (name, bytes) in &docs {
-        let r = h
-            .send(
-                Method::POST,
-                &format!("/v1/invoices?name={name}"),
-                Some(&clerk),
-                Some("application/xml"),
-                bytes.clone(),
-            )
-            .await;
+        let r = h.upload(&clerk, name, bytes).await;
         assert_eq!(r.status, StatusCode::CREATED, "{name}: {}", r.json);
         assert_eq!(r.json["outcome"], "stored", "{name}");
     }
     let (name, bytes) = &docs[0];
-    let again = h
-        .send(
-            Method::POST,
-            &format!("/v1/invoices?name={name}"),
-            Some(&clerk),
-            Some("application/xml"),
-            bytes.clone(),
-        )
-        .await;
+    let again = h.upload(&clerk, name, bytes).await;
     assert_eq!(again.status, StatusCode::OK);
     assert_eq!(again.json["outcome"], "duplicate");
 

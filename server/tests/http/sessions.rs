@@ -2,7 +2,6 @@
 
 use axum::http::{Method, StatusCode, header};
 use digilyft_server::auth::{ACCESS_TTL_SECS, MAX_FAILURES, Role};
-use serde_json::json;
 
 use crate::support::{Harness, PASSWORD};
 
@@ -27,26 +26,12 @@ async fn a_login_gives_tokens_that_work_until_they_expire() {
     assert_eq!(expired.problem_code(), "unauthenticated");
     assert!(expired.headers.contains_key(header::WWW_AUTHENTICATE));
 
-    let renewed = h
-        .json(
-            Method::POST,
-            "/v1/auth/refresh",
-            None,
-            json!({"refresh_token": refresh}),
-        )
-        .await;
+    let renewed = h.refresh(&refresh).await;
     assert_eq!(renewed.status, StatusCode::OK, "{}", renewed.json);
     let access2 = renewed.json["access_token"].as_str().expect("access");
     assert_eq!(h.get("/v1/inbox", access2).await.status, StatusCode::OK);
 
-    let replayed = h
-        .json(
-            Method::POST,
-            "/v1/auth/refresh",
-            None,
-            json!({"refresh_token": refresh}),
-        )
-        .await;
+    let replayed = h.refresh(&refresh).await;
     assert_eq!(
         replayed.status,
         StatusCode::UNAUTHORIZED,

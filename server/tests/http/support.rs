@@ -162,6 +162,26 @@ impl Harness {
         .await
     }
 
+    /// Uploads one invoice document `name` as `token`.
+    pub async fn upload(&self, token: &str, name: &str, bytes: &[u8]) -> Reply {
+        let path = format!("/v1/invoices?name={name}");
+        self.send(
+            Method::POST,
+            &path,
+            Some(token),
+            Some("application/xml"),
+            bytes.to_vec(),
+        )
+        .await
+    }
+
+    /// Trades `refresh_token` for a new session.
+    pub async fn refresh(&self, refresh_token: &str) -> Reply {
+        let body = serde_json::json!({ "refresh_token": refresh_token });
+        self.json(Method::POST, "/v1/auth/refresh", None, body)
+            .await
+    }
+
     /// The access token of the account of `role`.
     pub async fn token(&self, role: Role) -> String {
         let r = self.login_reply(account_of(role).0, PASSWORD).await;
