@@ -179,6 +179,50 @@ async fn the_main_path_through_the_api() {
         StatusCode::FORBIDDEN
     );
 
+    // Kontering: the attestant sends the invoice's rows back unchanged; the workflow moves on.
+    let coding = steps.json["coding"].clone();
+    let revision = steps.json["revision"].as_i64().expect("revision");
+    let recoded = h
+        .json(
+            Method::PUT,
+            &format!("/v1/invoices/{invoice_id}/kontering"),
+            Some(&attestant),
+            json!({ "rows": coding }),
+        )
+        .await;
+    assert_eq!(recoded.status, StatusCode::OK, "{}", recoded.json);
+    assert!(recoded.json["revision"].as_i64().expect("revision") > revision);
+    assert_eq!(
+        recoded.json["rows"].as_u64(),
+        coding.as_array().map(|c| c.len() as u64)
+    );
+
+    // A dispute, and the manager ending it.
+    let manager = h.token(Role::Manager).await;
+    let open = h.get("/v1/inbox", &attestant).await;
+    let disputed = open.json["items"][0]["invoice_id"]
+        .as_i64()
+        .expect("another open step");
+    let d = h
+        .json(
+            Method::POST,
+            "/v1/decisions",
+            Some(&attestant),
+            json!({"invoice": disputed.to_string(), "decision": "DISPUTE", "comment": "fel pris"}),
+        )
+        .await;
+    assert_eq!(d.json["invoice_state"], "disputed", "{}", d.json);
+    let resolved = h
+        .json(
+            Method::POST,
+            &format!("/v1/invoices/{disputed}/resolve"),
+            Some(&manager),
+            json!({"resolution": "resume", "comment": "leverantören har krediterat"}),
+        )
+        .await;
+    assert_eq!(resolved.status, StatusCode::OK, "{}", resolved.json);
+    assert_ne!(resolved.json["state"], "disputed", "{}", resolved.json);
+
     let verify = h.get("/v1/audit/verify", &admin).await;
     assert_eq!(verify.status, StatusCode::OK);
     assert_eq!(verify.json["intact"], true, "{}", verify.json);
