@@ -144,6 +144,69 @@ async fn row(addr: &str, manager: &str, number: &str) -> Value {
         .unwrap_or(Value::Null)
 }
 
+/// Starts `digilyft-server serve` on `127.0.0.1:0` over `data`: the child and its address.
+async fn start(data: &Path) -> (tokio::process::Child, String) {
+    let mut server = tokio::process::Command::new(BIN)
+        .args(["serve", "--addr", "127.0.0.1:0", "--today", TODAY, "--data"])
+        .arg(data)
+        .stdout(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("the server starts");
+    let mut lines = BufReader::new(server.stdout.take().expect("stdout")).lines();
+    let first = lines.next_line().await.expect("stdout").expect("a line");
+    let addr = first
+        .strip_prefix("listening on http://")
+        .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
+        .to_string();
+    (server, addr)
+}
+
+/// Sends SIGTERM to the server (the child this test started, by its id).
+fn terminate(server: &tokio::process::Child) {
+    let pid = server.id().expect("a running server");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+}
+
+/// SIGTERM while an upload is half sent: the server stops accepting, finishes that request
+/// (the invoice is stored and answered), then exits cleanly.
+#[tokio::test]
+async fn shutdown_lets_a_request_in_flight_finish() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let data = tmp.path().join("data");
+    add_user(&data, "u900", "clerk");
+    let (mut server, addr) = start(&data).await;
+    let clerk = login(&addr, "u900").await;
+    let day = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("day");
+    let (name, bytes) = samples::invoices(day).remove(0);
+    let mut stream = tokio::net::TcpStream::connect(&addr)
+        .await
+        .expect("connect");
+    let head = format!(
+        "POST /v1/invoices?name={name} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         Authorization: Bearer {clerk}\r\nContent-Type: application/xml\r\nContent-Length: {}\r\n\r\n",
+        bytes.len()
+    );
+    let half = bytes.len() / 2;
+    stream.write_all(head.as_bytes()).await.expect("head");
+    stream.write_all(&bytes[..half]).await.expect("first half");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    terminate(&server);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    stream.write_all(&bytes[half..]).await.expect("second half");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await.expect("the answer");
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.starts_with("HTTP/1.1 201"), "{text}");
+    assert!(text.contains(r#""outcome":"stored""#), "{text}");
+    let status = server.wait().await.expect("the server stops");
+    assert!(status.success(), "a clean shutdown: {status}");
+}
+
 #[tokio::test]
 async fn the_demo_story_through_the_real_server() {
     let tmp = tempfile::tempdir().expect("tmp");
@@ -161,19 +224,7 @@ async fn the_demo_story_through_the_real_server() {
         ACCOUNTS.len()
     );
 
-    let mut server = tokio::process::Command::new(BIN)
-        .args(["serve", "--addr", "127.0.0.1:0", "--today", TODAY, "--data"])
-        .arg(&data)
-        .stdout(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("the server starts");
-    let mut lines = BufReader::new(server.stdout.take().expect("stdout")).lines();
-    let first = lines.next_line().await.expect("stdout").expect("a line");
-    let addr = first
-        .strip_prefix("listening on http://")
-        .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
-        .to_string();
+    let (mut server, addr) = start(&data).await;
     assert!(
         data.join("digilyft.sqlite").is_file(),
         "the store is created on first start"
@@ -303,12 +354,7 @@ async fn the_demo_story_through_the_real_server() {
     let (_, head) = call(&addr, "GET", "/v1/audit/head", Some(&clerk), Value::Null).await;
     assert_eq!(head["head"]["seq"], verify["events"]);
 
-    let pid = server.id().expect("a running server");
-    let killed = Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .expect("kill");
-    assert!(killed.success());
+    terminate(&server);
     let status = server.wait().await.expect("the server stops");
     assert!(status.success(), "a clean shutdown on SIGTERM: {status}");
 }
