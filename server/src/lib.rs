@@ -7,6 +7,10 @@
 //! concurrency limit around all of it. `main.rs` only reads the configuration ([`config`]),
 //! opens the stores and serves.
 //!
+//! A request that outlives the timeout is answered `timeout` (408), but a `core::api` call
+//! already running on its blocking thread still completes: decisions are idempotent by their id,
+//! so a client retries with the same id and learns the first outcome.
+//!
 //! This is the only crate that knows HTTP serving. It holds no business rule: what may be
 //! decided, coded or resolved is judged by core under the rule set in force; the server decides
 //! only who is calling and which routes their role reaches.
