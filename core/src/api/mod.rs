@@ -14,6 +14,7 @@
 //! | [`audit`] | verify the log against anchors, its head, the ledger export, archive packages and their re-check |
 //! | [`samples`] | the bundled sample attestförteckning and invoices (training, the demo) |
 //! | [`maturity`] | models, answer templates, read answers, score, the report workbook |
+//! | [`idempotency`] | decide by a client's decision id, refusing an id reused for another decision (`key-reused`) |
 //! | [`intake`] | screening one uploaded document before import (refuse what is no readable XML) |
 //! | [`visibility`] | which invoices a person is involved in (a shared server's per-person filter) |
 //! | [`overview`] | aggregates: invoices per state with their sums (what an analyst reads) |
@@ -42,6 +43,7 @@ pub mod approval;
 pub mod audit;
 mod context;
 mod error;
+pub mod idempotency;
 pub mod intake;
 pub mod invoices;
 pub mod maturity;
