@@ -5,7 +5,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use digilyft_core::api::approval::{self as api_approval, DecideRequest};
-use digilyft_core::api::{ApiError, Decision, ErrorCode, Resolution};
+use digilyft_core::api::{ApiError, Decision, ErrorCode, Resolution, idempotency};
 
 use super::invoices::{Scope, check_visible, invoice_id};
 use crate::auth::{Caller, Permission, allows};
@@ -71,7 +71,8 @@ impl DecideBody {
 }
 
 /// `POST /v1/decisions`: one decision as the caller. The same `decision_id` again returns the
-/// first outcome and changes nothing.
+/// first outcome and changes nothing; the same id with another decision is a `conflict` with the
+/// rule `key-reused`.
 #[utoipa::path(post, path = "/v1/decisions", tag = "approval", request_body = DecideBody, responses((status = 200, body = DecisionDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn decide(
     State(state): State<AppState>,
@@ -82,7 +83,7 @@ pub async fn decide(
     let req = body.to_request()?;
     let view = state
         .workspace(Some(caller.person_id), move |ws, ctx| {
-            Ok(api_approval::decide(ws, ctx, &req)?)
+            Ok(idempotency::decide(ws, ctx, &req)?)
         })
         .await?;
     Ok(Json(DecisionDto::from(&view)))

@@ -154,6 +154,26 @@ async fn the_main_path_through_the_api() {
     assert_eq!(replay.json["outcome"], "ACCEPTED");
     assert_eq!(replay.json["replay"], true);
     assert_eq!(h.audit_seq(&admin).await, moved, "a replay changes nothing");
+    let reused = h
+        .json(
+            Method::POST,
+            "/v1/decisions",
+            Some(&attestant),
+            json!({
+                "decision_id": "0190a0b0-0000-7000-8000-000000000001",
+                "invoice": invoice_id.to_string(),
+                "decision": "REJECT",
+            }),
+        )
+        .await;
+    assert_eq!(reused.status, StatusCode::CONFLICT, "{}", reused.json);
+    assert_eq!(reused.problem_code(), "conflict");
+    assert_eq!(reused.json["faults"][0]["rule"], "key-reused");
+    assert_eq!(
+        h.audit_seq(&admin).await,
+        moved,
+        "a reused key changes nothing"
+    );
     let steps = h
         .get(&format!("/v1/invoices/{invoice_id}"), &attestant)
         .await;
