@@ -49,7 +49,7 @@ pub fn decide(ws: &mut Workspace, ctx: &Context<'_>, req: &DecideRequest) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{Decision, Outcome, SequenceIds, rules, samples};
+    use crate::api::{Decision, Outcome, SequenceIds, testing};
     use crate::clock::FixedClock;
 
     #[test]
@@ -57,10 +57,7 @@ mod tests {
         let clock = FixedClock::on(2026, 11, 20).expect("date");
         let ids = SequenceIds::new("t");
         let ctx = Context::new(&clock, &ids);
-        let mut ws = Workspace::in_memory().expect("ws");
-        let wb = samples::attestforteckning().expect("workbook");
-        rules::import_workbook(&mut ws, &ctx, "a.xlsx", &wb, "KS 1", true).expect("rules");
-        invoices::import_bytes(&mut ws, &ctx, samples::invoices(ctx.today())).expect("import");
+        let mut ws = testing::sample_workspace(&ctx);
         let ctx = ctx.acting_as("u230");
         let req = DecideRequest {
             invoice: "KN-2041".into(),

@@ -81,7 +81,7 @@ fn involved(steps: &[Step], person: &str, stands_in_for: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{ErrorCode, SequenceIds, rules, samples};
+    use crate::api::{ErrorCode, SequenceIds, testing};
     use crate::clock::FixedClock;
 
     /// With the sample attestförteckning active, a person sees the sample invoices they have a
@@ -91,10 +91,7 @@ mod tests {
         let clock = FixedClock::on(2026, 11, 20).expect("date");
         let ids = SequenceIds::new("t");
         let ctx = Context::new(&clock, &ids);
-        let mut ws = Workspace::in_memory().expect("ws");
-        let wb = samples::attestforteckning().expect("workbook");
-        rules::import_workbook(&mut ws, &ctx, "a.xlsx", &wb, "KS 1", true).expect("rules");
-        invoices::import_bytes(&mut ws, &ctx, samples::invoices(ctx.today())).expect("import");
+        let ws = testing::sample_workspace(&ctx);
         let everything = ListQuery {
             limit: 1000,
             ..ListQuery::default()
