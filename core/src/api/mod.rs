@@ -15,6 +15,10 @@
 //! | [`people`] | who the active attestförteckning knows (the desktop's "who am I") |
 //! | [`samples`] | the bundled sample attestförteckning and invoices (training, the demo) |
 //! | [`maturity`] | models, answer templates, read answers, score, the report workbook |
+//! | [`idempotency`] | decide by a client's decision id, refusing an id reused for another decision (`key-reused`) |
+//! | [`intake`] | screening one uploaded document before import (refuse what is no readable XML) |
+//! | [`visibility`] | which invoices a person is involved in (a shared server's per-person filter) |
+//! | [`overview`] | aggregates: invoices per state with their sums (what an analyst reads) |
 //!
 //! Layers: `api` → engines (`approval`, `workbook`, `maturity`, `archive`, `ledger`, `audit`) →
 //! `store`. Nothing below `api` imports it. Functions are synchronous (no async runtime); a
@@ -40,13 +44,17 @@ pub mod approval;
 pub mod audit;
 mod context;
 mod error;
+pub mod idempotency;
+pub mod intake;
 pub mod invoices;
 pub mod maturity;
+pub mod overview;
 pub mod people;
 pub mod rules;
 pub mod samples;
 #[cfg(test)]
 mod testing;
+pub mod visibility;
 mod workspace;
 
 pub use context::{Context, IdGen, SequenceIds, UuidV7Ids};

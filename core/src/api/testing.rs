@@ -20,3 +20,14 @@ pub(crate) fn sample_documents() -> Vec<(String, Vec<u8>)> {
     assert!(out.len() >= 2, "assets/samples holds sample invoices");
     out
 }
+
+/// A fresh in-memory workspace with the sample attestförteckning active and the demo's sample
+/// invoices of `ctx`'s day imported and routed.
+pub(crate) fn sample_workspace(ctx: &super::Context<'_>) -> super::Workspace {
+    let mut ws = super::Workspace::in_memory().expect("workspace");
+    let wb = super::samples::attestforteckning().expect("sample workbook");
+    super::rules::import_workbook(&mut ws, ctx, "a.xlsx", &wb, "KS 1", true).expect("rules");
+    super::invoices::import_bytes(&mut ws, ctx, super::samples::invoices(ctx.today()))
+        .expect("import");
+    ws
+}

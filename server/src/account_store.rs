@@ -1,0 +1,332 @@
+//! The server's own store: local accounts and their tokens, in a SQLite file of its own
+//! (`digilyft-server-accounts.sqlite` in the data directory). SQL and row mapping only; what an
+//! account may do and how passwords and tokens are made is `auth`'s.
+//!
+//! Why here and not in `core/src/store/`: accounts, password hashes and bearer tokens are the
+//! server's concern (the desktop and the CLI have none), the workspace store's schema and
+//! migrations belong to core, and the server's tables must not move that store's schema version.
+//! This module is the one place of the server crate with SQL (the tidy test names it).
+//!
+//! Invariants: migrations are append-only and a file written by a newer server is refused;
+//! only hashes of tokens are stored, never a token itself; every write is one statement or one
+//! transaction.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// The migrations, in order; `PRAGMA user_version` is how many have been applied.
+const MIGRATIONS: &[&str] = &["CREATE TABLE account (
+        id            INTEGER PRIMARY KEY,
+        username      TEXT NOT NULL UNIQUE,
+        person_id     TEXT NOT NULL,
+        role          TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        disabled      INTEGER NOT NULL DEFAULT 0,
+        created_at    INTEGER NOT NULL
+    );
+    CREATE TABLE token (
+        hash       TEXT PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES account(id),
+        kind       TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),
+        issued_at  INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked    INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX token_account ON token(account_id);"];
+
+/// What can go wrong in the account store.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AccountStoreError {
+    /// SQLite refused.
+    #[error("account store: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The file was written by a newer server.
+    #[error(
+        "the account store has schema version {found}, newer than this server's {supported}: \
+         run the newer digilyft-server"
+    )]
+    TooNew {
+        /// The file's version.
+        found: i64,
+        /// This binary's.
+        supported: i64,
+    },
+    /// The username is taken.
+    #[error("an account named {0:?} exists already")]
+    Taken(String),
+    /// No such account.
+    #[error("no account named {0:?}")]
+    NoSuchAccount(String),
+}
+
+/// Result alias of this module.
+pub type Result<T> = std::result::Result<T, AccountStoreError>;
+
+/// One stored account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountRow {
+    /// Row id.
+    pub id: i64,
+    /// The login name.
+    pub username: String,
+    /// The person in the attestförteckning this account acts as.
+    pub person_id: String,
+    /// The role's stable name.
+    pub role: String,
+    /// The argon2id PHC string.
+    pub password_hash: String,
+    /// A disabled account cannot log in and its tokens are revoked.
+    pub disabled: bool,
+    /// Unix seconds.
+    pub created_at: i64,
+}
+
+/// One stored token (by its hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenRow {
+    /// The account.
+    pub account_id: i64,
+    /// Unix seconds.
+    pub expires_at: i64,
+    /// Revoked (refreshed, or its account disabled).
+    pub revoked: bool,
+}
+
+/// The open account store.
+#[derive(Debug)]
+pub struct AccountStore {
+    conn: Connection,
+}
+
+const ACCOUNT_COLUMNS: &str =
+    "SELECT id, username, person_id, role, password_hash, disabled, created_at FROM account";
+
+fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccountRow> {
+    Ok(AccountRow {
+        id: r.get(0)?,
+        username: r.get(1)?,
+        person_id: r.get(2)?,
+        role: r.get(3)?,
+        password_hash: r.get(4)?,
+        disabled: r.get::<_, i64>(5)? != 0,
+        created_at: r.get(6)?,
+    })
+}
+
+impl AccountStore {
+    /// Opens (creating if needed) the file `path` and applies the migrations.
+    pub fn open(path: &Path) -> Result<AccountStore> {
+        let conn = Connection::open(path)?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+        )?;
+        Self::migrated(conn)
+    }
+
+    /// A fresh in-memory store (tests).
+    pub fn open_in_memory() -> Result<AccountStore> {
+        let conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        Self::migrated(conn)
+    }
+
+    fn migrated(mut conn: Connection) -> Result<AccountStore> {
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let supported = MIGRATIONS.len() as i64;
+        if found > supported {
+            return Err(AccountStoreError::TooNew { found, supported });
+        }
+        let tx = conn.transaction()?;
+        for (n, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            tx.execute_batch(sql)?;
+            tx.execute_batch(&format!("PRAGMA user_version = {}", n + 1))?;
+        }
+        tx.commit()?;
+        Ok(AccountStore { conn })
+    }
+
+    /// Adds an account; a taken username is [`AccountStoreError::Taken`].
+    pub fn add(
+        &mut self,
+        username: &str,
+        person_id: &str,
+        role: &str,
+        password_hash: &str,
+        now: i64,
+    ) -> Result<i64> {
+        let done = self.conn.execute(
+            "INSERT INTO account (username, person_id, role, password_hash, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(username) DO NOTHING",
+            params![username, person_id, role, password_hash, now],
+        )?;
+        if done == 0 {
+            return Err(AccountStoreError::Taken(username.to_string()));
+        }
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Every account, by username.
+    pub fn list(&self) -> Result<Vec<AccountRow>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{ACCOUNT_COLUMNS} ORDER BY username"))?;
+        let rows = stmt.query_map([], account_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The account named `username`.
+    pub fn by_username(&self, username: &str) -> Result<Option<AccountRow>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("{ACCOUNT_COLUMNS} WHERE username = ?1"),
+                [username],
+                account_row,
+            )
+            .optional()?)
+    }
+
+    /// The account with row id `id`.
+    pub fn by_id(&self, id: i64) -> Result<Option<AccountRow>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("{ACCOUNT_COLUMNS} WHERE id = ?1"),
+                [id],
+                account_row,
+            )
+            .optional()?)
+    }
+
+    /// Disables `username` and revokes every token of it, in one transaction.
+    pub fn disable(&mut self, username: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let n = tx.execute(
+            "UPDATE account SET disabled = 1 WHERE username = ?1",
+            [username],
+        )?;
+        if n == 0 {
+            return Err(AccountStoreError::NoSuchAccount(username.to_string()));
+        }
+        tx.execute(
+            "UPDATE token SET revoked = 1
+              WHERE account_id = (SELECT id FROM account WHERE username = ?1)",
+            [username],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Stores a token's hash.
+    pub fn add_token(
+        &mut self,
+        hash: &str,
+        account_id: i64,
+        kind: &str,
+        issued_at: i64,
+        expires_at: i64,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO token (hash, account_id, kind, issued_at, expires_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![hash, account_id, kind, issued_at, expires_at],
+        )?;
+        Ok(())
+    }
+
+    /// The token of `kind` whose hash is `hash`.
+    pub fn token(&self, hash: &str, kind: &str) -> Result<Option<TokenRow>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT account_id, expires_at, revoked FROM token WHERE hash = ?1 AND kind = ?2",
+                [hash, kind],
+                |r| {
+                    Ok(TokenRow {
+                        account_id: r.get(0)?,
+                        expires_at: r.get(1)?,
+                        revoked: r.get::<_, i64>(2)? != 0,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Revokes the token `hash` if it is live; `true` when this call revoked it (so a refresh
+    /// token is used at most once, even by two requests at the same time).
+    pub fn revoke_token(&mut self, hash: &str) -> Result<bool> {
+        let n = self.conn.execute(
+            "UPDATE token SET revoked = 1 WHERE hash = ?1 AND revoked = 0",
+            [hash],
+        )?;
+        Ok(n == 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accounts_and_tokens_round_trip() {
+        let mut s = AccountStore::open_in_memory().expect("store");
+        let id = s
+            .add("anna", "u230", "attestant", "$argon2id$x", 10)
+            .expect("add");
+        assert!(matches!(
+            s.add("anna", "u1", "admin", "h", 11),
+            Err(AccountStoreError::Taken(_))
+        ));
+        let row = s.by_username("anna").expect("q").expect("anna");
+        assert_eq!(
+            (row.id, row.person_id.as_str(), row.disabled),
+            (id, "u230", false)
+        );
+        assert_eq!(s.by_id(id).expect("q"), Some(row));
+        s.add_token("h1", id, "access", 10, 20).expect("token");
+        assert_eq!(
+            s.token("h1", "refresh").expect("q"),
+            None,
+            "kinds are apart"
+        );
+        assert!(s.revoke_token("h1").expect("revoke"));
+        assert!(!s.revoke_token("h1").expect("again"), "revoked once only");
+        s.add_token("h2", id, "refresh", 10, 20).expect("token");
+        s.disable("anna").expect("disable");
+        assert!(s.by_username("anna").expect("q").expect("anna").disabled);
+        assert!(s.token("h2", "refresh").expect("q").expect("h2").revoked);
+        assert!(matches!(
+            s.disable("nobody"),
+            Err(AccountStoreError::NoSuchAccount(_))
+        ));
+        assert_eq!(s.list().expect("list").len(), 1);
+    }
+
+    #[test]
+    fn a_newer_file_is_refused_and_reopening_keeps_the_data() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("a.sqlite");
+        AccountStore::open(&path)
+            .expect("open")
+            .add("a", "p", "admin", "h", 1)
+            .expect("add");
+        assert_eq!(
+            AccountStore::open(&path)
+                .expect("reopen")
+                .list()
+                .expect("l")
+                .len(),
+            1
+        );
+        let conn = Connection::open(&path).expect("raw");
+        conn.execute_batch("PRAGMA user_version = 99")
+            .expect("bump");
+        drop(conn);
+        assert!(matches!(
+            AccountStore::open(&path),
+            Err(AccountStoreError::TooNew { found: 99, .. })
+        ));
+    }
+}
