@@ -194,20 +194,8 @@ pub fn write_ledger(
             ws.write_string(r, 1, &e.summary.number)?;
             ws.write_string(r, 2, &e.summary.supplier)?;
             ws.write_number(r, 3, i as f64 + 1.0)?;
-            for (col, v) in [
-                &c.konto,
-                &c.ansvar,
-                &c.verksamhet,
-                &c.aktivitet,
-                &c.projekt,
-                &c.objekt,
-                &c.motpart,
-                &c.momskod,
-            ]
-            .iter()
-            .enumerate()
-            {
-                ws.write_string(r, 4 + col as u16, v.as_str())?;
+            for (col, v) in crate::approval::fields::codes(c).iter().enumerate() {
+                ws.write_string(r, 4 + col as u16, *v)?;
             }
             ws.write_number_with_format(r, 12, money(c.amount), &f.money)?;
             ws.write_string(r, 13, e.summary.state.as_str())?;

@@ -115,6 +115,21 @@ impl CodingField {
     }
 }
 
+/// The row's eight codes (everything but the amount), in kodsträng order: what the content hash
+/// certifies and what the ledger lists.
+pub fn codes(row: &CodingRow) -> [&str; 8] {
+    [
+        &row.konto,
+        &row.ansvar,
+        &row.verksamhet,
+        &row.aktivitet,
+        &row.projekt,
+        &row.objekt,
+        &row.motpart,
+        &row.momskod,
+    ]
+}
+
 /// Reads one row written as `fält=värde` pairs separated by `;` (`belopp=1 234,50;konto=4620`).
 /// Unknown fields, a field given twice, an unreadable amount and a missing `belopp` are errors;
 /// fields left out are empty ([`super::check_coding`] says which are required).
@@ -175,6 +190,16 @@ mod tests {
             let e = parse_row(bad).expect_err(bad);
             assert!(e.contains(why), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn the_codes_are_the_fields_after_the_amount_in_order() {
+        let mut row = CodingRow::default();
+        for (i, f) in CodingField::ALL.into_iter().skip(1).enumerate() {
+            f.set(&mut row, &format!("C{i}")).expect("set");
+        }
+        let want: Vec<String> = (0..8).map(|i| format!("C{i}")).collect();
+        assert_eq!(codes(&row).to_vec(), want);
     }
 
     #[test]

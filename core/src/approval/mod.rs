@@ -78,16 +78,7 @@ pub fn content_hash(wf: &Workflow) -> String {
     h.update(wf.document_sha256.as_bytes());
     h.update(format!("|{}|{}|", wf.net_total.normalize(), wf.payable.normalize()).as_bytes());
     for c in &wf.coding {
-        for part in [
-            &c.konto,
-            &c.ansvar,
-            &c.verksamhet,
-            &c.aktivitet,
-            &c.projekt,
-            &c.objekt,
-            &c.motpart,
-            &c.momskod,
-        ] {
+        for part in fields::codes(c) {
             h.update(part.len().to_string().as_bytes());
             h.update(b":");
             h.update(part.as_bytes());
