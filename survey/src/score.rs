@@ -3,13 +3,19 @@
 //! 1. Each answer is rescaled to 0–100 (`100·(x − min)/(max − min)`), flipped for reverse items;
 //!    "don't know" and "not applicable" are missing, never 0 or the midpoint.
 //! 2. A respondent gets a category score only with at least `min_items_fraction` of the
-//!    category's applicable items answered (rounded up, at least 2); respondents answering less
-//!    than `min_questionnaire_fraction` of the questionnaire are dropped and counted.
-//! 3. Dimension and overall scores are respondent-level composites (weighted means of the
-//!    respondent's category scores, only when all of them exist), so their intervals are honest.
-//! 4. Groups (org-tree units and role groups) are built from atoms (unit × role) and summarised
-//!    with n, SD and a t interval (with the finite-population correction when the invited
-//!    population is known). Every statistic goes through [`crate::anonymity::suppress`] first.
+//!    category's items in the model (those asked of the respondent's role) answered (rounded up,
+//!    at least 2) — an item blank across the whole wave counts as missing, with a warning;
+//!    respondents answering less than `min_questionnaire_fraction` of the questionnaire are
+//!    dropped and counted.
+//! 3. Groups (org-tree units and role groups) are built from atoms (unit × role) and summarised
+//!    with n, SD and a t interval (with the finite-population correction wherever the invited
+//!    population N is known and not below n). Every statistic goes through
+//!    [`crate::anonymity`] first and leaves at published precision.
+//! 4. A dimension index is the weighted mean of its category scores, the overall index the
+//!    weighted mean of the dimension indices; their intervals come from respondent-level
+//!    composites (see `Ctx::group_scores`).
+//! 5. Wave changes per unit, only for measures whose item set is unchanged, each wave under its
+//!    own anonymity rules.
 //!
 //! Scoring is deterministic: the same model and answers give the same report.
 
@@ -64,7 +70,9 @@ struct WaveData {
     values: Vec<f64>,
     rows: u64,
     dropped: u64,
-    /// Whether each question was asked in this wave (any non-blank answer).
+    /// Whether each question was answered by anyone in this wave (any non-blank answer); used
+    /// for wave comparability and the "blank across the wave" warning, never to shrink the
+    /// item count of the 60 % rule.
     present: Vec<bool>,
 }
 
@@ -140,8 +148,10 @@ impl Ctx<'_> {
             scored.fill(0);
             let (mut applicable, mut answered) = (0usize, 0usize);
             let applies = &self.applies[r.role.unwrap_or(self.roles)];
+            // The 60 % rule and the questionnaire share count the model's items (§2.4): an item
+            // left blank by the whole wave is missing, not "not in the form" (a warning says so).
             for (q, a) in r.answers.iter().enumerate() {
-                if !present[q] || !applies[q] {
+                if !applies[q] {
                     continue;
                 }
                 applicable += 1;
@@ -215,6 +225,37 @@ impl Ctx<'_> {
         (accs, counts)
     }
 
+    /// The role strata of a group on measure `m` in `role_balanced` mode: one accumulator per
+    /// role with at least k respondents; the rest pooled into one "others" stratum, which is
+    /// itself merged into the smallest stratum when it has fewer than k. So every stratum has
+    /// at least k respondents (or the group is one stratum), and no respondent gets a weight of
+    /// their own in the balanced mean: a lone politician beside ten managers is averaged with
+    /// them, not given half the weight (the leak of issue 16).
+    fn strata(&self, accs: &[Acc], atoms: &[usize], m: usize) -> Vec<Acc> {
+        let mut by_role: Vec<Acc> = vec![Acc::default(); self.roles + 1];
+        for &a in atoms {
+            by_role[a % (self.roles + 1)].merge(&accs[a * self.nm + m]);
+        }
+        let mut kept: Vec<Acc> = Vec::new();
+        let mut others = Acc::default();
+        for s in by_role.iter().filter(|s| s.n > 0) {
+            if s.n >= self.k {
+                kept.push(*s);
+            } else {
+                others.merge(s);
+            }
+        }
+        if others.n >= self.k || (kept.is_empty() && others.n > 0) {
+            kept.push(others);
+        } else if others.n > 0 {
+            // Deterministic: the smallest stratum, the first of equals.
+            if let Some(smallest) = (0..kept.len()).min_by_key(|&i| kept[i].n) {
+                kept[smallest].merge(&others);
+            }
+        }
+        kept
+    }
+
     /// Summary of a group on measure `m` under the model's unit of analysis.
     fn summarise(
         &self,
@@ -233,24 +274,8 @@ impl Ctx<'_> {
         if self.model.aggregation.unit_of_analysis == UnitOfAnalysis::Respondent {
             return Summary::from_acc(&total, self.level, population);
         }
-        // Role-balanced: mean of role means; roles with fewer than k respondents in this group
-        // are pooled into one "others" stratum.
-        let mut strata: Vec<Acc> = vec![Acc::default(); self.roles + 1];
-        for &a in atoms {
-            strata[a % (self.roles + 1)].merge(&accs[a * self.nm + m]);
-        }
-        let mut kept: Vec<Acc> = Vec::new();
-        let mut others = Acc::default();
-        for s in strata.iter().filter(|s| s.n > 0) {
-            if s.n >= self.k {
-                kept.push(*s);
-            } else {
-                others.merge(s);
-            }
-        }
-        if others.n > 0 {
-            kept.push(others);
-        }
+        // Role-balanced: mean of role means over this group's strata (see `strata`).
+        let kept = self.strata(accs, atoms, m);
         let base = Summary::from_acc(&total, self.level, population)?;
         if kept.len() < 2 {
             return Some(base);
@@ -276,6 +301,101 @@ impl Ctx<'_> {
             ci_low: mean - half,
             ci_high: mean + half,
         })
+    }
+
+    /// Every measure of one group (§2.3 steps 3–4). Categories are summaries of the
+    /// respondents' category scores. A dimension index is the weighted mean of its category
+    /// scores and the overall index the weighted mean of the dimension indices — so they add
+    /// nothing an observer could not compute from the published category means; their
+    /// interval is the half-width of the respondent-level composite (composite per respondent,
+    /// then step 3), centred on the index. The composite's own mean is never published: it is a
+    /// sum over a different respondent set (those with every category), and publishing it next
+    /// to the categories let anyone subtract the left-out respondents' scores (issue 16).
+    ///
+    /// `disclosure(m)` is the group's disclosure on measure `m` (for dimensions and overall:
+    /// that of the composite, which must be shown too).
+    fn group_scores(
+        &self,
+        accs: &[Acc],
+        atoms: &[usize],
+        disclosure: &dyn Fn(usize) -> Disclosure,
+        population: Option<u64>,
+    ) -> Vec<Stat> {
+        let m = self.model;
+        let mut out: Vec<Stat> = Vec::with_capacity(self.nm);
+        let mut means: Vec<Option<f64>> = Vec::with_capacity(self.nm);
+        for c in 0..self.nc {
+            let s = self.summarise(accs, atoms, c, population);
+            let stat = Stat::from_disclosure(disclosure(c), s);
+            means.push(stat.shown().and(s).map(|s| s.mean));
+            out.push(stat);
+        }
+        // Weighted mean of parts, or the first reason a part is hidden.
+        let combine = |parts: &[(usize, f64)], means: &[Option<f64>], out: &[Stat]| {
+            let (mut sum, mut w) = (0.0, 0.0);
+            for &(i, weight) in parts {
+                match means[i] {
+                    Some(x) => {
+                        sum += weight * x;
+                        w += weight;
+                    }
+                    None => return Err(out[i]),
+                }
+            }
+            if w > 0.0 {
+                Ok(sum / w)
+            } else {
+                Err(Stat::NoData)
+            }
+        };
+        let with_interval = |index: f64, composite: usize| -> Stat {
+            let s = self.summarise(accs, atoms, composite, population);
+            match Stat::from_disclosure(disclosure(composite), s) {
+                Stat::Shown(_) => match s {
+                    Some(c) => {
+                        let half = c.half_width();
+                        Stat::publish(Summary {
+                            n: c.n,
+                            mean: index,
+                            sd: c.sd,
+                            ci_low: index - half,
+                            ci_high: index + half,
+                        })
+                    }
+                    None => Stat::NoData,
+                },
+                hidden => hidden,
+            }
+        };
+        for (d, dim) in m.dimensions.iter().enumerate() {
+            let parts: Vec<(usize, f64)> = dim
+                .categories
+                .iter()
+                .map(|&c| (c, m.categories[c].weight))
+                .collect();
+            match combine(&parts, &means, &out) {
+                Ok(index) => {
+                    let stat = with_interval(index, self.nc + d);
+                    means.push(stat.shown().map(|_| index));
+                    out.push(stat);
+                }
+                Err(hidden) => {
+                    means.push(None);
+                    out.push(hidden);
+                }
+            }
+        }
+        let parts: Vec<(usize, f64)> = m
+            .dimensions
+            .iter()
+            .enumerate()
+            .map(|(d, dim)| (self.nc + d, dim.weight))
+            .collect();
+        match combine(&parts, &means, &out) {
+            Ok(index) => out.push(with_interval(index, self.nc + self.nd)),
+            Err(hidden) => out.push(hidden),
+        }
+        out
     }
 }
 
@@ -466,14 +586,63 @@ pub fn score(
         );
     }
     let vis = visibility(&ctx, &accs, &counts, &groups, ctx.roles);
-    let group_result = |g: usize, key: String, name: String, depth: usize, invited: Option<u64>| {
-        let n: u64 = groups[g].iter().map(|&a| counts[a]).sum();
+    let mut warnings: Vec<Warning> = Vec::new();
+    for (q, question) in model.questions.iter().enumerate() {
+        if !current.present[q] && current.rows > 0 {
+            warnings.push(Warning {
+                code: WarningCode::ItemBlankInWave,
+                subject: question.id.clone(),
+                message: match lang {
+                    Lang::Sv => format!(
+                        "frågan {} är obesvarad av alla i omgång {wave_label}; den räknas som saknad i 60 %-regeln",
+                        question.id
+                    ),
+                    Lang::En => format!(
+                        "item {} is blank for everyone in wave {wave_label}; it counts as missing in the 60 % rule",
+                        question.id
+                    ),
+                },
+            });
+        }
+    }
+    // Invited populations. N below n is a mistake in the invitation list: it is reported, and
+    // N is then treated as unknown (no response rate, no finite-population correction) instead
+    // of giving a 150 % response rate and a zero-width interval.
+    let node_n = |g: usize| -> u64 { groups[g].iter().map(|&a| counts[a]).sum() };
+    let population: Vec<Option<u64>> = nodes
+        .iter()
+        .enumerate()
+        .map(|(g, node)| {
+            let key = node.path.join("/");
+            let invited = opts.invited.get(&key).copied()?;
+            let n = node_n(g);
+            if invited < n {
+                warnings.push(Warning {
+                    code: WarningCode::InvitedBelowRespondents,
+                    subject: key.clone(),
+                    message: match lang {
+                        Lang::Sv => format!(
+                            "enheten `{key}` har {invited} inbjudna men {n} svarande; svarsfrekvens och ändlighetskorrektion utelämnas"
+                        ),
+                        Lang::En => format!(
+                            "unit `{key}` has {invited} invited but {n} respondents; response rate and finite-population correction are left out"
+                        ),
+                    },
+                });
+                return None;
+            }
+            Some(invited)
+        })
+        .collect();
+    let group_result = |g: usize,
+                        key: String,
+                        name: String,
+                        depth: usize,
+                        invited: Option<u64>,
+                        population: Option<u64>| {
+        let n = node_n(g);
         let shown = vis.respondents[g].shown();
-        let scores: Vec<Stat> = (0..ctx.nm)
-            .map(|m| {
-                Stat::from_disclosure(vis.of(g, m), ctx.summarise(&accs, &groups[g], m, invited))
-            })
-            .collect();
+        let scores = ctx.group_scores(&accs, &groups[g], &|m| vis.of(g, m), population);
         let quadrant = placement(model, lang, &scores, nc);
         GroupResult {
             key,
@@ -482,7 +651,7 @@ pub fn score(
             n: shown.then_some(n),
             disclosure: vis.respondents[g],
             invited,
-            response_rate: invited
+            response_rate: population
                 .filter(|&i| shown && i > 0)
                 .map(|i| n as f64 / i as f64),
             scores,
@@ -500,7 +669,7 @@ pub fn score(
                 .cloned()
                 .unwrap_or_else(|| organisation.clone());
             let invited = opts.invited.get(&key).copied();
-            group_result(g, key, name, node.path.len(), invited)
+            group_result(g, key, name, node.path.len(), invited, population[g])
         })
         .collect();
     let roles: Vec<GroupResult> = model
@@ -513,6 +682,7 @@ pub fn score(
                 role.id.clone(),
                 role.name.get(lang).to_owned(),
                 1,
+                None,
                 None,
             )
         })
@@ -550,31 +720,44 @@ pub fn score(
         }
     }
 
-    // Waves: organisation level per wave, and the change from the previous wave.
-    let root_invited = opts.invited.get("").copied();
+    // Waves: every unit per wave under that wave's own anonymity rules (the same suppression
+    // over the same groups; waves are different respondents, so no sum of one wave combines
+    // with another's). The invited populations belong to the scored wave only.
     let mut trend = Vec::new();
+    let mut wave_units: Vec<Vec<(Disclosure, Vec<Stat>)>> = Vec::new();
     let mut wave_present = Vec::new();
     for w in &waves {
-        let data = if *w == wave_label {
-            None
-        } else {
-            Some(ctx.wave_data(wave_ix(w)))
-        };
-        let data_ref = data.as_ref().unwrap_or(&current);
-        let (wa, wc) = ctx.atom_accs(data_ref);
-        let root = vec![groups[0].clone()];
-        let v = visibility(&ctx, &wa, &wc, &root, 0);
-        let scores = (0..ctx.nm)
-            .map(|m| {
-                Stat::from_disclosure(v.of(0, m), ctx.summarise(&wa, &root[0], m, root_invited))
+        if *w == wave_label {
+            wave_units.push(
+                units
+                    .iter()
+                    .map(|u| (u.disclosure, u.scores.clone()))
+                    .collect(),
+            );
+            trend.push(WaveResult {
+                wave: w.clone(),
+                n: current.included.len() as u64,
+                scores: units[0].scores.clone(),
+            });
+            wave_present.push(current.present.clone());
+            continue;
+        }
+        let data = ctx.wave_data(wave_ix(w));
+        let (wa, wc) = ctx.atom_accs(&data);
+        let v = visibility(&ctx, &wa, &wc, &groups, ctx.roles);
+        let per_unit: Vec<(Disclosure, Vec<Stat>)> = (0..nodes.len())
+            .map(|g| {
+                let scores = ctx.group_scores(&wa, &groups[g], &|m| v.of(g, m), None);
+                (v.respondents[g], scores)
             })
             .collect();
         trend.push(WaveResult {
             wave: w.clone(),
-            n: data_ref.included.len() as u64,
-            scores,
+            n: data.included.len() as u64,
+            scores: per_unit[0].1.clone(),
         });
-        wave_present.push(data_ref.present.clone());
+        wave_units.push(per_unit);
+        wave_present.push(data.present);
     }
     let cur_pos = waves.iter().position(|w| *w == wave_label).unwrap_or(0);
     let mut changes = Vec::new();
@@ -587,35 +770,46 @@ pub fn score(
                 .iter()
                 .all(|&q| wave_present[prev][q] == wave_present[cur_pos][q])
         };
-        for (m, meas) in measures.iter().enumerate() {
-            let comparable = match meas.kind {
+        let comparable: Vec<bool> = measures
+            .iter()
+            .enumerate()
+            .map(|(m, meas)| match meas.kind {
                 MeasureKind::Category => same(m),
                 MeasureKind::Dimension => {
                     model.dimensions[m - nc].categories.iter().all(|&c| same(c))
                 }
                 MeasureKind::Overall => (0..nc).all(same),
-            };
-            let difference = match (
-                trend[cur_pos].scores[m].shown(),
-                trend[prev].scores[m].shown(),
-            ) {
-                (Some(a), Some(b)) if comparable => welch(a, b, level),
-                _ => None,
-            };
-            if m < nc {
-                category_change[m] = difference.map(|d| d.diff);
+            })
+            .collect();
+        for (g, node) in nodes.iter().enumerate() {
+            let (cd, cur) = &wave_units[cur_pos][g];
+            let (pd, before) = &wave_units[prev][g];
+            // The organisation always gets a row per measure; a unit only when it is shown in
+            // both waves.
+            if g > 0 && !(cd.shown() && pd.shown()) {
+                continue;
             }
-            changes.push(WaveChange {
-                measure: meas.id.clone(),
-                comparable,
-                difference,
-            });
+            for (m, meas) in measures.iter().enumerate() {
+                let difference = match (cur[m].shown(), before[m].shown()) {
+                    (Some(a), Some(b)) if comparable[m] => welch(a, b, level),
+                    _ => None,
+                };
+                if g == 0 && m < nc {
+                    category_change[m] = difference.map(|d| d.diff);
+                }
+                changes.push(WaveChange {
+                    unit: node.path.join("/"),
+                    measure: meas.id.clone(),
+                    comparable: comparable[m],
+                    difference,
+                });
+            }
         }
     }
 
     let root_resp_shown = vis.respondents[0].shown();
-    let (items, category_dk) = item_table(&ctx, &current, lang, root_resp_shown);
-    let themes = theme_scores(&ctx, &current, lang, root_resp_shown);
+    let (items, category_dk) = item_table(&ctx, &current, lang, root_resp_shown, population[0]);
+    let themes = theme_scores(&ctx, &current, lang, root_resp_shown, population[0]);
     let reliability = reliability(&ctx, &current, lang);
 
     // Ranking, priorities, action plan.
@@ -667,6 +861,7 @@ pub fn score(
         comparisons,
         trend,
         changes,
+        warnings,
     })
 }
 
@@ -725,6 +920,7 @@ fn item_table(
     w: &WaveData,
     lang: Lang,
     root_shown: bool,
+    population: Option<u64>,
 ) -> (Vec<ItemResult>, Vec<Option<f64>>) {
     let m = ctx.model;
     let nq = m.questions.len();
@@ -775,10 +971,11 @@ fn item_table(
                 reverse: question.reverse,
                 disclosure,
                 n: shown.then_some(acc[q].n),
-                mean_point: (score_disc.shown()).then(|| points[q] as f64 / acc[q].n as f64),
+                mean_point: (score_disc.shown())
+                    .then(|| crate::stats::round_to(points[q] as f64 / acc[q].n as f64, 2)),
                 score: Stat::from_disclosure(
                     score_disc,
-                    Summary::from_acc(&acc[q], ctx.level, None),
+                    Summary::from_acc(&acc[q], ctx.level, population),
                 ),
                 dont_know_share: share(dk[q]),
                 not_applicable_share: share(na[q]),
@@ -797,7 +994,13 @@ fn item_table(
     (items, category_dk)
 }
 
-fn theme_scores(ctx: &Ctx, w: &WaveData, lang: Lang, root_shown: bool) -> Vec<ThemeResult> {
+fn theme_scores(
+    ctx: &Ctx,
+    w: &WaveData,
+    lang: Lang,
+    root_shown: bool,
+    population: Option<u64>,
+) -> Vec<ThemeResult> {
     let m = ctx.model;
     m.themes
         .iter()
@@ -807,7 +1010,7 @@ fn theme_scores(ctx: &Ctx, w: &WaveData, lang: Lang, root_shown: bool) -> Vec<Th
                 let r = &ctx.answers.respondents[ri];
                 let (mut s, mut wsum, mut asked, mut scored) = (0.0, 0.0, 0usize, 0usize);
                 for &q in &t.items {
-                    if !w.present[q] || !m.questions[q].applies_to(r.role) {
+                    if !m.questions[q].applies_to(r.role) {
                         continue;
                     }
                     asked += 1;
@@ -834,7 +1037,7 @@ fn theme_scores(ctx: &Ctx, w: &WaveData, lang: Lang, root_shown: bool) -> Vec<Th
             ThemeResult {
                 id: t.id.clone(),
                 name: t.name.get(lang).to_owned(),
-                score: Stat::from_disclosure(disc, Summary::from_acc(&acc, ctx.level, None)),
+                score: Stat::from_disclosure(disc, Summary::from_acc(&acc, ctx.level, population)),
             }
         })
         .collect()
