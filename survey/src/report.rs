@@ -446,6 +446,11 @@ pub struct ScoreReport {
     pub changes: Vec<WaveChange>,
     /// Things the reader must know about the data (invitation lists, blank items).
     pub warnings: Vec<Warning>,
+    /// What this report publishes, for checking later reports of the wave against it. Not
+    /// part of the published JSON: it holds each respondent's unit and role, so the survey
+    /// owner keeps it with the answer files ([`crate::release`]).
+    #[serde(skip)]
+    pub release: crate::release::Release,
 }
 
 /// What a [`Warning`] is about.
@@ -456,6 +461,9 @@ pub enum WarningCode {
     InvitedBelowRespondents,
     /// An item is blank for every respondent of the scored wave; it counts as missing.
     ItemBlankInWave,
+    /// Figures withheld because, with earlier releases of the wave, they would reveal fewer
+    /// than k respondents.
+    HeldBackSinceRelease,
 }
 
 /// A warning about the data, in the report's language.

@@ -21,10 +21,11 @@
 
 use std::collections::HashMap;
 
-use crate::anonymity::{Disclosure, suppress_units_and_roles};
+use crate::anonymity::{Disclosure, role_strata, suppress_units_and_roles};
 use crate::answers::{Answer, AnswerSet};
 use crate::label::Lang;
 use crate::model::{Axis, Level, MissingCode, Model, UnitOfAnalysis};
+use crate::release::{GroupDef, Person, Release, ReleasedCell, ReleasedRespondent, Slot};
 use crate::reliability::CovAcc;
 use crate::report::*;
 use crate::stats::{Acc, Summary, pearson, welch};
@@ -42,6 +43,11 @@ pub struct ScoreOptions {
     pub wave: Option<String>,
     /// Anonymity threshold replacing the model's (never below 3).
     pub k: Option<u32>,
+    /// Earlier releases ([`ScoreReport::release`]) of reports on these answers. Those of the
+    /// scored wave, model and version are checked together with this report, so no
+    /// combination of the reports reveals fewer than k respondents (docs/anonymity.md); the
+    /// others are ignored.
+    pub releases: Vec<Release>,
 }
 
 /// Why scoring could not run.
@@ -225,35 +231,27 @@ impl Ctx<'_> {
         (accs, counts)
     }
 
-    /// The role strata of a group on measure `m` in `role_balanced` mode: one accumulator per
-    /// role with at least k respondents; the rest pooled into one "others" stratum, which is
-    /// itself merged into the smallest stratum when it has fewer than k. So every stratum has
-    /// at least k respondents (or the group is one stratum), and no respondent gets a weight of
-    /// their own in the balanced mean: a lone politician beside ten managers is averaged with
-    /// them, not given half the weight (the leak of issue 16).
+    /// The role strata of a group on measure `m` in `role_balanced` mode, as
+    /// [`crate::anonymity::role_strata`] defines them: every stratum has at least k respondents
+    /// (or the group is one stratum), so a lone politician beside ten managers is averaged with
+    /// them instead of getting half the weight (a leak of issue 16).
     fn strata(&self, accs: &[Acc], atoms: &[usize], m: usize) -> Vec<Acc> {
         let mut by_role: Vec<Acc> = vec![Acc::default(); self.roles + 1];
         for &a in atoms {
             by_role[a % (self.roles + 1)].merge(&accs[a * self.nm + m]);
         }
-        let mut kept: Vec<Acc> = Vec::new();
-        let mut others = Acc::default();
-        for s in by_role.iter().filter(|s| s.n > 0) {
-            if s.n >= self.k {
-                kept.push(*s);
-            } else {
-                others.merge(s);
+        let counts: Vec<u64> = by_role.iter().map(|s| s.n).collect();
+        let assign = role_strata(&counts, self.k);
+        let mut out: Vec<Acc> = Vec::new();
+        for (slot, st) in assign.iter().enumerate() {
+            if let Some(st) = *st {
+                if out.len() <= st {
+                    out.resize(st + 1, Acc::default());
+                }
+                out[st].merge(&by_role[slot]);
             }
         }
-        if others.n >= self.k || (kept.is_empty() && others.n > 0) {
-            kept.push(others);
-        } else if others.n > 0 {
-            // Deterministic: the smallest stratum, the first of equals.
-            if let Some(smallest) = (0..kept.len()).min_by_key(|&i| kept[i].n) {
-                kept[smallest].merge(&others);
-            }
-        }
-        kept
+        out
     }
 
     /// Summary of a group on measure `m` under the model's unit of analysis.
@@ -396,6 +394,345 @@ impl Ctx<'_> {
             Err(hidden) => out.push(hidden),
         }
         out
+    }
+}
+
+/// The linear disclosure check of one scoring run (see [`crate::release`]).
+struct ReleaseCheck<'a> {
+    releases: Vec<&'a Release>,
+    balanced: bool,
+    /// Check measures: every category, then every item, then every theme.
+    keys: Vec<String>,
+    /// The current included respondents first (in `WaveData::included` order), then the
+    /// respondents only earlier releases hold.
+    people: Vec<Person>,
+    /// Fingerprints of the current included respondents.
+    fingerprints: Vec<String>,
+    /// Current groups (org-tree nodes, then roles), then groups only earlier releases have.
+    groups: Vec<GroupDef>,
+    group_keys: Vec<String>,
+    current_groups: usize,
+}
+
+fn answer_code(a: Answer) -> String {
+    match a {
+        Answer::Blank => "b".into(),
+        Answer::Missing(MissingCode::DontKnow) => "d".into(),
+        Answer::Missing(MissingCode::NotApplicable) => "n".into(),
+        Answer::Point(p) => p.to_string(),
+    }
+}
+
+impl<'a> ReleaseCheck<'a> {
+    fn new(
+        ctx: &Ctx,
+        w: &WaveData,
+        nodes: &[Node],
+        opts: &'a ScoreOptions,
+        wave: &str,
+    ) -> ReleaseCheck<'a> {
+        let m = ctx.model;
+        let mut keys: Vec<String> = m
+            .categories
+            .iter()
+            .map(|c| format!("category:{}", c.id))
+            .collect();
+        keys.extend(m.questions.iter().map(|q| format!("item:{}", q.id)));
+        keys.extend(m.themes.iter().map(|t| format!("theme:{}", t.id)));
+        let mut people = Vec::with_capacity(w.included.len());
+        let mut fingerprints = Vec::with_capacity(w.included.len());
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for (i, &ri) in w.included.iter().enumerate() {
+            let r = &ctx.answers.respondents[ri];
+            let unit = ctx.answers.units[r.unit].clone();
+            let role = r.role.map(|x| m.roles[x].id.as_str()).unwrap_or("");
+            let answers: Vec<String> = r.answers.iter().map(|a| answer_code(*a)).collect();
+            let fp = crate::release::fingerprint(&[
+                wave.as_bytes(),
+                r.id.as_bytes(),
+                unit.join("/").as_bytes(),
+                role.as_bytes(),
+                answers.join(",").as_bytes(),
+            ]);
+            let mut scored: Vec<bool> = (0..ctx.nc)
+                .map(|c| !w.values[i * ctx.nm + c].is_nan())
+                .collect();
+            scored.extend(
+                r.answers
+                    .iter()
+                    .enumerate()
+                    .map(|(q, a)| ctx.item_score(q, *a).is_some()),
+            );
+            scored.extend((0..m.themes.len()).map(|t| theme_value(ctx, r, t).0.is_some()));
+            by_key.insert(fp.clone(), people.len());
+            fingerprints.push(fp);
+            people.push(Person {
+                unit,
+                role: r.role,
+                mask: 1,
+                scored,
+            });
+        }
+        let mut groups: Vec<GroupDef> = nodes
+            .iter()
+            .map(|n| GroupDef::Unit(n.path.clone()))
+            .collect();
+        let mut group_keys: Vec<String> = nodes
+            .iter()
+            .map(|n| format!("unit:{}", n.path.join("/")))
+            .collect();
+        for (r, role) in m.roles.iter().enumerate() {
+            groups.push(GroupDef::Role(r));
+            group_keys.push(format!("role:{}", role.id));
+        }
+        let current_groups = groups.len();
+        let releases: Vec<&Release> = opts
+            .releases
+            .iter()
+            .filter(|r| r.model == m.id && r.version == m.version && r.wave == wave)
+            .take(62)
+            .collect();
+        for (j, rel) in releases.iter().enumerate() {
+            let bit = 1u64 << (j + 1);
+            let map: Vec<Option<usize>> = rel
+                .measures
+                .iter()
+                .map(|k| keys.iter().position(|x| x == k))
+                .collect();
+            for rr in &rel.respondents {
+                if let Some(&p) = by_key.get(&rr.key) {
+                    people[p].mask |= bit;
+                    continue;
+                }
+                let mut scored = vec![false; keys.len()];
+                for (flag, target) in rr.scored.chars().zip(&map) {
+                    if let (Some(t), '1') = (target, flag) {
+                        scored[*t] = true;
+                    }
+                }
+                by_key.insert(rr.key.clone(), people.len());
+                people.push(Person {
+                    unit: rr
+                        .unit
+                        .split('/')
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                    role: rr
+                        .role
+                        .as_deref()
+                        .and_then(|id| m.roles.iter().position(|x| x.id == id)),
+                    mask: bit,
+                    scored,
+                });
+            }
+            for cell in &rel.cells {
+                if group_keys.contains(&cell.group) {
+                    continue;
+                }
+                let def = if let Some(path) = cell.group.strip_prefix("unit:") {
+                    Some(GroupDef::Unit(
+                        path.split('/')
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_owned)
+                            .collect(),
+                    ))
+                } else {
+                    cell.group
+                        .strip_prefix("role:")
+                        .and_then(|id| m.roles.iter().position(|x| x.id == id))
+                        .map(GroupDef::Role)
+                };
+                if let Some(def) = def {
+                    groups.push(def);
+                    group_keys.push(cell.group.clone());
+                }
+            }
+        }
+        ReleaseCheck {
+            releases,
+            balanced: m.aggregation.unit_of_analysis == UnitOfAnalysis::RoleBalanced,
+            keys,
+            people,
+            fingerprints,
+            groups,
+            group_keys,
+            current_groups,
+        }
+    }
+
+    /// The current report's cells (`current`, `[measure][group]`) followed by every earlier
+    /// release's, as the check sees them.
+    fn slots(&self, ctx: &Ctx, current: Vec<Vec<bool>>) -> Vec<Slot> {
+        let nk = self.keys.len();
+        let ng = self.groups.len();
+        let mut slots = vec![Slot {
+            k: ctx.k,
+            role_balanced: self.balanced,
+            shown: current,
+        }];
+        for rel in &self.releases {
+            let mut shown = vec![vec![false; ng]; nk];
+            for cell in &rel.cells {
+                if let (Some(m), Some(g)) = (
+                    self.keys.iter().position(|x| *x == cell.measure),
+                    self.group_keys.iter().position(|x| *x == cell.group),
+                ) {
+                    // Items and themes are only ever published for the organisation.
+                    if m < ctx.nc || g == 0 {
+                        shown[m][g] = true;
+                    }
+                }
+            }
+            slots.push(Slot {
+                k: u64::from(rel.k),
+                role_balanced: rel.role_balanced,
+                shown,
+            });
+        }
+        slots
+    }
+
+    /// The current category cells from `vis`, and the organisation's item and theme cells
+    /// (`org_cells`, in check-measure order after the categories).
+    fn current(&self, ctx: &Ctx, vis: &Visibility, org_cells: &[bool]) -> Vec<Vec<bool>> {
+        let mut current = vec![vec![false; self.groups.len()]; self.keys.len()];
+        for (m, row) in current.iter_mut().enumerate() {
+            if m < ctx.nc {
+                for (g, x) in row.iter_mut().enumerate().take(self.current_groups) {
+                    *x = vis.of(g, m).shown();
+                }
+            } else {
+                row[0] = org_cells.get(m - ctx.nc).copied().unwrap_or(false);
+            }
+        }
+        current
+    }
+
+    /// The check measure by measure (categories, or with `org_only` the organisation's items
+    /// and themes). Returns the current `(measure, group)` cells to hide.
+    fn run(
+        &self,
+        ctx: &Ctx,
+        vis: &Visibility,
+        org_cells: &[bool],
+        org_only: bool,
+    ) -> Vec<(usize, usize)> {
+        let mut current = self.current(ctx, vis, org_cells);
+        for (m, row) in current.iter_mut().enumerate() {
+            if (m < ctx.nc) == org_only {
+                row.fill(false);
+            }
+        }
+        let mut slots = self.slots(ctx, current);
+        crate::release::refine(&self.people, &self.groups, ctx.roles, ctx.k, &mut slots)
+            .into_iter()
+            .filter(|&(_, g)| g < self.current_groups)
+            .collect()
+    }
+
+    /// Items against categories (`release::refine_items`): returns which questions' figures
+    /// are withheld and which current category cells must be hidden too.
+    fn run_items(
+        &self,
+        ctx: &Ctx,
+        vis: &Visibility,
+        item_shown: &[bool],
+    ) -> (Vec<bool>, Vec<(usize, usize)>) {
+        let m = ctx.model;
+        let current = self.current(ctx, vis, item_shown);
+        let mut slots = self.slots(ctx, current);
+        let cat_items: Vec<Vec<(usize, f64)>> = m
+            .categories
+            .iter()
+            .map(|c| {
+                c.items
+                    .iter()
+                    .map(|&q| (ctx.nc + q, m.questions[q].weight))
+                    .collect()
+            })
+            .collect();
+        let (items, cells) = crate::release::refine_items(
+            &self.people,
+            &self.groups,
+            ctx.roles,
+            ctx.k,
+            &mut slots,
+            &cat_items,
+        );
+        let mut withheld = vec![false; m.questions.len()];
+        for q in items {
+            if let Some(x) = withheld.get_mut(q - ctx.nc) {
+                *x = true;
+            }
+        }
+        let cells = cells
+            .into_iter()
+            .filter(|&(_, g)| g < self.current_groups)
+            .collect();
+        (withheld, cells)
+    }
+
+    /// The record of what the finished report publishes.
+    #[allow(clippy::too_many_arguments)]
+    fn record(
+        &self,
+        model: &Model,
+        ctx: &Ctx,
+        k: u32,
+        units: &[GroupResult],
+        roles: &[GroupResult],
+        items: &[ItemResult],
+        themes: &[ThemeResult],
+    ) -> Release {
+        let respondents = self
+            .fingerprints
+            .iter()
+            .zip(&self.people)
+            .map(|(fp, p)| ReleasedRespondent {
+                key: fp.clone(),
+                unit: p.unit.join("/"),
+                role: p.role.map(|r| model.roles[r].id.clone()),
+                scored: p
+                    .scored
+                    .iter()
+                    .map(|&b| if b { '1' } else { '0' })
+                    .collect(),
+            })
+            .collect();
+        let mut cells = Vec::new();
+        for (g, group) in units.iter().chain(roles).enumerate() {
+            for c in 0..ctx.nc {
+                if group.scores[c].shown().is_some() {
+                    cells.push(ReleasedCell {
+                        group: self.group_keys[g].clone(),
+                        measure: self.keys[c].clone(),
+                    });
+                }
+            }
+        }
+        let org_cells = items
+            .iter()
+            .map(|i| i.score.shown().is_some())
+            .chain(themes.iter().map(|t| t.score.shown().is_some()));
+        for (i, shown) in org_cells.enumerate() {
+            if shown {
+                cells.push(ReleasedCell {
+                    group: self.group_keys[0].clone(),
+                    measure: self.keys[ctx.nc + i].clone(),
+                });
+            }
+        }
+        Release {
+            model: model.id.clone(),
+            version: model.version.clone(),
+            wave: String::new(),
+            k,
+            role_balanced: self.balanced,
+            measures: self.keys.clone(),
+            respondents,
+            cells,
+        }
     }
 }
 
@@ -585,8 +922,30 @@ pub fn score(
                 .collect(),
         );
     }
-    let vis = visibility(&ctx, &accs, &counts, &groups, ctx.roles);
+    let mut vis = visibility(&ctx, &accs, &counts, &groups, ctx.roles);
     let mut warnings: Vec<Warning> = Vec::new();
+    // The exact linear check over every published cell (release.rs): the count rule above
+    // rules out derivable *sets*; this also rules out weighted sums (role-balanced means) and
+    // differences of respondents (p − q), within this report and with earlier releases.
+    let check = ReleaseCheck::new(&ctx, &current, &nodes, opts, &wave_label);
+    let mut held_back = 0usize;
+    {
+        for (m, g) in check.run(&ctx, &vis, &[], false) {
+            vis.measures[m][g] = Disclosure::Complementary;
+            held_back += 1;
+        }
+    }
+    // Items against categories, in this report and across earlier releases.
+    let root_resp_shown = vis.respondents[0].shown();
+    let item_shown: Vec<bool> = item_counts(&ctx, &current)
+        .iter()
+        .map(|&(nonblank, scored)| root_resp_shown && nonblank >= ctx.k && scored >= ctx.k)
+        .collect();
+    let (withheld, extra) = check.run_items(&ctx, &vis, &item_shown);
+    for (m, g) in extra {
+        vis.measures[m][g] = Disclosure::Complementary;
+        held_back += 1;
+    }
     for (q, question) in model.questions.iter().enumerate() {
         if !current.present[q] && current.rows > 0 {
             warnings.push(Warning {
@@ -807,9 +1166,51 @@ pub fn score(
         }
     }
 
-    let root_resp_shown = vis.respondents[0].shown();
-    let (items, category_dk) = item_table(&ctx, &current, lang, root_resp_shown, population[0]);
+    let (items, category_dk) = item_table(
+        &ctx,
+        &current,
+        lang,
+        root_resp_shown,
+        population[0],
+        &withheld,
+    );
     let themes = theme_scores(&ctx, &current, lang, root_resp_shown, population[0]);
+    let (mut items, mut themes) = (items, themes);
+    {
+        let shown: Vec<bool> = items
+            .iter()
+            .map(|i| i.score.shown().is_some())
+            .chain(themes.iter().map(|t| t.score.shown().is_some()))
+            .collect();
+        for (m, _) in check.run(&ctx, &vis, &shown, true) {
+            held_back += 1;
+            let m = m - nc;
+            if let Some(item) = items.get_mut(m) {
+                item.disclosure = Disclosure::Complementary;
+                item.n = None;
+                item.mean_point = None;
+                item.score = Stat::Complementary;
+                item.dont_know_share = None;
+                item.not_applicable_share = None;
+            } else if let Some(theme) = themes.get_mut(m - model.questions.len()) {
+                theme.score = Stat::Complementary;
+            }
+        }
+    }
+    if held_back > 0 && !check.releases.is_empty() {
+        warnings.push(Warning {
+            code: WarningCode::HeldBackSinceRelease,
+            subject: wave_label.clone(),
+            message: match lang {
+                Lang::Sv => format!(
+                    "{held_back} värden hålls inne: tillsammans med tidigare rapporter för omgång {wave_label} skulle de avslöja färre än {k} svarande"
+                ),
+                Lang::En => format!(
+                    "{held_back} figures are held back: with earlier reports of wave {wave_label} they would reveal fewer than {k} respondents"
+                ),
+            },
+        });
+    }
     let reliability = reliability(&ctx, &current, lang);
 
     // Ranking, priorities, action plan.
@@ -818,6 +1219,8 @@ pub fn score(
     let priorities = priorities(&ctx, &current, lang, org);
     let action_plan = action_plan(model, lang, &wave_label, &ranking, &priorities);
 
+    let mut release = check.record(model, &ctx, k, &units, &roles, &items, &themes);
+    release.wave = wave_label.clone();
     Ok(ScoreReport {
         model: ModelRef {
             id: model.id.clone(),
@@ -862,6 +1265,7 @@ pub fn score(
         trend,
         changes,
         warnings,
+        release,
     })
 }
 
@@ -915,12 +1319,29 @@ fn placement(model: &Model, lang: Lang, scores: &[Stat], nc: usize) -> Option<Pl
     })
 }
 
+/// Per question, over the included respondents: non-blank answers and answers on the scale.
+fn item_counts(ctx: &Ctx, w: &WaveData) -> Vec<(u64, u64)> {
+    let mut out = vec![(0u64, 0u64); ctx.model.questions.len()];
+    for &ri in &w.included {
+        for (q, a) in ctx.answers.respondents[ri].answers.iter().enumerate() {
+            if *a != Answer::Blank {
+                out[q].0 += 1;
+            }
+            if ctx.item_score(q, *a).is_some() {
+                out[q].1 += 1;
+            }
+        }
+    }
+    out
+}
+
 fn item_table(
     ctx: &Ctx,
     w: &WaveData,
     lang: Lang,
     root_shown: bool,
     population: Option<u64>,
+    withheld: &[bool],
 ) -> (Vec<ItemResult>, Vec<Option<f64>>) {
     let m = ctx.model;
     let nq = m.questions.len();
@@ -961,6 +1382,8 @@ fn item_table(
             let share = |x: u64| (shown && nonblank[q] > 0).then(|| x as f64 / nonblank[q] as f64);
             let score_disc = if shown && acc[q].n < ctx.k {
                 Disclosure::BelowK
+            } else if shown && withheld[q] {
+                Disclosure::Complementary
             } else {
                 disclosure
             };
@@ -994,6 +1417,27 @@ fn item_table(
     (items, category_dk)
 }
 
+/// A respondent's score on theme `t` (weighted mean of the theme items answered, when at
+/// least `min_items_fraction` of the items asked of the role are, and at least 1), and the
+/// number of theme items scored.
+fn theme_value(ctx: &Ctx, r: &crate::answers::Respondent, t: usize) -> (Option<f64>, usize) {
+    let m = ctx.model;
+    let (mut s, mut wsum, mut asked, mut scored) = (0.0, 0.0, 0usize, 0usize);
+    for &q in &m.themes[t].items {
+        if !m.questions[q].applies_to(r.role) {
+            continue;
+        }
+        asked += 1;
+        if let Some(x) = ctx.item_score(q, r.answers[q]) {
+            s += m.questions[q].weight * x;
+            wsum += m.questions[q].weight;
+            scored += 1;
+        }
+    }
+    let need = ((m.aggregation.min_items_fraction * asked as f64 - 1e-9).ceil() as usize).max(1);
+    ((asked > 0 && scored >= need).then(|| s / wsum), scored)
+}
+
 fn theme_scores(
     ctx: &Ctx,
     w: &WaveData,
@@ -1004,33 +1448,28 @@ fn theme_scores(
     let m = ctx.model;
     m.themes
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(ti, t)| {
             let mut acc = Acc::default();
+            // Respondents whose theme score is not the full-weight mean of all theme items
+            // (see `item_table`): the theme and its items combine to their answers.
+            let mut partial = 0u64;
             for &ri in &w.included {
                 let r = &ctx.answers.respondents[ri];
-                let (mut s, mut wsum, mut asked, mut scored) = (0.0, 0.0, 0usize, 0usize);
-                for &q in &t.items {
-                    if !m.questions[q].applies_to(r.role) {
-                        continue;
-                    }
-                    asked += 1;
-                    if let Some(x) = ctx.item_score(q, r.answers[q]) {
-                        s += m.questions[q].weight * x;
-                        wsum += m.questions[q].weight;
-                        scored += 1;
-                    }
+                let (value, scored) = theme_value(ctx, r, ti);
+                if let Some(v) = value {
+                    acc.add(v);
                 }
-                let need = ((m.aggregation.min_items_fraction * asked as f64 - 1e-9).ceil()
-                    as usize)
-                    .max(1);
-                if asked > 0 && scored >= need {
-                    acc.add(s / wsum);
+                if scored > 0 && !(value.is_some() && scored == t.items.len()) {
+                    partial += 1;
                 }
             }
             let disc = if acc.n == 0 {
                 Disclosure::Empty
             } else if !root_shown || acc.n < ctx.k {
                 Disclosure::BelowK
+            } else if partial > 0 && partial < ctx.k {
+                Disclosure::Complementary
             } else {
                 Disclosure::Shown
             };

@@ -185,11 +185,14 @@ fn category_dimension_and_overall_scores_by_hand() {
     assert!(p.near_boundary);
     assert_eq!(p.quadrant, None);
 
-    // Item F: non-blank answers 3, Vet ej, 1, 5 → don't-know share 1/4; scored n = 3.
+    // Item F: non-blank answers 3, Vet ej, 1, 5 → don't-know share 1/4. Its score is withheld:
+    // respondent 2 answered D and E only, so (D + E + F)/3 − c2 over the organisation is a
+    // combination of that one respondent's answers (docs/anonymity.md, items and categories).
     let f = r.items.iter().find(|i| i.id == "F").expect("item F");
     assert_eq!(f.dont_know_share, Some(0.25));
     assert_eq!(f.n, Some(3));
-    assert_eq!(f.mean_point, Some(3.0));
+    assert_eq!(f.mean_point, None);
+    assert_eq!(f.score, Stat::Complementary);
 }
 
 #[test]
@@ -312,11 +315,20 @@ fn role_balanced_units_average_the_role_means() {
 
 #[test]
 fn item_and_theme_intervals_use_the_finite_population_correction() {
-    // Item A among the 4 included: 5, 4, 3, 5 → 100, 75, 50, 100: mean 81.25, sd 23.936,
+    // Item A of 4 respondents who answer everything: 5, 4, 3, 5 → 100, 75, 50, 100: mean 81.25, sd 23.936,
     // se 11.968, t(0.975, 3) = 3.1824 → half 38.09; with N = 5 invited, FPC √((5−4)/(5−1)) = 0.5
     // → half 19.05: 62.2 … 100.3.
     let m = model();
-    let set = read(&m, &rows());
+    let set = read(
+        &m,
+        &[
+            HEADER,
+            &["1", "", "", "5", "3", "3", "3", "3", "3"],
+            &["2", "", "", "4", "3", "3", "3", "3", "3"],
+            &["3", "", "", "3", "3", "3", "3", "3", "3"],
+            &["4", "", "", "5", "3", "3", "3", "3", "3"],
+        ],
+    );
     let opts = ScoreOptions {
         invited: [(String::new(), 5u64)].into_iter().collect(),
         ..ScoreOptions::default()
