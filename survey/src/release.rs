@@ -370,9 +370,8 @@ pub(crate) fn refine_items(
                     owners.push((t == 0).then_some((false, g, n)));
                 }
             }
-            if let Ok(None) =
-                small_derivable_columns_within(&counts, &owner, &rows, k, SEARCH_BUDGET)
-            {
+            let outcome = small_derivable_columns_within(&counts, &owner, &rows, k, SEARCH_BUDGET);
+            if let Ok(None) = outcome {
                 break;
             }
             // Withhold the current items first, then the smallest current category cell.
@@ -388,6 +387,10 @@ pub(crate) fn refine_items(
                     withheld.push(q);
                 }
                 continue;
+            }
+            if outcome.is_err() && !several_slots {
+                // Only category rows are left, which the category check has made safe.
+                break;
             }
             let Some(&(_, g, _)) = owners
                 .iter()
