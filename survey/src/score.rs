@@ -736,6 +736,23 @@ impl<'a> ReleaseCheck<'a> {
     }
 }
 
+/// The Swedish or English text.
+fn in_lang(lang: Lang, sv: String, en: String) -> String {
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
+/// A warning with its message in the report's language.
+fn warning(code: WarningCode, subject: String, message: String) -> Warning {
+    Warning {
+        code,
+        subject,
+        message,
+    }
+}
+
 /// One org-tree node.
 struct Node {
     path: Vec<String>,
@@ -948,20 +965,21 @@ pub fn score(
     }
     for (q, question) in model.questions.iter().enumerate() {
         if !current.present[q] && current.rows > 0 {
-            warnings.push(Warning {
-                code: WarningCode::ItemBlankInWave,
-                subject: question.id.clone(),
-                message: match lang {
-                    Lang::Sv => format!(
+            warnings.push(warning(
+                WarningCode::ItemBlankInWave,
+                question.id.clone(),
+                in_lang(
+                        lang,
+                    format!(
                         "frågan {} är obesvarad av alla i omgång {wave_label}; den räknas som saknad i 60 %-regeln",
                         question.id
                     ),
-                    Lang::En => format!(
+                    format!(
                         "item {} is blank for everyone in wave {wave_label}; it counts as missing in the 60 % rule",
                         question.id
                     ),
-                },
-            });
+                ),
+            ));
         }
     }
     // Invited populations. N below n is a mistake in the invitation list: it is reported, and
@@ -976,18 +994,19 @@ pub fn score(
             let invited = opts.invited.get(&key).copied()?;
             let n = node_n(g);
             if invited < n {
-                warnings.push(Warning {
-                    code: WarningCode::InvitedBelowRespondents,
-                    subject: key.clone(),
-                    message: match lang {
-                        Lang::Sv => format!(
+                warnings.push(warning(
+                    WarningCode::InvitedBelowRespondents,
+                    key.clone(),
+                    in_lang(
+                        lang,
+                        format!(
                             "enheten `{key}` har {invited} inbjudna men {n} svarande; svarsfrekvens och ändlighetskorrektion utelämnas"
                         ),
-                        Lang::En => format!(
+                        format!(
                             "unit `{key}` has {invited} invited but {n} respondents; response rate and finite-population correction are left out"
                         ),
-                    },
-                });
+                    ),
+                ));
                 return None;
             }
             Some(invited)
@@ -1198,18 +1217,19 @@ pub fn score(
         }
     }
     if held_back > 0 && !check.releases.is_empty() {
-        warnings.push(Warning {
-            code: WarningCode::HeldBackSinceRelease,
-            subject: wave_label.clone(),
-            message: match lang {
-                Lang::Sv => format!(
+        warnings.push(warning(
+            WarningCode::HeldBackSinceRelease,
+            wave_label.clone(),
+            in_lang(
+                        lang,
+                format!(
                     "{held_back} värden hålls inne: tillsammans med tidigare rapporter för omgång {wave_label} skulle de avslöja färre än {k} svarande"
                 ),
-                Lang::En => format!(
+                format!(
                     "{held_back} figures are held back: with earlier reports of wave {wave_label} they would reveal fewer than {k} respondents"
                 ),
-            },
-        });
+            ),
+        ));
     }
     let reliability = reliability(&ctx, &current, lang);
 
