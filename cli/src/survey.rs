@@ -175,6 +175,7 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
                 invited: parse_invited(&invited)?,
                 wave,
                 k,
+                ..ScoreOptions::default()
             };
             let report = score(&model, &set, &opts)?;
             emit(&report, output.as_deref(), json.as_deref())?;

@@ -243,10 +243,336 @@ fn cross_leak(
     None
 }
 
+/// How the respondents of one group are split into strata for a role-balanced mean, given the
+/// group's respondents per role slot: `Some(stratum)` per slot with respondents. A role with at
+/// least k respondents is a stratum of its own; the others are pooled into one stratum, and
+/// that pool, when it has fewer than k, joins the smallest stratum. So every stratum has at
+/// least k respondents (or the group is a single stratum) and no respondent is weighted alone.
+pub fn role_strata(role_counts: &[u64], k: u64) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = vec![None; role_counts.len()];
+    let mut sizes: Vec<u64> = Vec::new();
+    let mut pooled: Vec<usize> = Vec::new();
+    for (slot, &n) in role_counts.iter().enumerate() {
+        if n >= k {
+            out[slot] = Some(sizes.len());
+            sizes.push(n);
+        } else if n > 0 {
+            pooled.push(slot);
+        }
+    }
+    let pool_n: u64 = pooled.iter().map(|&s| role_counts[s]).sum();
+    if pool_n == 0 {
+        return out;
+    }
+    let target = if pool_n >= k || sizes.is_empty() {
+        sizes.push(pool_n);
+        sizes.len() - 1
+    } else {
+        // The smallest stratum, the first of equals.
+        (0..sizes.len()).min_by_key(|&i| sizes[i]).unwrap_or(0)
+    };
+    for s in pooled {
+        out[s] = Some(target);
+    }
+    out
+}
+
+/// The exact linear disclosure check for any published statistics.
+///
+/// `rows` are published statistics as linear functionals over atoms (one coefficient per
+/// atom: 1 for a sum over the atom, 1/(S·n_s) for a role-balanced mean, 0 when the atom is not
+/// in it); atom `a` holds `counts[a]` respondents. An intruder who knows every coefficient can
+/// form any combination of the rows. Returns a set of atoms holding between 1 and k − 1
+/// respondents on which some nonzero combination is supported — a derivable (weighted) sum of
+/// fewer than k respondents — or `None` when there is none.
+///
+/// Method: atoms with equal coefficients in every row are merged (no combination can tell
+/// them apart). A vector supported on a set R of atoms lies in the row space exactly when the
+/// rows of a null-space basis indexed by R are linearly dependent; so the small sets are
+/// searched depth-first with an incremental Gram–Schmidt test. Exponential in the number of
+/// merged atoms below k only up to depth k − 1, which is small.
+pub fn small_derivable_set(counts: &[u64], rows: &[Vec<f64>], k: u64) -> Option<Vec<usize>> {
+    // Merge atoms by their coefficient column.
+    let mut cols: Vec<(Vec<i64>, u64, Vec<usize>)> = Vec::new();
+    let mut index: HashMap<Vec<i64>, usize> = HashMap::new();
+    for (a, &n) in counts.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        let key: Vec<i64> = rows
+            .iter()
+            .map(|r| (r.get(a).copied().unwrap_or(0.0) * 1e9).round() as i64)
+            .collect();
+        if key.iter().all(|&x| x == 0) {
+            continue;
+        }
+        match index.get(&key) {
+            Some(&i) => {
+                cols[i].1 += n;
+                cols[i].2.push(a);
+            }
+            None => {
+                index.insert(key.clone(), cols.len());
+                cols.push((key, n, vec![a]));
+            }
+        }
+    }
+    let coefficients: Vec<Vec<f64>> = (0..rows.len())
+        .map(|r| cols.iter().map(|c| c.0[r] as f64 / 1e9).collect())
+        .collect();
+    let merged: Vec<u64> = cols.iter().map(|c| c.1).collect();
+    let owner: Vec<usize> = (0..cols.len()).collect();
+    small_derivable_columns(&merged, &owner, &coefficients, k).map(|found| {
+        let mut atoms: Vec<usize> = found
+            .iter()
+            .flat_map(|&c| cols[c].2.iter().copied())
+            .collect();
+        atoms.sort_unstable();
+        atoms
+    })
+}
+
+/// The general form of [`small_derivable_set`]: the unknowns (columns of `rows`) belong to
+/// atoms (`owner[column]`), atom `a` holding `counts[a]` respondents — e.g. one column per item
+/// score of a group of respondents who answered the same items. Returns the atoms of a set
+/// holding 1..k−1 respondents on whose unknowns some nonzero combination of the rows is
+/// supported.
+pub fn small_derivable_columns(
+    counts: &[u64],
+    owner: &[usize],
+    rows: &[Vec<f64>],
+    k: u64,
+) -> Option<Vec<usize>> {
+    small_derivable_columns_within(counts, owner, rows, k, u64::MAX).unwrap_or(None)
+}
+
+/// The search ran out of steps before it knew the answer; callers treat the figures as unsafe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutOfBudget;
+
+/// [`small_derivable_columns`] with a budget of search steps: `Err(OutOfBudget)` when the
+/// budget runs out before the answer is known.
+pub fn small_derivable_columns_within(
+    counts: &[u64],
+    owner: &[usize],
+    rows: &[Vec<f64>],
+    k: u64,
+    budget: u64,
+) -> Result<Option<Vec<usize>>, OutOfBudget> {
+    if owner.is_empty() {
+        return Ok(None);
+    }
+    // Only atoms below k can be in a disclosed set, but every column constrains which
+    // combinations vanish outside it. Project the columns of the atoms below k onto the
+    // orthogonal complement of the span of all other columns (in row space, at most as many
+    // dimensions as rows): a combination λ of the rows vanishes on the large atoms exactly when
+    // it is such a projection, so the problem shrinks to the small atoms' projected columns.
+    let n_rows = rows.len();
+    let column = |c: usize| -> Vec<f64> { rows.iter().map(|r| r[c]).collect() };
+    let mut big_basis: Vec<Vec<f64>> = Vec::new();
+    for c in (0..owner.len()).filter(|&c| counts[owner[c]] >= k) {
+        let mut v = column(c);
+        let n0: f64 = v.iter().map(|x| x * x).sum();
+        for q in &big_basis {
+            let d: f64 = v.iter().zip(q).map(|(a, b)| a * b).sum();
+            v.iter_mut().zip(q).for_each(|(x, y)| *x -= d * y);
+        }
+        let nn: f64 = v.iter().map(|x| x * x).sum();
+        if nn > 1e-18 + 1e-12 * n0 {
+            let len = nn.sqrt();
+            big_basis.push(v.into_iter().map(|x| x / len).collect());
+        }
+        if big_basis.len() == n_rows {
+            return Ok(None); // the large atoms alone span every combination
+        }
+    }
+    let small_cols: Vec<usize> = (0..owner.len())
+        .filter(|&c| counts[owner[c]] > 0 && counts[owner[c]] < k)
+        .collect();
+    let nc = small_cols.len();
+    if nc == 0 {
+        return Ok(None);
+    }
+    let mut m: Vec<Vec<f64>> = vec![vec![0.0; nc]; n_rows];
+    for (j, &c) in small_cols.iter().enumerate() {
+        let mut v = column(c);
+        for q in &big_basis {
+            let d: f64 = v.iter().zip(q).map(|(a, b)| a * b).sum();
+            v.iter_mut().zip(q).for_each(|(x, y)| *x -= d * y);
+        }
+        for (i, x) in v.into_iter().enumerate() {
+            m[i][j] = if x.abs() < 1e-13 { 0.0 } else { x };
+        }
+    }
+    let projected = m.clone();
+    let owner: Vec<usize> = small_cols.iter().map(|&c| owner[c]).collect();
+    let rows = &projected;
+    // Reduced row echelon form.
+    let mut pivots: Vec<usize> = Vec::new();
+    let mut r = 0;
+    for c in 0..nc {
+        if r == m.len() {
+            break;
+        }
+        let Some(p) = (r..m.len())
+            .filter(|&i| m[i][c].abs() > 1e-10)
+            .max_by(|&i, &j| m[i][c].abs().total_cmp(&m[j][c].abs()))
+        else {
+            continue;
+        };
+        m.swap(r, p);
+        let pv = m[r][c];
+        for x in m[r].iter_mut() {
+            *x /= pv;
+        }
+        let pivot_row = m[r].clone();
+        for (i, row) in m.iter_mut().enumerate() {
+            if i != r && row[c].abs() > 1e-14 {
+                let f = row[c];
+                for (x, y) in row.iter_mut().zip(&pivot_row) {
+                    *x -= f * y;
+                }
+            }
+        }
+        pivots.push(c);
+        r += 1;
+    }
+    // Null-space basis: one vector per free column; `basis[c]` is column c's row of it.
+    let free: Vec<usize> = (0..nc).filter(|c| !pivots.contains(c)).collect();
+    let mut basis: Vec<Vec<f64>> = vec![vec![0.0; free.len()]; nc];
+    for (j, &f) in free.iter().enumerate() {
+        basis[f][j] = 1.0;
+        for (i, &p) in pivots.iter().enumerate() {
+            basis[p][j] = -m[i][f];
+        }
+    }
+    // Columns that appear in some row, per atom below k.
+    let used = |c: usize| rows.iter().any(|row| row[c] != 0.0);
+    let mut of_atom: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (a, &n) in counts.iter().enumerate() {
+        if n == 0 || n >= k {
+            continue;
+        }
+        let cols: Vec<usize> = (0..nc).filter(|&c| owner[c] == a && used(c)).collect();
+        if !cols.is_empty() {
+            of_atom.push((a, cols));
+        }
+    }
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut ortho: Vec<Vec<f64>> = Vec::new();
+    let mut steps = budget;
+    let found = search(
+        &of_atom,
+        0,
+        0,
+        k,
+        counts,
+        &basis,
+        &mut chosen,
+        &mut ortho,
+        &mut steps,
+    );
+    if steps == 0 && !found {
+        return Err(OutOfBudget);
+    }
+    Ok(found.then(|| {
+        let mut atoms: Vec<usize> = chosen.iter().map(|&i| of_atom[i].0).collect();
+        atoms.sort_unstable();
+        atoms
+    }))
+}
+
+/// Depth-first search over `atoms` (from `from` on; each with its columns) for a set with
+/// fewer than k respondents whose null-space rows are linearly dependent; leaves the set found
+/// (indexes into `atoms`) in `chosen`.
+#[allow(clippy::too_many_arguments)]
+fn search(
+    atoms: &[(usize, Vec<usize>)],
+    from: usize,
+    total: u64,
+    k: u64,
+    counts: &[u64],
+    basis: &[Vec<f64>],
+    chosen: &mut Vec<usize>,
+    ortho: &mut Vec<Vec<f64>>,
+    steps: &mut u64,
+) -> bool {
+    for i in from..atoms.len() {
+        if *steps == 0 {
+            return false;
+        }
+        *steps -= 1;
+        let n = total + counts[atoms[i].0];
+        if n >= k {
+            continue;
+        }
+        let depth = ortho.len();
+        chosen.push(i);
+        for &c in &atoms[i].1 {
+            let mut v = basis[c].clone();
+            let norm0: f64 = v.iter().map(|x| x * x).sum();
+            for q in ortho.iter() {
+                let d: f64 = v.iter().zip(q).map(|(a, b)| a * b).sum();
+                for (x, y) in v.iter_mut().zip(q) {
+                    *x -= d * y;
+                }
+            }
+            let norm: f64 = v.iter().map(|x| x * x).sum();
+            if norm <= 1e-18 + 1e-12 * norm0 {
+                return true;
+            }
+            let len = norm.sqrt();
+            ortho.push(v.into_iter().map(|x| x / len).collect());
+        }
+        if search(atoms, i + 1, n, k, counts, basis, chosen, ortho, steps) {
+            return true;
+        }
+        ortho.truncate(depth);
+        chosen.pop();
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn role_strata_pool_small_roles_and_merge_a_small_pool() {
+        // 10 managers and 1 politician: the politician joins the managers.
+        assert_eq!(role_strata(&[10, 1], 5), vec![Some(0), Some(0)]);
+        // 10, 3, 3: the two small roles pool to 6 ≥ 5 and form a stratum.
+        assert_eq!(role_strata(&[10, 3, 3], 5), vec![Some(0), Some(1), Some(1)]);
+        // 8, 6, 2: the pool (2) joins the smallest stratum (6).
+        assert_eq!(role_strata(&[8, 6, 2], 5), vec![Some(0), Some(1), Some(1)]);
+        assert_eq!(role_strata(&[0, 2], 5), vec![None, Some(0)]);
+    }
+
+    #[test]
+    fn the_linear_check_finds_weighted_differences() {
+        // Atoms: managers in F1 (10), the politician in F1 (1), managers in F2 (10).
+        // Role-balanced with the politician weighted alone: F1 = m1/20 + p/2, F2 = m2/10,
+        // org = (m1 + m2)/40 + p/2 → 4·org − 2·F1 − F2 = p.
+        let counts = [10, 1, 10];
+        let leaky = vec![
+            vec![1.0 / 20.0, 0.5, 0.0],
+            vec![0.0, 0.0, 0.1],
+            vec![1.0 / 40.0, 0.5, 1.0 / 40.0],
+        ];
+        assert_eq!(small_derivable_set(&counts, &leaky, 5), Some(vec![1]));
+        // Plain means of 11, 10 and 21 respondents: nothing below 5 is derivable.
+        let plain = vec![
+            vec![1.0 / 11.0, 1.0 / 11.0, 0.0],
+            vec![0.0, 0.0, 0.1],
+            vec![1.0 / 21.0; 3],
+        ];
+        assert_eq!(small_derivable_set(&counts, &plain, 5), None);
+        // A difference of two respondents (p − q) is a derivable set of 2.
+        let counts = [1, 1, 8];
+        let diff = vec![vec![1.0, 0.0, 1.0], vec![0.0, 1.0, 1.0]];
+        assert_eq!(small_derivable_set(&counts, &diff, 5), Some(vec![0, 1]));
+    }
 
     #[test]
     fn hides_the_next_smallest_sibling() {

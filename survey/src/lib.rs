@@ -41,6 +41,7 @@ pub mod answers;
 pub mod bundled;
 pub mod label;
 pub mod model;
+pub mod release;
 mod reliability;
 pub mod report;
 mod score;

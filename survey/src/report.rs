@@ -34,9 +34,16 @@ impl Stat {
         }
     }
 
+    /// A shown statistic at published precision ([`Summary::published`]): every shown
+    /// number leaves the engine rounded, so no output path carries more digits than the report
+    /// displays.
+    pub(crate) fn publish(s: Summary) -> Stat {
+        Stat::Shown(s.published())
+    }
+
     pub(crate) fn from_disclosure(d: Disclosure, s: Option<Summary>) -> Stat {
         match (d, s) {
-            (Disclosure::Shown, Some(s)) => Stat::Shown(s),
+            (Disclosure::Shown, Some(s)) => Stat::publish(s),
             (Disclosure::BelowK, _) => Stat::BelowK,
             (Disclosure::Complementary, _) => Stat::Complementary,
             _ => Stat::NoData,
@@ -381,9 +388,11 @@ pub struct WaveResult {
     pub scores: Vec<Stat>,
 }
 
-/// Change of one measure between the previous and the scored wave.
+/// Change of one measure of one unit between the previous and the scored wave.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WaveChange {
+    /// Unit path (`""` for the organisation). Units appear only when shown in both waves.
+    pub unit: String,
     /// Measure id.
     pub measure: String,
     /// False when the measure's item set differs between the waves.
@@ -433,8 +442,39 @@ pub struct ScoreReport {
     pub comparisons: Vec<Comparison>,
     /// Organisation-level scores per wave.
     pub trend: Vec<WaveResult>,
-    /// Changes from the previous wave (empty with one wave).
+    /// Changes from the previous wave per unit, the organisation first (empty with one wave).
     pub changes: Vec<WaveChange>,
+    /// Things the reader must know about the data (invitation lists, blank items).
+    pub warnings: Vec<Warning>,
+    /// What this report publishes, for checking later reports of the wave against it. Not
+    /// part of the published JSON: it holds each respondent's unit and role, so the survey
+    /// owner keeps it with the answer files ([`crate::release`]).
+    #[serde(skip)]
+    pub release: crate::release::Release,
+}
+
+/// What a [`Warning`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WarningCode {
+    /// A unit's invited population is smaller than its respondents; N is treated as unknown.
+    InvitedBelowRespondents,
+    /// An item is blank for every respondent of the scored wave; it counts as missing.
+    ItemBlankInWave,
+    /// Figures withheld because, with earlier releases of the wave, they would reveal fewer
+    /// than k respondents.
+    HeldBackSinceRelease,
+}
+
+/// A warning about the data, in the report's language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    /// Stable code.
+    pub code: WarningCode,
+    /// What it is about: a unit path or an item id.
+    pub subject: String,
+    /// Explanation.
+    pub message: String,
 }
 
 impl ScoreReport {

@@ -3,22 +3,29 @@
 //! 1. Each answer is rescaled to 0–100 (`100·(x − min)/(max − min)`), flipped for reverse items;
 //!    "don't know" and "not applicable" are missing, never 0 or the midpoint.
 //! 2. A respondent gets a category score only with at least `min_items_fraction` of the
-//!    category's applicable items answered (rounded up, at least 2); respondents answering less
-//!    than `min_questionnaire_fraction` of the questionnaire are dropped and counted.
-//! 3. Dimension and overall scores are respondent-level composites (weighted means of the
-//!    respondent's category scores, only when all of them exist), so their intervals are honest.
-//! 4. Groups (org-tree units and role groups) are built from atoms (unit × role) and summarised
-//!    with n, SD and a t interval (with the finite-population correction when the invited
-//!    population is known). Every statistic goes through [`crate::anonymity::suppress`] first.
+//!    category's items in the model (those asked of the respondent's role) answered (rounded up,
+//!    at least 2) — an item blank across the whole wave counts as missing, with a warning;
+//!    respondents answering less than `min_questionnaire_fraction` of the questionnaire are
+//!    dropped and counted.
+//! 3. Groups (org-tree units and role groups) are built from atoms (unit × role) and summarised
+//!    with n, SD and a t interval (with the finite-population correction wherever the invited
+//!    population N is known and not below n). Every statistic goes through
+//!    [`crate::anonymity`] first and leaves at published precision.
+//! 4. A dimension index is the weighted mean of its category scores, the overall index the
+//!    weighted mean of the dimension indices; their intervals come from respondent-level
+//!    composites (see `Ctx::group_scores`).
+//! 5. Wave changes per unit, only for measures whose item set is unchanged, each wave under its
+//!    own anonymity rules.
 //!
 //! Scoring is deterministic: the same model and answers give the same report.
 
 use std::collections::HashMap;
 
-use crate::anonymity::{Disclosure, suppress_units_and_roles};
+use crate::anonymity::{Disclosure, role_strata, suppress_units_and_roles};
 use crate::answers::{Answer, AnswerSet};
 use crate::label::Lang;
 use crate::model::{Axis, Level, MissingCode, Model, UnitOfAnalysis};
+use crate::release::{GroupDef, Person, Release, ReleasedCell, ReleasedRespondent, Slot};
 use crate::reliability::CovAcc;
 use crate::report::*;
 use crate::stats::{Acc, Summary, pearson, welch};
@@ -36,6 +43,11 @@ pub struct ScoreOptions {
     pub wave: Option<String>,
     /// Anonymity threshold replacing the model's (never below 3).
     pub k: Option<u32>,
+    /// Earlier releases ([`ScoreReport::release`]) of reports on these answers. Those of the
+    /// scored wave, model and version are checked together with this report, so no
+    /// combination of the reports reveals fewer than k respondents (docs/anonymity.md); the
+    /// others are ignored.
+    pub releases: Vec<Release>,
 }
 
 /// Why scoring could not run.
@@ -64,7 +76,9 @@ struct WaveData {
     values: Vec<f64>,
     rows: u64,
     dropped: u64,
-    /// Whether each question was asked in this wave (any non-blank answer).
+    /// Whether each question was answered by anyone in this wave (any non-blank answer); used
+    /// for wave comparability and the "blank across the wave" warning, never to shrink the
+    /// item count of the 60 % rule.
     present: Vec<bool>,
 }
 
@@ -140,8 +154,10 @@ impl Ctx<'_> {
             scored.fill(0);
             let (mut applicable, mut answered) = (0usize, 0usize);
             let applies = &self.applies[r.role.unwrap_or(self.roles)];
+            // The 60 % rule and the questionnaire share count the model's items (§2.4): an item
+            // left blank by the whole wave is missing, not "not in the form" (a warning says so).
             for (q, a) in r.answers.iter().enumerate() {
-                if !present[q] || !applies[q] {
+                if !applies[q] {
                     continue;
                 }
                 applicable += 1;
@@ -215,6 +231,29 @@ impl Ctx<'_> {
         (accs, counts)
     }
 
+    /// The role strata of a group on measure `m` in `role_balanced` mode, as
+    /// [`crate::anonymity::role_strata`] defines them: every stratum has at least k respondents
+    /// (or the group is one stratum), so a lone politician beside ten managers is averaged with
+    /// them instead of getting half the weight (a leak of issue 16).
+    fn strata(&self, accs: &[Acc], atoms: &[usize], m: usize) -> Vec<Acc> {
+        let mut by_role: Vec<Acc> = vec![Acc::default(); self.roles + 1];
+        for &a in atoms {
+            by_role[a % (self.roles + 1)].merge(&accs[a * self.nm + m]);
+        }
+        let counts: Vec<u64> = by_role.iter().map(|s| s.n).collect();
+        let assign = role_strata(&counts, self.k);
+        let mut out: Vec<Acc> = Vec::new();
+        for (slot, st) in assign.iter().enumerate() {
+            if let Some(st) = *st {
+                if out.len() <= st {
+                    out.resize(st + 1, Acc::default());
+                }
+                out[st].merge(&by_role[slot]);
+            }
+        }
+        out
+    }
+
     /// Summary of a group on measure `m` under the model's unit of analysis.
     fn summarise(
         &self,
@@ -233,24 +272,8 @@ impl Ctx<'_> {
         if self.model.aggregation.unit_of_analysis == UnitOfAnalysis::Respondent {
             return Summary::from_acc(&total, self.level, population);
         }
-        // Role-balanced: mean of role means; roles with fewer than k respondents in this group
-        // are pooled into one "others" stratum.
-        let mut strata: Vec<Acc> = vec![Acc::default(); self.roles + 1];
-        for &a in atoms {
-            strata[a % (self.roles + 1)].merge(&accs[a * self.nm + m]);
-        }
-        let mut kept: Vec<Acc> = Vec::new();
-        let mut others = Acc::default();
-        for s in strata.iter().filter(|s| s.n > 0) {
-            if s.n >= self.k {
-                kept.push(*s);
-            } else {
-                others.merge(s);
-            }
-        }
-        if others.n > 0 {
-            kept.push(others);
-        }
+        // Role-balanced: mean of role means over this group's strata (see `strata`).
+        let kept = self.strata(accs, atoms, m);
         let base = Summary::from_acc(&total, self.level, population)?;
         if kept.len() < 2 {
             return Some(base);
@@ -276,6 +299,457 @@ impl Ctx<'_> {
             ci_low: mean - half,
             ci_high: mean + half,
         })
+    }
+
+    /// Every measure of one group (§2.3 steps 3–4). Categories are summaries of the
+    /// respondents' category scores. A dimension index is the weighted mean of its category
+    /// scores and the overall index the weighted mean of the dimension indices — so they add
+    /// nothing an observer could not compute from the published category means; their
+    /// interval is the half-width of the respondent-level composite (composite per respondent,
+    /// then step 3), centred on the index. The composite's own mean is never published: it is a
+    /// sum over a different respondent set (those with every category), and publishing it next
+    /// to the categories let anyone subtract the left-out respondents' scores (issue 16).
+    ///
+    /// `disclosure(m)` is the group's disclosure on measure `m` (for dimensions and overall:
+    /// that of the composite, which must be shown too).
+    fn group_scores(
+        &self,
+        accs: &[Acc],
+        atoms: &[usize],
+        disclosure: &dyn Fn(usize) -> Disclosure,
+        population: Option<u64>,
+    ) -> Vec<Stat> {
+        let m = self.model;
+        let mut out: Vec<Stat> = Vec::with_capacity(self.nm);
+        let mut means: Vec<Option<f64>> = Vec::with_capacity(self.nm);
+        for c in 0..self.nc {
+            let s = self.summarise(accs, atoms, c, population);
+            let stat = Stat::from_disclosure(disclosure(c), s);
+            means.push(stat.shown().and(s).map(|s| s.mean));
+            out.push(stat);
+        }
+        // Weighted mean of parts, or the first reason a part is hidden.
+        let combine = |parts: &[(usize, f64)], means: &[Option<f64>], out: &[Stat]| {
+            let (mut sum, mut w) = (0.0, 0.0);
+            for &(i, weight) in parts {
+                match means[i] {
+                    Some(x) => {
+                        sum += weight * x;
+                        w += weight;
+                    }
+                    None => return Err(out[i]),
+                }
+            }
+            if w > 0.0 {
+                Ok(sum / w)
+            } else {
+                Err(Stat::NoData)
+            }
+        };
+        let with_interval = |index: f64, composite: usize| -> Stat {
+            let s = self.summarise(accs, atoms, composite, population);
+            match Stat::from_disclosure(disclosure(composite), s) {
+                Stat::Shown(_) => match s {
+                    Some(c) => {
+                        let half = c.half_width();
+                        Stat::publish(Summary {
+                            n: c.n,
+                            mean: index,
+                            sd: c.sd,
+                            ci_low: index - half,
+                            ci_high: index + half,
+                        })
+                    }
+                    None => Stat::NoData,
+                },
+                hidden => hidden,
+            }
+        };
+        for (d, dim) in m.dimensions.iter().enumerate() {
+            let parts: Vec<(usize, f64)> = dim
+                .categories
+                .iter()
+                .map(|&c| (c, m.categories[c].weight))
+                .collect();
+            match combine(&parts, &means, &out) {
+                Ok(index) => {
+                    let stat = with_interval(index, self.nc + d);
+                    means.push(stat.shown().map(|_| index));
+                    out.push(stat);
+                }
+                Err(hidden) => {
+                    means.push(None);
+                    out.push(hidden);
+                }
+            }
+        }
+        let parts: Vec<(usize, f64)> = m
+            .dimensions
+            .iter()
+            .enumerate()
+            .map(|(d, dim)| (self.nc + d, dim.weight))
+            .collect();
+        match combine(&parts, &means, &out) {
+            Ok(index) => out.push(with_interval(index, self.nc + self.nd)),
+            Err(hidden) => out.push(hidden),
+        }
+        out
+    }
+}
+
+/// The linear disclosure check of one scoring run (see [`crate::release`]).
+struct ReleaseCheck<'a> {
+    releases: Vec<&'a Release>,
+    balanced: bool,
+    /// Check measures: every category, then every item, then every theme.
+    keys: Vec<String>,
+    /// The current included respondents first (in `WaveData::included` order), then the
+    /// respondents only earlier releases hold.
+    people: Vec<Person>,
+    /// Fingerprints of the current included respondents.
+    fingerprints: Vec<String>,
+    /// Current groups (org-tree nodes, then roles), then groups only earlier releases have.
+    groups: Vec<GroupDef>,
+    group_keys: Vec<String>,
+    current_groups: usize,
+}
+
+fn answer_code(a: Answer) -> String {
+    match a {
+        Answer::Blank => "b".into(),
+        Answer::Missing(MissingCode::DontKnow) => "d".into(),
+        Answer::Missing(MissingCode::NotApplicable) => "n".into(),
+        Answer::Point(p) => p.to_string(),
+    }
+}
+
+impl<'a> ReleaseCheck<'a> {
+    fn new(
+        ctx: &Ctx,
+        w: &WaveData,
+        nodes: &[Node],
+        opts: &'a ScoreOptions,
+        wave: &str,
+    ) -> ReleaseCheck<'a> {
+        let m = ctx.model;
+        let mut keys: Vec<String> = m
+            .categories
+            .iter()
+            .map(|c| format!("category:{}", c.id))
+            .collect();
+        keys.extend(m.questions.iter().map(|q| format!("item:{}", q.id)));
+        keys.extend(m.themes.iter().map(|t| format!("theme:{}", t.id)));
+        let mut people = Vec::with_capacity(w.included.len());
+        let mut fingerprints = Vec::with_capacity(w.included.len());
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for (i, &ri) in w.included.iter().enumerate() {
+            let r = &ctx.answers.respondents[ri];
+            let unit = ctx.answers.units[r.unit].clone();
+            let role = r.role.map(|x| m.roles[x].id.as_str()).unwrap_or("");
+            let answers: Vec<String> = r.answers.iter().map(|a| answer_code(*a)).collect();
+            let fp = crate::release::fingerprint(&[
+                wave.as_bytes(),
+                r.id.as_bytes(),
+                unit.join("/").as_bytes(),
+                role.as_bytes(),
+                answers.join(",").as_bytes(),
+            ]);
+            let mut scored: Vec<bool> = (0..ctx.nc)
+                .map(|c| !w.values[i * ctx.nm + c].is_nan())
+                .collect();
+            scored.extend(
+                r.answers
+                    .iter()
+                    .enumerate()
+                    .map(|(q, a)| ctx.item_score(q, *a).is_some()),
+            );
+            scored.extend((0..m.themes.len()).map(|t| theme_value(ctx, r, t).0.is_some()));
+            by_key.insert(fp.clone(), people.len());
+            fingerprints.push(fp);
+            people.push(Person {
+                unit,
+                role: r.role,
+                mask: 1,
+                scored,
+            });
+        }
+        let mut groups: Vec<GroupDef> = nodes
+            .iter()
+            .map(|n| GroupDef::Unit(n.path.clone()))
+            .collect();
+        let mut group_keys: Vec<String> = nodes
+            .iter()
+            .map(|n| format!("unit:{}", n.path.join("/")))
+            .collect();
+        for (r, role) in m.roles.iter().enumerate() {
+            groups.push(GroupDef::Role(r));
+            group_keys.push(format!("role:{}", role.id));
+        }
+        let current_groups = groups.len();
+        let releases: Vec<&Release> = opts
+            .releases
+            .iter()
+            .filter(|r| r.model == m.id && r.version == m.version && r.wave == wave)
+            .take(62)
+            .collect();
+        for (j, rel) in releases.iter().enumerate() {
+            let bit = 1u64 << (j + 1);
+            let map: Vec<Option<usize>> = rel
+                .measures
+                .iter()
+                .map(|k| keys.iter().position(|x| x == k))
+                .collect();
+            for rr in &rel.respondents {
+                if let Some(&p) = by_key.get(&rr.key) {
+                    people[p].mask |= bit;
+                    continue;
+                }
+                let mut scored = vec![false; keys.len()];
+                for (flag, target) in rr.scored.chars().zip(&map) {
+                    if let (Some(t), '1') = (target, flag) {
+                        scored[*t] = true;
+                    }
+                }
+                by_key.insert(rr.key.clone(), people.len());
+                people.push(Person {
+                    unit: rr
+                        .unit
+                        .split('/')
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                    role: rr
+                        .role
+                        .as_deref()
+                        .and_then(|id| m.roles.iter().position(|x| x.id == id)),
+                    mask: bit,
+                    scored,
+                });
+            }
+            for cell in &rel.cells {
+                if group_keys.contains(&cell.group) {
+                    continue;
+                }
+                let def = if let Some(path) = cell.group.strip_prefix("unit:") {
+                    Some(GroupDef::Unit(
+                        path.split('/')
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_owned)
+                            .collect(),
+                    ))
+                } else {
+                    cell.group
+                        .strip_prefix("role:")
+                        .and_then(|id| m.roles.iter().position(|x| x.id == id))
+                        .map(GroupDef::Role)
+                };
+                if let Some(def) = def {
+                    groups.push(def);
+                    group_keys.push(cell.group.clone());
+                }
+            }
+        }
+        ReleaseCheck {
+            releases,
+            balanced: m.aggregation.unit_of_analysis == UnitOfAnalysis::RoleBalanced,
+            keys,
+            people,
+            fingerprints,
+            groups,
+            group_keys,
+            current_groups,
+        }
+    }
+
+    /// The current report's cells (`current`, `[measure][group]`) followed by every earlier
+    /// release's, as the check sees them.
+    fn slots(&self, ctx: &Ctx, current: Vec<Vec<bool>>) -> Vec<Slot> {
+        let nk = self.keys.len();
+        let ng = self.groups.len();
+        let mut slots = vec![Slot {
+            k: ctx.k,
+            role_balanced: self.balanced,
+            shown: current,
+        }];
+        for rel in &self.releases {
+            let mut shown = vec![vec![false; ng]; nk];
+            for cell in &rel.cells {
+                if let (Some(m), Some(g)) = (
+                    self.keys.iter().position(|x| *x == cell.measure),
+                    self.group_keys.iter().position(|x| *x == cell.group),
+                ) {
+                    // Items and themes are only ever published for the organisation.
+                    if m < ctx.nc || g == 0 {
+                        shown[m][g] = true;
+                    }
+                }
+            }
+            slots.push(Slot {
+                k: u64::from(rel.k),
+                role_balanced: rel.role_balanced,
+                shown,
+            });
+        }
+        slots
+    }
+
+    /// The current category cells from `vis`, and the organisation's item and theme cells
+    /// (`org_cells`, in check-measure order after the categories).
+    fn current(&self, ctx: &Ctx, vis: &Visibility, org_cells: &[bool]) -> Vec<Vec<bool>> {
+        let mut current = vec![vec![false; self.groups.len()]; self.keys.len()];
+        for (m, row) in current.iter_mut().enumerate() {
+            if m < ctx.nc {
+                for (g, x) in row.iter_mut().enumerate().take(self.current_groups) {
+                    *x = vis.of(g, m).shown();
+                }
+            } else {
+                row[0] = org_cells.get(m - ctx.nc).copied().unwrap_or(false);
+            }
+        }
+        current
+    }
+
+    /// The check measure by measure (categories, or with `org_only` the organisation's items
+    /// and themes). Returns the current `(measure, group)` cells to hide.
+    fn run(
+        &self,
+        ctx: &Ctx,
+        vis: &Visibility,
+        org_cells: &[bool],
+        org_only: bool,
+    ) -> Vec<(usize, usize)> {
+        let mut current = self.current(ctx, vis, org_cells);
+        for (m, row) in current.iter_mut().enumerate() {
+            if (m < ctx.nc) == org_only {
+                row.fill(false);
+            }
+        }
+        let mut slots = self.slots(ctx, current);
+        crate::release::refine(&self.people, &self.groups, ctx.roles, ctx.k, &mut slots)
+            .into_iter()
+            .filter(|&(_, g)| g < self.current_groups)
+            .collect()
+    }
+
+    /// Items against categories (`release::refine_items`): returns which questions' figures
+    /// are withheld and which current category cells must be hidden too.
+    fn run_items(
+        &self,
+        ctx: &Ctx,
+        vis: &Visibility,
+        item_shown: &[bool],
+    ) -> (Vec<bool>, Vec<(usize, usize)>) {
+        let m = ctx.model;
+        let current = self.current(ctx, vis, item_shown);
+        let mut slots = self.slots(ctx, current);
+        let cat_items: Vec<Vec<(usize, f64)>> = m
+            .categories
+            .iter()
+            .map(|c| {
+                c.items
+                    .iter()
+                    .map(|&q| (ctx.nc + q, m.questions[q].weight))
+                    .collect()
+            })
+            .collect();
+        let (items, cells) = crate::release::refine_items(
+            &self.people,
+            &self.groups,
+            ctx.roles,
+            ctx.k,
+            &mut slots,
+            &cat_items,
+        );
+        let mut withheld = vec![false; m.questions.len()];
+        for q in items {
+            if let Some(x) = withheld.get_mut(q - ctx.nc) {
+                *x = true;
+            }
+        }
+        let cells = cells
+            .into_iter()
+            .filter(|&(_, g)| g < self.current_groups)
+            .collect();
+        (withheld, cells)
+    }
+
+    /// The record of what the finished report publishes.
+    #[allow(clippy::too_many_arguments)]
+    fn record(
+        &self,
+        model: &Model,
+        ctx: &Ctx,
+        k: u32,
+        units: &[GroupResult],
+        roles: &[GroupResult],
+        items: &[ItemResult],
+        themes: &[ThemeResult],
+    ) -> Release {
+        let respondents = self
+            .fingerprints
+            .iter()
+            .zip(&self.people)
+            .map(|(fp, p)| ReleasedRespondent {
+                key: fp.clone(),
+                unit: p.unit.join("/"),
+                role: p.role.map(|r| model.roles[r].id.clone()),
+                scored: p
+                    .scored
+                    .iter()
+                    .map(|&b| if b { '1' } else { '0' })
+                    .collect(),
+            })
+            .collect();
+        let mut cells = Vec::new();
+        for (g, group) in units.iter().chain(roles).enumerate() {
+            for c in 0..ctx.nc {
+                if group.scores[c].shown().is_some() {
+                    cells.push(ReleasedCell {
+                        group: self.group_keys[g].clone(),
+                        measure: self.keys[c].clone(),
+                    });
+                }
+            }
+        }
+        let org_cells = items
+            .iter()
+            .map(|i| i.score.shown().is_some())
+            .chain(themes.iter().map(|t| t.score.shown().is_some()));
+        for (i, shown) in org_cells.enumerate() {
+            if shown {
+                cells.push(ReleasedCell {
+                    group: self.group_keys[0].clone(),
+                    measure: self.keys[ctx.nc + i].clone(),
+                });
+            }
+        }
+        Release {
+            model: model.id.clone(),
+            version: model.version.clone(),
+            wave: String::new(),
+            k,
+            role_balanced: self.balanced,
+            measures: self.keys.clone(),
+            respondents,
+            cells,
+        }
+    }
+}
+
+/// The Swedish or English text.
+fn in_lang(lang: Lang, sv: String, en: String) -> String {
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
+/// A warning with its message in the report's language.
+fn warning(code: WarningCode, subject: String, message: String) -> Warning {
+    Warning {
+        code,
+        subject,
+        message,
     }
 }
 
@@ -465,15 +939,88 @@ pub fn score(
                 .collect(),
         );
     }
-    let vis = visibility(&ctx, &accs, &counts, &groups, ctx.roles);
-    let group_result = |g: usize, key: String, name: String, depth: usize, invited: Option<u64>| {
-        let n: u64 = groups[g].iter().map(|&a| counts[a]).sum();
+    let mut vis = visibility(&ctx, &accs, &counts, &groups, ctx.roles);
+    let mut warnings: Vec<Warning> = Vec::new();
+    // The exact linear check over every published cell (release.rs): the count rule above
+    // rules out derivable *sets*; this also rules out weighted sums (role-balanced means) and
+    // differences of respondents (p − q), within this report and with earlier releases.
+    let check = ReleaseCheck::new(&ctx, &current, &nodes, opts, &wave_label);
+    let mut held_back = 0usize;
+    {
+        for (m, g) in check.run(&ctx, &vis, &[], false) {
+            vis.measures[m][g] = Disclosure::Complementary;
+            held_back += 1;
+        }
+    }
+    // Items against categories, in this report and across earlier releases.
+    let root_resp_shown = vis.respondents[0].shown();
+    let item_shown: Vec<bool> = item_counts(&ctx, &current)
+        .iter()
+        .map(|&(nonblank, scored)| root_resp_shown && nonblank >= ctx.k && scored >= ctx.k)
+        .collect();
+    let (withheld, extra) = check.run_items(&ctx, &vis, &item_shown);
+    for (m, g) in extra {
+        vis.measures[m][g] = Disclosure::Complementary;
+        held_back += 1;
+    }
+    for (q, question) in model.questions.iter().enumerate() {
+        if !current.present[q] && current.rows > 0 {
+            warnings.push(warning(
+                WarningCode::ItemBlankInWave,
+                question.id.clone(),
+                in_lang(
+                        lang,
+                    format!(
+                        "frågan {} är obesvarad av alla i omgång {wave_label}; den räknas som saknad i 60 %-regeln",
+                        question.id
+                    ),
+                    format!(
+                        "item {} is blank for everyone in wave {wave_label}; it counts as missing in the 60 % rule",
+                        question.id
+                    ),
+                ),
+            ));
+        }
+    }
+    // Invited populations. N below n is a mistake in the invitation list: it is reported, and
+    // N is then treated as unknown (no response rate, no finite-population correction) instead
+    // of giving a 150 % response rate and a zero-width interval.
+    let node_n = |g: usize| -> u64 { groups[g].iter().map(|&a| counts[a]).sum() };
+    let population: Vec<Option<u64>> = nodes
+        .iter()
+        .enumerate()
+        .map(|(g, node)| {
+            let key = node.path.join("/");
+            let invited = opts.invited.get(&key).copied()?;
+            let n = node_n(g);
+            if invited < n {
+                warnings.push(warning(
+                    WarningCode::InvitedBelowRespondents,
+                    key.clone(),
+                    in_lang(
+                        lang,
+                        format!(
+                            "enheten `{key}` har {invited} inbjudna men {n} svarande; svarsfrekvens och ändlighetskorrektion utelämnas"
+                        ),
+                        format!(
+                            "unit `{key}` has {invited} invited but {n} respondents; response rate and finite-population correction are left out"
+                        ),
+                    ),
+                ));
+                return None;
+            }
+            Some(invited)
+        })
+        .collect();
+    let group_result = |g: usize,
+                        key: String,
+                        name: String,
+                        depth: usize,
+                        invited: Option<u64>,
+                        population: Option<u64>| {
+        let n = node_n(g);
         let shown = vis.respondents[g].shown();
-        let scores: Vec<Stat> = (0..ctx.nm)
-            .map(|m| {
-                Stat::from_disclosure(vis.of(g, m), ctx.summarise(&accs, &groups[g], m, invited))
-            })
-            .collect();
+        let scores = ctx.group_scores(&accs, &groups[g], &|m| vis.of(g, m), population);
         let quadrant = placement(model, lang, &scores, nc);
         GroupResult {
             key,
@@ -482,7 +1029,7 @@ pub fn score(
             n: shown.then_some(n),
             disclosure: vis.respondents[g],
             invited,
-            response_rate: invited
+            response_rate: population
                 .filter(|&i| shown && i > 0)
                 .map(|i| n as f64 / i as f64),
             scores,
@@ -500,7 +1047,7 @@ pub fn score(
                 .cloned()
                 .unwrap_or_else(|| organisation.clone());
             let invited = opts.invited.get(&key).copied();
-            group_result(g, key, name, node.path.len(), invited)
+            group_result(g, key, name, node.path.len(), invited, population[g])
         })
         .collect();
     let roles: Vec<GroupResult> = model
@@ -513,6 +1060,7 @@ pub fn score(
                 role.id.clone(),
                 role.name.get(lang).to_owned(),
                 1,
+                None,
                 None,
             )
         })
@@ -550,31 +1098,44 @@ pub fn score(
         }
     }
 
-    // Waves: organisation level per wave, and the change from the previous wave.
-    let root_invited = opts.invited.get("").copied();
+    // Waves: every unit per wave under that wave's own anonymity rules (the same suppression
+    // over the same groups; waves are different respondents, so no sum of one wave combines
+    // with another's). The invited populations belong to the scored wave only.
     let mut trend = Vec::new();
+    let mut wave_units: Vec<Vec<(Disclosure, Vec<Stat>)>> = Vec::new();
     let mut wave_present = Vec::new();
     for w in &waves {
-        let data = if *w == wave_label {
-            None
-        } else {
-            Some(ctx.wave_data(wave_ix(w)))
-        };
-        let data_ref = data.as_ref().unwrap_or(&current);
-        let (wa, wc) = ctx.atom_accs(data_ref);
-        let root = vec![groups[0].clone()];
-        let v = visibility(&ctx, &wa, &wc, &root, 0);
-        let scores = (0..ctx.nm)
-            .map(|m| {
-                Stat::from_disclosure(v.of(0, m), ctx.summarise(&wa, &root[0], m, root_invited))
+        if *w == wave_label {
+            wave_units.push(
+                units
+                    .iter()
+                    .map(|u| (u.disclosure, u.scores.clone()))
+                    .collect(),
+            );
+            trend.push(WaveResult {
+                wave: w.clone(),
+                n: current.included.len() as u64,
+                scores: units[0].scores.clone(),
+            });
+            wave_present.push(current.present.clone());
+            continue;
+        }
+        let data = ctx.wave_data(wave_ix(w));
+        let (wa, wc) = ctx.atom_accs(&data);
+        let v = visibility(&ctx, &wa, &wc, &groups, ctx.roles);
+        let per_unit: Vec<(Disclosure, Vec<Stat>)> = (0..nodes.len())
+            .map(|g| {
+                let scores = ctx.group_scores(&wa, &groups[g], &|m| v.of(g, m), None);
+                (v.respondents[g], scores)
             })
             .collect();
         trend.push(WaveResult {
             wave: w.clone(),
-            n: data_ref.included.len() as u64,
-            scores,
+            n: data.included.len() as u64,
+            scores: per_unit[0].1.clone(),
         });
-        wave_present.push(data_ref.present.clone());
+        wave_units.push(per_unit);
+        wave_present.push(data.present);
     }
     let cur_pos = waves.iter().position(|w| *w == wave_label).unwrap_or(0);
     let mut changes = Vec::new();
@@ -587,35 +1148,89 @@ pub fn score(
                 .iter()
                 .all(|&q| wave_present[prev][q] == wave_present[cur_pos][q])
         };
-        for (m, meas) in measures.iter().enumerate() {
-            let comparable = match meas.kind {
+        let comparable: Vec<bool> = measures
+            .iter()
+            .enumerate()
+            .map(|(m, meas)| match meas.kind {
                 MeasureKind::Category => same(m),
                 MeasureKind::Dimension => {
                     model.dimensions[m - nc].categories.iter().all(|&c| same(c))
                 }
                 MeasureKind::Overall => (0..nc).all(same),
-            };
-            let difference = match (
-                trend[cur_pos].scores[m].shown(),
-                trend[prev].scores[m].shown(),
-            ) {
-                (Some(a), Some(b)) if comparable => welch(a, b, level),
-                _ => None,
-            };
-            if m < nc {
-                category_change[m] = difference.map(|d| d.diff);
+            })
+            .collect();
+        for (g, node) in nodes.iter().enumerate() {
+            let (cd, cur) = &wave_units[cur_pos][g];
+            let (pd, before) = &wave_units[prev][g];
+            // The organisation always gets a row per measure; a unit only when it is shown in
+            // both waves.
+            if g > 0 && !(cd.shown() && pd.shown()) {
+                continue;
             }
-            changes.push(WaveChange {
-                measure: meas.id.clone(),
-                comparable,
-                difference,
-            });
+            for (m, meas) in measures.iter().enumerate() {
+                let difference = match (cur[m].shown(), before[m].shown()) {
+                    (Some(a), Some(b)) if comparable[m] => welch(a, b, level),
+                    _ => None,
+                };
+                if g == 0 && m < nc {
+                    category_change[m] = difference.map(|d| d.diff);
+                }
+                changes.push(WaveChange {
+                    unit: node.path.join("/"),
+                    measure: meas.id.clone(),
+                    comparable: comparable[m],
+                    difference,
+                });
+            }
         }
     }
 
-    let root_resp_shown = vis.respondents[0].shown();
-    let (items, category_dk) = item_table(&ctx, &current, lang, root_resp_shown);
-    let themes = theme_scores(&ctx, &current, lang, root_resp_shown);
+    let (items, category_dk) = item_table(
+        &ctx,
+        &current,
+        lang,
+        root_resp_shown,
+        population[0],
+        &withheld,
+    );
+    let themes = theme_scores(&ctx, &current, lang, root_resp_shown, population[0]);
+    let (mut items, mut themes) = (items, themes);
+    {
+        let shown: Vec<bool> = items
+            .iter()
+            .map(|i| i.score.shown().is_some())
+            .chain(themes.iter().map(|t| t.score.shown().is_some()))
+            .collect();
+        for (m, _) in check.run(&ctx, &vis, &shown, true) {
+            held_back += 1;
+            let m = m - nc;
+            if let Some(item) = items.get_mut(m) {
+                item.disclosure = Disclosure::Complementary;
+                item.n = None;
+                item.mean_point = None;
+                item.score = Stat::Complementary;
+                item.dont_know_share = None;
+                item.not_applicable_share = None;
+            } else if let Some(theme) = themes.get_mut(m - model.questions.len()) {
+                theme.score = Stat::Complementary;
+            }
+        }
+    }
+    if held_back > 0 && !check.releases.is_empty() {
+        warnings.push(warning(
+            WarningCode::HeldBackSinceRelease,
+            wave_label.clone(),
+            in_lang(
+                        lang,
+                format!(
+                    "{held_back} värden hålls inne: tillsammans med tidigare rapporter för omgång {wave_label} skulle de avslöja färre än {k} svarande"
+                ),
+                format!(
+                    "{held_back} figures are held back: with earlier reports of wave {wave_label} they would reveal fewer than {k} respondents"
+                ),
+            ),
+        ));
+    }
     let reliability = reliability(&ctx, &current, lang);
 
     // Ranking, priorities, action plan.
@@ -624,6 +1239,8 @@ pub fn score(
     let priorities = priorities(&ctx, &current, lang, org);
     let action_plan = action_plan(model, lang, &wave_label, &ranking, &priorities);
 
+    let mut release = check.record(model, &ctx, k, &units, &roles, &items, &themes);
+    release.wave = wave_label.clone();
     Ok(ScoreReport {
         model: ModelRef {
             id: model.id.clone(),
@@ -667,6 +1284,8 @@ pub fn score(
         comparisons,
         trend,
         changes,
+        warnings,
+        release,
     })
 }
 
@@ -720,11 +1339,29 @@ fn placement(model: &Model, lang: Lang, scores: &[Stat], nc: usize) -> Option<Pl
     })
 }
 
+/// Per question, over the included respondents: non-blank answers and answers on the scale.
+fn item_counts(ctx: &Ctx, w: &WaveData) -> Vec<(u64, u64)> {
+    let mut out = vec![(0u64, 0u64); ctx.model.questions.len()];
+    for &ri in &w.included {
+        for (q, a) in ctx.answers.respondents[ri].answers.iter().enumerate() {
+            if *a != Answer::Blank {
+                out[q].0 += 1;
+            }
+            if ctx.item_score(q, *a).is_some() {
+                out[q].1 += 1;
+            }
+        }
+    }
+    out
+}
+
 fn item_table(
     ctx: &Ctx,
     w: &WaveData,
     lang: Lang,
     root_shown: bool,
+    population: Option<u64>,
+    withheld: &[bool],
 ) -> (Vec<ItemResult>, Vec<Option<f64>>) {
     let m = ctx.model;
     let nq = m.questions.len();
@@ -765,6 +1402,8 @@ fn item_table(
             let share = |x: u64| (shown && nonblank[q] > 0).then(|| x as f64 / nonblank[q] as f64);
             let score_disc = if shown && acc[q].n < ctx.k {
                 Disclosure::BelowK
+            } else if shown && withheld[q] {
+                Disclosure::Complementary
             } else {
                 disclosure
             };
@@ -775,10 +1414,11 @@ fn item_table(
                 reverse: question.reverse,
                 disclosure,
                 n: shown.then_some(acc[q].n),
-                mean_point: (score_disc.shown()).then(|| points[q] as f64 / acc[q].n as f64),
+                mean_point: (score_disc.shown())
+                    .then(|| crate::stats::round_to(points[q] as f64 / acc[q].n as f64, 2)),
                 score: Stat::from_disclosure(
                     score_disc,
-                    Summary::from_acc(&acc[q], ctx.level, None),
+                    Summary::from_acc(&acc[q], ctx.level, population),
                 ),
                 dont_know_share: share(dk[q]),
                 not_applicable_share: share(na[q]),
@@ -797,44 +1437,66 @@ fn item_table(
     (items, category_dk)
 }
 
-fn theme_scores(ctx: &Ctx, w: &WaveData, lang: Lang, root_shown: bool) -> Vec<ThemeResult> {
+/// A respondent's score on theme `t` (weighted mean of the theme items answered, when at
+/// least `min_items_fraction` of the items asked of the role are, and at least 1), and the
+/// number of theme items scored.
+fn theme_value(ctx: &Ctx, r: &crate::answers::Respondent, t: usize) -> (Option<f64>, usize) {
+    let m = ctx.model;
+    let (mut s, mut wsum, mut asked, mut scored) = (0.0, 0.0, 0usize, 0usize);
+    for &q in &m.themes[t].items {
+        if !m.questions[q].applies_to(r.role) {
+            continue;
+        }
+        asked += 1;
+        if let Some(x) = ctx.item_score(q, r.answers[q]) {
+            s += m.questions[q].weight * x;
+            wsum += m.questions[q].weight;
+            scored += 1;
+        }
+    }
+    let need = ((m.aggregation.min_items_fraction * asked as f64 - 1e-9).ceil() as usize).max(1);
+    ((asked > 0 && scored >= need).then(|| s / wsum), scored)
+}
+
+fn theme_scores(
+    ctx: &Ctx,
+    w: &WaveData,
+    lang: Lang,
+    root_shown: bool,
+    population: Option<u64>,
+) -> Vec<ThemeResult> {
     let m = ctx.model;
     m.themes
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(ti, t)| {
             let mut acc = Acc::default();
+            // Respondents whose theme score is not the full-weight mean of all theme items
+            // (see `item_table`): the theme and its items combine to their answers.
+            let mut partial = 0u64;
             for &ri in &w.included {
                 let r = &ctx.answers.respondents[ri];
-                let (mut s, mut wsum, mut asked, mut scored) = (0.0, 0.0, 0usize, 0usize);
-                for &q in &t.items {
-                    if !w.present[q] || !m.questions[q].applies_to(r.role) {
-                        continue;
-                    }
-                    asked += 1;
-                    if let Some(x) = ctx.item_score(q, r.answers[q]) {
-                        s += m.questions[q].weight * x;
-                        wsum += m.questions[q].weight;
-                        scored += 1;
-                    }
+                let (value, scored) = theme_value(ctx, r, ti);
+                if let Some(v) = value {
+                    acc.add(v);
                 }
-                let need = ((m.aggregation.min_items_fraction * asked as f64 - 1e-9).ceil()
-                    as usize)
-                    .max(1);
-                if asked > 0 && scored >= need {
-                    acc.add(s / wsum);
+                if scored > 0 && !(value.is_some() && scored == t.items.len()) {
+                    partial += 1;
                 }
             }
             let disc = if acc.n == 0 {
                 Disclosure::Empty
             } else if !root_shown || acc.n < ctx.k {
                 Disclosure::BelowK
+            } else if partial > 0 && partial < ctx.k {
+                Disclosure::Complementary
             } else {
                 Disclosure::Shown
             };
             ThemeResult {
                 id: t.id.clone(),
                 name: t.name.get(lang).to_owned(),
-                score: Stat::from_disclosure(disc, Summary::from_acc(&acc, ctx.level, None)),
+                score: Stat::from_disclosure(disc, Summary::from_acc(&acc, ctx.level, population)),
             }
         })
         .collect()

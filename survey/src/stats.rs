@@ -86,10 +86,34 @@ impl Summary {
         })
     }
 
+    /// The summary at published precision: mean, SD and interval limits rounded to
+    /// [`PUBLISHED_DECIMALS`] decimals (the report's `0.0` format). Rounding is a disclosure
+    /// control (docs/anonymity.md): a published n·mean is then known only to ±n·0.05, so
+    /// near-exact differences of large groups no longer pin down one person's score. It costs at
+    /// most 0.05 points per figure.
+    pub fn published(self) -> Summary {
+        Summary {
+            n: self.n,
+            mean: round_to(self.mean, PUBLISHED_DECIMALS),
+            sd: round_to(self.sd, PUBLISHED_DECIMALS),
+            ci_low: round_to(self.ci_low, PUBLISHED_DECIMALS),
+            ci_high: round_to(self.ci_high, PUBLISHED_DECIMALS),
+        }
+    }
+
     /// Half-width of the interval.
     pub fn half_width(&self) -> f64 {
         (self.ci_high - self.ci_low) / 2.0
     }
+}
+
+/// Decimals of every published score, SD and interval limit (0–100 scale).
+pub const PUBLISHED_DECIMALS: i32 = 1;
+
+/// `x` rounded half away from zero to `decimals` places.
+pub fn round_to(x: f64, decimals: i32) -> f64 {
+    let f = 10f64.powi(decimals);
+    (x * f).round() / f
 }
 
 /// A difference between two group means.

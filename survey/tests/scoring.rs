@@ -1,7 +1,7 @@
 //! Scoring checked against small cases computed by hand (numbers in the comments).
 
 use digilyft_survey::anonymity::Disclosure;
-use digilyft_survey::report::{MeasureKind, Stat};
+use digilyft_survey::report::{MeasureKind, Stat, WarningCode};
 use digilyft_survey::{AnswerSet, Cell, Model, ScoreOptions, score};
 
 const HAND: &str = r#"
@@ -156,22 +156,28 @@ fn category_dimension_and_overall_scores_by_hand() {
     let org = r.organisation_row();
     assert_eq!(org.n, Some(4));
 
-    // c1: 91.667, 75, 50 → mean 72.222; sd 20.972; t(0.975, 2) = 4.3027 → half 52.10
+    // Published figures are rounded to one decimal (docs/anonymity.md).
+    // c1: 91.667, 75, 50 → mean 72.222 → 72.2; sd 20.972; t(0.975, 2) = 4.3027 → half 52.10
     let (n, mean, half) = shown(&org.scores[0]);
     assert_eq!(n, 3);
-    assert!((mean - 72.2222).abs() < 1e-3, "{mean}");
-    assert!((half - 52.099).abs() < 1e-2, "{half}");
+    assert_eq!(mean, 72.2);
+    assert!((half - 52.1).abs() < 0.051, "{half}");
     // c2: 50, 50, 0, 100 → mean 50; sd 40.825; t(0.975, 3) = 3.1824 → half 64.96
     let (n, mean, half) = shown(&org.scores[1]);
     assert_eq!(n, 4);
-    assert!((mean - 50.0).abs() < 1e-9);
-    assert!((half - 64.961).abs() < 1e-2, "{half}");
-    // Dimensions are composites of their single category; overall needs both:
-    // (91.667 + 50)/2 = 70.833, (75 + 50)/2 = 62.5, (50 + 0)/2 = 25 → 52.778 (n = 3)
+    assert_eq!(mean, 50.0);
+    assert!((half - 64.96).abs() < 0.051, "{half}");
+    // Overall (§2.3 step 4) = weighted mean of the dimension indices = (72.222 + 50)/2 = 61.111
+    // → 61.1. (Before issue 16 it was the mean of per-respondent composites, 52.8.) Its
+    // interval comes from the composites of the 3 respondents with both categories:
+    // (91.667 + 50)/2 = 70.833, (75 + 50)/2 = 62.5, (50 + 0)/2 = 25 → sd 24.414, se 14.096,
+    // t(0.975, 2) = 4.3027 → half 60.65 around 61.111: 0.46 … 121.76 → 0.5 … 121.8.
     assert_eq!(r.measures[4].kind, MeasureKind::Overall);
     let (n, mean, _) = shown(&org.scores[4]);
     assert_eq!(n, 3);
-    assert!((mean - 52.7778).abs() < 1e-3, "{mean}");
+    assert_eq!(mean, 61.1);
+    let overall = org.scores[4].shown().expect("shown");
+    assert_eq!((overall.ci_low, overall.ci_high), (0.5, 121.8));
 
     // Quadrant: x = 72.2 ≥ 50, y = 50 ≥ 50 → leaning D, but both intervals cross 50.
     let p = org.quadrant.as_ref().expect("placement");
@@ -179,11 +185,14 @@ fn category_dimension_and_overall_scores_by_hand() {
     assert!(p.near_boundary);
     assert_eq!(p.quadrant, None);
 
-    // Item F: non-blank answers 3, Vet ej, 1, 5 → don't-know share 1/4; scored n = 3.
+    // Item F: non-blank answers 3, Vet ej, 1, 5 → don't-know share 1/4. Its score is withheld:
+    // respondent 2 answered D and E only, so (D + E + F)/3 − c2 over the organisation is a
+    // combination of that one respondent's answers (docs/anonymity.md, items and categories).
     let f = r.items.iter().find(|i| i.id == "F").expect("item F");
     assert_eq!(f.dont_know_share, Some(0.25));
     assert_eq!(f.n, Some(3));
-    assert_eq!(f.mean_point, Some(3.0));
+    assert_eq!(f.mean_point, None);
+    assert_eq!(f.score, Stat::Complementary);
 }
 
 #[test]
@@ -229,9 +238,11 @@ fn waves_compare_only_unchanged_categories() {
     let c2 = r.changes.iter().find(|c| c.measure == "c2").expect("c2");
     assert!(!c1.comparable && c1.difference.is_none());
     assert!(c2.comparable);
-    // 2024 c2 scores: (25 + 50 + 25)/3 = 33.333 for everyone (sd 0) → diff 50 − 33.333.
+    // 2024 c2 scores: (25 + 50 + 25)/3 = 33.333 for everyone (sd 0) → diff 50.0 − 33.3
+    // (published, rounded means).
     let d = c2.difference.expect("both waves shown");
-    assert!((d.diff - 16.6667).abs() < 1e-3, "{d:?}");
+    assert!((d.diff - 16.7).abs() < 1e-9, "{d:?}");
+    assert_eq!(c2.unit, "");
     let overall = r
         .changes
         .iter()
@@ -300,4 +311,168 @@ fn role_balanced_units_average_the_role_means() {
     // The role groups themselves are plain means.
     let (_, r1_mean, _) = shown(&r.roles[0].scores[1]);
     assert_eq!(r1_mean, 100.0);
+}
+
+#[test]
+fn item_and_theme_intervals_use_the_finite_population_correction() {
+    // Item A of 4 respondents who answer everything: 5, 4, 3, 5 → 100, 75, 50, 100: mean 81.25, sd 23.936,
+    // se 11.968, t(0.975, 3) = 3.1824 → half 38.09; with N = 5 invited, FPC √((5−4)/(5−1)) = 0.5
+    // → half 19.05: 62.2 … 100.3.
+    let m = model();
+    let set = read(
+        &m,
+        &[
+            HEADER,
+            &["1", "", "", "5", "3", "3", "3", "3", "3"],
+            &["2", "", "", "4", "3", "3", "3", "3", "3"],
+            &["3", "", "", "3", "3", "3", "3", "3", "3"],
+            &["4", "", "", "5", "3", "3", "3", "3", "3"],
+        ],
+    );
+    let opts = ScoreOptions {
+        invited: [(String::new(), 5u64)].into_iter().collect(),
+        ..ScoreOptions::default()
+    };
+    let r = score(&m, &set, &opts).unwrap_or_else(|e| panic!("{e}"));
+    let a = r.items.iter().find(|i| i.id == "A").expect("item A");
+    let s = a.score.shown().expect("shown");
+    assert_eq!((s.ci_low, s.ci_high), (62.2, 100.3), "{s:?}");
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    assert_eq!(r.organisation_row().response_rate, Some(0.8));
+}
+
+#[test]
+fn invited_below_respondents_is_a_warning_and_no_correction() {
+    let m = model();
+    let set = read(&m, &rows());
+    let opts = ScoreOptions {
+        invited: [(String::new(), 2u64)].into_iter().collect(),
+        ..ScoreOptions::default()
+    };
+    let r = score(&m, &set, &opts).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+    assert_eq!(r.warnings[0].code, WarningCode::InvitedBelowRespondents);
+    assert_eq!(r.warnings[0].subject, "");
+    let org = r.organisation_row();
+    assert_eq!(org.invited, Some(2));
+    assert_eq!(org.response_rate, None);
+    // The interval is the uncorrected one (c1 half 52.1 as in the hand-computed case), not 0.
+    let (_, _, half) = shown(&org.scores[0]);
+    assert!((half - 52.1).abs() < 0.051, "{half}");
+}
+
+const FIVE: &str = r#"
+[model]
+id = "five"
+version = "1.0.0"
+name = { sv = "Fem" }
+[scale]
+min = 1
+max = 5
+[aggregation]
+min_group_size = 3
+[[dimension]]
+id = "d"
+name = { sv = "D" }
+categories = [{ id = "k", name = { sv = "K" } }]
+[[item]]
+id = "Q1"
+category = "k"
+text = { sv = "1" }
+[[item]]
+id = "Q2"
+category = "k"
+text = { sv = "2" }
+[[item]]
+id = "Q3"
+category = "k"
+text = { sv = "3" }
+[[item]]
+id = "Q4"
+category = "k"
+text = { sv = "4" }
+[[item]]
+id = "Q5"
+category = "k"
+text = { sv = "5" }
+[[recommendation]]
+id = "R"
+category = "k"
+title = { sv = "R" }
+"#;
+
+#[test]
+fn an_item_blank_across_the_wave_counts_as_missing_with_a_warning() {
+    // Everyone answers Q1, Q2 and Q3; Q4 and Q5 are blank for the whole wave. The 60 % rule
+    // counts the model's 5 items: ⌈0.6·5⌉ = 3 answered are needed, so the category is scored
+    // (before issue 16 it counted only the 3 "present" items). With only Q1 and Q2 answered
+    // nobody reaches 3 of 5 (before: 2 of 2 "present" items sufficed).
+    let m = Model::from_toml(FIVE, "five.toml").unwrap_or_else(|e| panic!("{e}"));
+    let three: Vec<&[&str]> = vec![
+        &["id", "Q1", "Q2", "Q3", "Q4", "Q5"],
+        &["a", "5", "5", "5", "", ""],
+        &["b", "5", "5", "5", "", ""],
+        &["c", "5", "5", "5", "", ""],
+    ];
+    let r =
+        score(&m, &read(&m, &three), &ScoreOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(shown(&r.organisation_row().scores[0]).1, 100.0);
+    let blank: Vec<&str> = r
+        .warnings
+        .iter()
+        .filter(|w| w.code == WarningCode::ItemBlankInWave)
+        .map(|w| w.subject.as_str())
+        .collect();
+    assert_eq!(blank, vec!["Q4", "Q5"]);
+    let two: Vec<&[&str]> = vec![
+        &["id", "Q1", "Q2", "Q3", "Q4", "Q5"],
+        &["a", "5", "5", "", "", ""],
+        &["b", "5", "5", "", "", ""],
+        &["c", "5", "5", "", "", ""],
+    ];
+    let r = score(&m, &read(&m, &two), &ScoreOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.organisation_row().scores[0], Stat::NoData);
+    assert_eq!(r.warnings.len(), 3);
+}
+
+#[test]
+fn waves_are_compared_per_unit() {
+    // 2024: everyone answers 3 (every item 50, C reversed too). 2025: U1 answers 5 (A, B 100,
+    // C reversed 0, c1 66.667 → 66.7; c2 100), U2 answers 3 (50). k = 3, 3 per unit.
+    let m = model();
+    let mut rows: Vec<Vec<String>> = vec![
+        ["id", "enhet", "år", "A", "B", "C", "D", "E", "F"]
+            .map(String::from)
+            .to_vec(),
+    ];
+    for (wave, unit, v) in [
+        ("2024", "U1", "3"),
+        ("2024", "U2", "3"),
+        ("2025", "U1", "5"),
+        ("2025", "U2", "3"),
+    ] {
+        for i in 0..3 {
+            let mut row = vec![format!("{wave}{unit}{i}"), unit.into(), wave.into()];
+            row.extend(std::iter::repeat_n(v.to_string(), 6));
+            rows.push(row);
+        }
+    }
+    let refs: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+    let set = read(&m, &slices);
+    let r = score(&m, &set, &ScoreOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    let change = |unit: &str, measure: &str| {
+        r.changes
+            .iter()
+            .find(|c| c.unit == unit && c.measure == measure)
+            .and_then(|c| c.difference)
+            .map(|d| d.diff)
+    };
+    assert_eq!(change("U1", "c2"), Some(50.0));
+    assert_eq!(change("U2", "c2"), Some(0.0));
+    assert_eq!(change("", "c2"), Some(25.0));
+    assert!((change("U1", "c1").expect("U1 c1") - 16.7).abs() < 1e-9);
 }

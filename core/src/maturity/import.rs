@@ -69,13 +69,7 @@ pub fn read_answers(
             .to_ascii_lowercase();
         if ext == "csv" || ext == "txt" {
             let text = match std::fs::read(path) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        // Older Excel versions write Windows-1252; accept Latin-1 bytes as such.
-                        e.into_bytes().iter().map(|&b| b as char).collect()
-                    }
-                },
+                Ok(bytes) => decode_text(bytes),
                 Err(e) => {
                     problems.push(ImportProblem {
                         file,
@@ -189,5 +183,54 @@ fn to_cell(d: &Data) -> Cell {
         Data::DateTime(d) => Cell::Text(d.as_f64().to_string()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
         Data::Error(e) => Cell::Text(format!("#{e:?}")),
+    }
+}
+
+/// Text of a CSV file: UTF-8 (with or without a byte-order mark) when the bytes are valid UTF-8,
+/// else Windows-1252, which older Excel versions write on Swedish Windows. Latin-1 (ISO 8859-1)
+/// files decode correctly too: the two differ only in 0x80–0x9F, which Latin-1 files use for C1
+/// control characters nobody types, and which Windows-1252 maps to ’ “ ” € – and friends (the
+/// WHATWG encoding standard decodes the label `iso-8859-1` as Windows-1252 for this reason).
+pub(crate) fn decode_text(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => e.into_bytes().iter().map(|&b| windows_1252(b)).collect(),
+    }
+}
+
+/// One Windows-1252 byte as a character (the WHATWG table: the five unassigned bytes 0x81,
+/// 0x8D, 0x8F, 0x90 and 0x9D map to the C1 controls of the same value).
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+#[cfg(test)]
+mod encoding_tests {
+    use super::decode_text;
+
+    #[test]
+    fn windows_1252_punctuation_and_swedish_letters() {
+        // "7 – Instämmer helt", ’ “ ” € as Windows-1252 bytes.
+        let bytes = b"7 \x96 Inst\xe4mmer helt; \x92\x93\x94 \x80 \xc5\xc4\xd6".to_vec();
+        assert_eq!(decode_text(bytes), "7 – Instämmer helt; ’“” € ÅÄÖ");
+    }
+
+    #[test]
+    fn utf8_stays_utf8() {
+        let text = "\u{feff}id;roll\r\n1;Förtroendevald – ”ja”\r\n";
+        assert_eq!(decode_text(text.as_bytes().to_vec()), text);
+    }
+
+    #[test]
+    fn latin1_letters_decode_as_themselves() {
+        assert_eq!(decode_text(b"\xe5\xe4\xf6 \xe9".to_vec()), "åäö é");
     }
 }

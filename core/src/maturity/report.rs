@@ -285,6 +285,14 @@ fn summary(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
         ),
         &cx.f.muted,
     )?;
+    if !r.warnings.is_empty() {
+        row += 2;
+        ws.write_string_with_format(row, 0, cx.l("Varningar", "Warnings"), &cx.f.bold)?;
+        for w in &r.warnings {
+            row += 1;
+            ws.write_string(row, 1, &w.message)?;
+        }
+    }
     ws.set_column_width(0, 34)?;
     ws.set_column_width(1, 40)?;
     ws.set_column_width(2, 10)?;
@@ -623,6 +631,7 @@ fn waves(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
             cx.l("KI låg", "CI low"),
             cx.l("KI hög", "CI high"),
             "Cohens d",
+            cx.l("Enhet", "Unit"),
         ],
     )?;
     for ch in &r.changes {
@@ -633,6 +642,12 @@ fn waves(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
             .find(|m| m.id == ch.measure)
             .map_or(ch.measure.as_str(), |m| m.name.as_str());
         ws.write_string(row, 0, mname)?;
+        let unit = r
+            .units
+            .iter()
+            .find(|u| u.key == ch.unit)
+            .map_or(ch.unit.as_str(), |u| u.name.as_str());
+        ws.write_string(row, 6, unit)?;
         ws.write_string(
             row,
             1,
