@@ -1,16 +1,17 @@
 //! `digilyft survey …`: maturity self-assessments — answer templates, scoring, reports and
 //! synthetic sample answers. Glue only: models, answers and scoring live in `digilyft-survey`,
-//! spreadsheet I/O in `digilyft_core::maturity`.
+//! spreadsheet I/O through `digilyft_core::api::maturity`.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use digilyft_core::maturity::{
-    ImportError, load_model, read_answers, write_answers_csv, write_answers_xlsx, write_report,
-    write_template,
+use digilyft_core::api::maturity::{
+    answers_csv, answers_xlsx, load_model, read_answers, report as write_report,
+    template as write_template,
 };
+use digilyft_core::api::{ApiError, ErrorCode};
 use digilyft_survey::synth::{SynthOptions, generate};
 use digilyft_survey::{Lang, ScoreOptions, ScoreReport, bundled, score};
 
@@ -157,13 +158,17 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
             let files: Vec<&Path> = answers.iter().map(PathBuf::as_path).collect();
             let set = match read_answers(&model, &files, &default_wave) {
                 Ok(s) => s,
-                Err(ImportError::Problems(problems)) => {
+                Err(ApiError {
+                    code: ErrorCode::Validation,
+                    faults,
+                    ..
+                }) if !faults.is_empty() => {
                     eprintln!(
                         "{} problem(s) in the answers; nothing was scored:",
-                        problems.len()
+                        faults.len()
                     );
-                    for p in &problems {
-                        eprintln!("  {p}");
+                    for p in &faults {
+                        eprintln!("  {}", crate::terminal::Plain(&p.message));
                     }
                     return Ok(ExitCode::from(1));
                 }
@@ -210,8 +215,8 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
                 .unwrap_or("")
                 .to_ascii_lowercase();
             match ext.as_str() {
-                "csv" => write_file(&output, write_answers_csv(&model, &set).as_bytes())?,
-                "xlsx" => write_file(&output, &write_answers_xlsx(&model, &set)?)?,
+                "csv" => write_file(&output, answers_csv(&model, &set).as_bytes())?,
+                "xlsx" => write_file(&output, &answers_xlsx(&model, &set)?)?,
                 _ => bail!("{}: use a .csv or .xlsx file name", output.display()),
             }
             eprintln!(

@@ -93,3 +93,14 @@ pub fn report(report: &ScoreReport) -> Result<Vec<u8>> {
     io::write_report(report)
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("writing the report: {e}")))
 }
+
+/// An answer set written back out as CSV (the format form tools export), e.g. a synthetic sample.
+pub fn answers_csv(model: &Model, answers: &AnswerSet) -> String {
+    io::write_answers_csv(model, answers)
+}
+
+/// An answer set written back out as an .xlsx workbook.
+pub fn answers_xlsx(model: &Model, answers: &AnswerSet) -> Result<Vec<u8>> {
+    io::write_answers_xlsx(model, answers)
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("writing the answers: {e}")))
+}

@@ -46,19 +46,7 @@ pub fn load_model(spec: &str) -> Result<Model, ModelError> {
     bundled::load(spec)
 }
 
-/// Excel column letters for a 0-based column index (`0` → `A`, `26` → `AA`).
-pub(crate) fn column_letters(mut i: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (i % 26) as u8);
-        if i < 26 {
-            break;
-        }
-        i = i / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
+pub(crate) use crate::workbook::column_letters;
 
 #[cfg(test)]
 mod tests;
