@@ -7,6 +7,8 @@
 //! Architecture invariants: no file, network or clock access; no dependency on any other Digilyft
 //! crate; no `f64` in any money API.
 
+#![deny(missing_docs)]
+
 pub mod codes;
 pub mod model;
 mod read;
