@@ -43,11 +43,69 @@ pub struct NewEvent {
     pub detail: String,
 }
 
+/// What an audit event records. Inside core every event is made from one of these; the stored
+/// and hashed form is [`AuditKind::name`] (a contract: changing a name would break every chain
+/// written before).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditKind {
+    /// A document was received and stored (or kept as needs-action).
+    InvoiceImported,
+    /// An invoice was routed under a rule set.
+    InvoiceRouted,
+    /// An invoice entered a workflow state (`invoice.attested`, `invoice.rejected`, …).
+    InvoiceState(crate::approval::InvoiceState),
+    /// A payment block was set because an objection lost against an attest.
+    InvoicePaymentBlock,
+    /// A dispute or payment block was ended.
+    InvoiceResolved,
+    /// A decision intent was judged.
+    Decision,
+    /// A parked decision intent was re-judged once its precondition was met, or timed out.
+    DecisionResolved,
+    /// The kontering was changed.
+    KonteringChanged,
+    /// An attest was voided (by a return or a kontering change).
+    StepVoided,
+    /// The steps were rebuilt after a kontering change.
+    StepsRebuilt,
+    /// A step was added (a second signer the grants require).
+    StepAdded,
+    /// A step was escalated.
+    StepEscalated,
+    /// A rule-set version was imported.
+    RulesetImported,
+    /// A rule-set version was activated.
+    RulesetActivated,
+}
+
+impl AuditKind {
+    /// The stored name, e.g. `invoice.imported`, `decision`, `invoice.attested`.
+    pub fn name(self) -> String {
+        let fixed = match self {
+            AuditKind::InvoiceImported => "invoice.imported",
+            AuditKind::InvoiceRouted => "invoice.routed",
+            AuditKind::InvoiceState(state) => return format!("invoice.{state}"),
+            AuditKind::InvoicePaymentBlock => "invoice.payment-block",
+            AuditKind::InvoiceResolved => "invoice.resolved",
+            AuditKind::Decision => "decision",
+            AuditKind::DecisionResolved => "decision.resolved",
+            AuditKind::KonteringChanged => "kontering.changed",
+            AuditKind::StepVoided => "step.voided",
+            AuditKind::StepsRebuilt => "steps.rebuilt",
+            AuditKind::StepAdded => "step.added",
+            AuditKind::StepEscalated => "step.escalated",
+            AuditKind::RulesetImported => "ruleset.imported",
+            AuditKind::RulesetActivated => "ruleset.activated",
+        };
+        fixed.to_string()
+    }
+}
+
 impl NewEvent {
     /// A plain event by `actor` of `kind` about `invoice`.
-    pub fn new(kind: &str, invoice_id: Option<i64>, actor: &str) -> Self {
+    pub fn new(kind: AuditKind, invoice_id: Option<i64>, actor: &str) -> Self {
         NewEvent {
-            kind: kind.into(),
+            kind: kind.name(),
             invoice_id,
             actor: actor.into(),
             detail: "{}".into(),
@@ -308,6 +366,38 @@ pub fn check_anchor(events: &[AuditEvent], anchor: &Anchor) -> Result<(), Anchor
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The stored names are a contract of every chain already written: pinned one by one.
+    #[test]
+    fn audit_kinds_keep_their_stored_names() {
+        use crate::approval::InvoiceState;
+        let table = [
+            (AuditKind::InvoiceImported, "invoice.imported"),
+            (AuditKind::InvoiceRouted, "invoice.routed"),
+            (
+                AuditKind::InvoiceState(InvoiceState::Attested),
+                "invoice.attested",
+            ),
+            (
+                AuditKind::InvoiceState(InvoiceState::InApproval),
+                "invoice.in-approval",
+            ),
+            (AuditKind::InvoicePaymentBlock, "invoice.payment-block"),
+            (AuditKind::InvoiceResolved, "invoice.resolved"),
+            (AuditKind::Decision, "decision"),
+            (AuditKind::DecisionResolved, "decision.resolved"),
+            (AuditKind::KonteringChanged, "kontering.changed"),
+            (AuditKind::StepVoided, "step.voided"),
+            (AuditKind::StepsRebuilt, "steps.rebuilt"),
+            (AuditKind::StepAdded, "step.added"),
+            (AuditKind::StepEscalated, "step.escalated"),
+            (AuditKind::RulesetImported, "ruleset.imported"),
+            (AuditKind::RulesetActivated, "ruleset.activated"),
+        ];
+        for (kind, name) in table {
+            assert_eq!(kind.name(), name, "{kind:?}");
+        }
+    }
     use chrono::TimeZone;
 
     fn chain(n: i64) -> Vec<AuditEvent> {
@@ -318,7 +408,12 @@ mod tests {
                 .timestamp_opt(1_700_000_000 + i, 0)
                 .single()
                 .expect("time");
-            out.push(seal(i, at, NewEvent::new("test", Some(i), "u1"), &prev));
+            out.push(seal(
+                i,
+                at,
+                NewEvent::new(AuditKind::Decision, Some(i), "u1"),
+                &prev,
+            ));
         }
         out
     }

@@ -30,7 +30,11 @@ fn decision_event(
     outcome: Outcome,
     reason: &Reason,
 ) -> NewEvent {
-    let mut ev = NewEvent::new("decision", Some(wf.invoice_id), &env.actor_id);
+    let mut ev = NewEvent::new(
+        crate::audit::AuditKind::Decision,
+        Some(wf.invoice_id),
+        &env.actor_id,
+    );
     ev.acting_for = env.acting_for.clone();
     ev.device_time = Some(env.device_time);
     ev.ruleset_version = Some(current_version);
@@ -110,7 +114,11 @@ pub fn decide(
                 let mut new = wf.clone();
                 new.payment_block = true;
                 new.revision += 1;
-                let mut ev = NewEvent::new("invoice.payment-block", Some(wf.invoice_id), "system");
+                let mut ev = NewEvent::new(
+                    crate::audit::AuditKind::InvoicePaymentBlock,
+                    Some(wf.invoice_id),
+                    "system",
+                );
                 ev.outcome = Some("blocked".into());
                 ev.reason = Some(format!(
                     "review task for {} and the ekonomienhet: {} by {} lost against an attest",
@@ -260,7 +268,11 @@ pub fn decide(
             if new.steps.iter().all(|s| s.state == StepState::Done) {
                 let added = add_missing_signers(&mut new, current, day, policy);
                 if added > 0 {
-                    let mut ev = NewEvent::new("step.added", Some(wf.invoice_id), "system");
+                    let mut ev = NewEvent::new(
+                        crate::audit::AuditKind::StepAdded,
+                        Some(wf.invoice_id),
+                        "system",
+                    );
                     ev.outcome = Some("two-signers".into());
                     ev.reason = Some(format!(
                         "{} may not be attested by {} alone: another beslutsattestant signs",
@@ -285,7 +297,11 @@ pub fn decide(
             new.steps[idx].revision = rev;
             if idx > 0 {
                 let prev = &mut new.steps[idx - 1];
-                let mut void = NewEvent::new("step.voided", Some(wf.invoice_id), &env.actor_id);
+                let mut void = NewEvent::new(
+                    crate::audit::AuditKind::StepVoided,
+                    Some(wf.invoice_id),
+                    &env.actor_id,
+                );
                 void.outcome = Some("VOIDED_BY_RETURN".into());
                 void.detail = serde_json::json!({"step": prev.label, "was_attested_by": prev.decided_by, "at": prev.decided_at.map(|t| t.to_rfc3339()), "decision_id": prev.decision_id}).to_string();
                 events.push(void);
@@ -326,7 +342,7 @@ pub fn decide(
     events.insert(0, ev);
     if new.state != wf.state {
         let mut st = NewEvent::new(
-            &format!("invoice.{}", new.state),
+            crate::audit::AuditKind::InvoiceState(new.state),
             Some(wf.invoice_id),
             &env.actor_id,
         );

@@ -96,7 +96,11 @@ pub fn resolve(
             new.close_steps();
         }
     }
-    let mut ev = NewEvent::new("invoice.resolved", Some(wf.invoice_id), actor);
+    let mut ev = NewEvent::new(
+        crate::audit::AuditKind::InvoiceResolved,
+        Some(wf.invoice_id),
+        actor,
+    );
     ev.outcome = Some(new.state.as_str().into());
     ev.ruleset_version = wf.ruleset_version;
     ev.content_hash = Some(super::content_hash(&new));

@@ -86,7 +86,11 @@ pub fn escalate(
         } else {
             (None, None, Some(timing.escalate_to.clone()), "kö")
         };
-        let mut ev = NewEvent::new("step.escalated", Some(wf.invoice_id), "system");
+        let mut ev = NewEvent::new(
+            crate::audit::AuditKind::StepEscalated,
+            Some(wf.invoice_id),
+            "system",
+        );
         ev.outcome = Some("escalated".into());
         ev.reason = Some(format!(
             "attest deadline {deadline}, {} days left; to the {stage}",

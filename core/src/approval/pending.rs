@@ -75,7 +75,7 @@ pub fn revalidate(
             let id = p.envelope.decision_id.clone();
             if timed_out(p.received_at, now, policy) {
                 let mut ev = NewEvent::new(
-                    "decision.resolved",
+                    crate::audit::AuditKind::DecisionResolved,
                     Some(wf.invoice_id),
                     &p.envelope.actor_id,
                 );
@@ -92,8 +92,8 @@ pub fn revalidate(
                 continue;
             }
             for mut e in v.events {
-                if e.kind == "decision" {
-                    e.kind = "decision.resolved".into();
+                if e.kind == crate::audit::AuditKind::Decision.name() {
+                    e.kind = crate::audit::AuditKind::DecisionResolved.name();
                 }
                 events.push(e);
             }

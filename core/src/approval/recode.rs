@@ -27,7 +27,11 @@ pub fn recode(
     new.revision += 1;
     new.coding = rows;
     let mut events = Vec::new();
-    let mut ev = NewEvent::new("kontering.changed", Some(wf.invoice_id), actor);
+    let mut ev = NewEvent::new(
+        crate::audit::AuditKind::KonteringChanged,
+        Some(wf.invoice_id),
+        actor,
+    );
     ev.content_hash = Some(content_hash(&new));
     ev.detail = serde_json::json!({"rows_before": wf.coding.len(), "rows_after": new.coding.len(),
         "net_before": wf.coding.iter().map(|c| c.amount).sum::<Decimal>().to_string()})
@@ -35,7 +39,11 @@ pub fn recode(
     events.push(ev);
     let day = now.date_naive();
     for s in new.steps.iter().filter(|s| s.state == StepState::Done) {
-        let mut void = NewEvent::new("step.voided", Some(wf.invoice_id), actor);
+        let mut void = NewEvent::new(
+            crate::audit::AuditKind::StepVoided,
+            Some(wf.invoice_id),
+            actor,
+        );
         void.outcome = Some("VOIDED_BY_CHANGE".into());
         void.detail = serde_json::json!({"step": s.label, "was_attested_by": s.decided_by, "at": s.decided_at.map(|t| t.to_rfc3339()), "decision_id": s.decision_id, "auto_rule": s.auto_rule}).to_string();
         events.push(void);
@@ -48,7 +56,11 @@ pub fn recode(
             .zip(&wf.steps)
             .any(|(a, b)| a.label != b.label || a.assignee != b.assignee || a.queue != b.queue)
     {
-        let mut ev = NewEvent::new("steps.rebuilt", Some(wf.invoice_id), actor);
+        let mut ev = NewEvent::new(
+            crate::audit::AuditKind::StepsRebuilt,
+            Some(wf.invoice_id),
+            actor,
+        );
         ev.outcome = Some("rebuilt".into());
         ev.reason = Some("kontering changed: assignees and signers follow the new codes".into());
         let steps: Vec<serde_json::Value> = new
@@ -71,7 +83,7 @@ pub fn recode(
         new.state = InvoiceState::InApproval;
         if before != new.state {
             let mut st = NewEvent::new(
-                &format!("invoice.{}", new.state),
+                crate::audit::AuditKind::InvoiceState(new.state),
                 Some(wf.invoice_id),
                 actor,
             );

@@ -171,7 +171,11 @@ pub fn route(
         new.coding = coding;
     }
     let mut events = Vec::new();
-    let mut ev = NewEvent::new("invoice.routed", Some(wf.invoice_id), "system");
+    let mut ev = NewEvent::new(
+        crate::audit::AuditKind::InvoiceRouted,
+        Some(wf.invoice_id),
+        "system",
+    );
     ev.ruleset_version = Some(version);
     let mut auto_refused = None;
     // The rule's named reviewer and queue choose among those who hold the right.
@@ -259,7 +263,7 @@ pub fn route(
     events.push(ev);
     if new.state == InvoiceState::Attested {
         let mut a = NewEvent::new(
-            "invoice.attested",
+            crate::audit::AuditKind::InvoiceState(InvoiceState::Attested),
             Some(wf.invoice_id),
             new.steps[0].decided_by.as_deref().unwrap_or(""),
         );

@@ -422,7 +422,7 @@ pub(super) fn store_one(
             ins.execute(params![id, i as i64 + 1, l.id, l.name, l.net.to_string()])?;
         }
     }
-    let mut ev = NewEvent::new("invoice.imported", Some(id), "system");
+    let mut ev = NewEvent::new(crate::audit::AuditKind::InvoiceImported, Some(id), "system");
     ev.outcome = Some(state.as_str().into());
     ev.reason = p.problem.clone();
     ev.detail = serde_json::json!({"file": p.name, "sha256": p.sha256, "credits_invoice": credits})

@@ -222,7 +222,12 @@ mod tests {
         .expect("ins");
         assert!(s.raw_sql("UPDATE document SET name = 'm'").is_err());
         assert!(s.raw_sql("DELETE FROM document").is_err());
-        audit_log::append_audit(&s.conn, Utc::now(), NewEvent::new("t", None, "u")).expect("audit");
+        audit_log::append_audit(
+            &s.conn,
+            Utc::now(),
+            NewEvent::new(crate::audit::AuditKind::Decision, None, "u"),
+        )
+        .expect("audit");
         assert!(s.raw_sql("UPDATE audit SET actor = 'm'").is_err());
         assert!(s.raw_sql("DELETE FROM audit").is_err());
     }

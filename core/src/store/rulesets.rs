@@ -178,7 +178,7 @@ fn insert_ruleset(
         params![sha, source_name, ts(now), imported_by, decision_ref, workbook, json],
     )?;
     let version = tx.last_insert_rowid();
-    let mut ev = NewEvent::new("ruleset.imported", None, imported_by);
+    let mut ev = NewEvent::new(crate::audit::AuditKind::RulesetImported, None, imported_by);
     ev.ruleset_version = Some(version);
     ev.detail = serde_json::json!({"file": source_name, "sha256": sha, "beslut_ref": decision_ref,
         "grants": rules.grants.len(), "flows": rules.flows.len()})
@@ -201,7 +201,7 @@ fn activate_in(
         "UPDATE ruleset SET activated_at = ?1, activated_by = ?2 WHERE version = ?3",
         params![ts(now), by, version],
     )?;
-    let mut ev = NewEvent::new("ruleset.activated", None, by);
+    let mut ev = NewEvent::new(crate::audit::AuditKind::RulesetActivated, None, by);
     ev.ruleset_version = Some(version);
     append_audit(tx, now, ev)?;
     let waiting: Vec<i64> = {
