@@ -7,13 +7,13 @@
 //! an attest is for the whole invoice, never for the rows one happens to cover.
 //!
 //! Invariants: pure; only the scope is decided here (who stands in for whom and on which days is
-//! the caller's, e.g. [`crate::workbook::RuleSet::standing_in_for`]); an invoice without kontering
+//! the caller's, e.g. [`super::ruleset::RuleSet::standing_in_for`]); an invoice without kontering
 //! rows is covered by any omfattning, as there is no row outside it.
 
 use chrono::NaiveDate;
 
+use super::ruleset::{Absence, RuleSet};
 use super::{CodingRow, Step};
-use crate::workbook::{Absence, RuleSet};
 
 /// Whether `absence`'s omfattning covers an invoice with the kontering `coding`: ALLA, or every
 /// row's ansvar within the pattern.
@@ -40,7 +40,7 @@ pub fn acting_for(step: &Step, actor: &str, rules: &RuleSet, day: NaiveDate) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workbook::CodePattern;
+    use crate::approval::ruleset::CodePattern;
     use chrono::NaiveDate;
 
     fn absence(omfattning: &str) -> Absence {

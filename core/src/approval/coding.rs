@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::model::{CodingRow, InvoiceState, Reason, ReasonCode, StepKind, Workflow};
 use super::rights::authorise;
-use crate::workbook::RuleSet;
+use super::ruleset::RuleSet;
 
 /// The momskoder a kontering row may carry (spec §1.7): deductible, refundable under LEMK 2 §,
 /// flat 6 % and 18 % compensation for hidden VAT, expensed, reverse charge.

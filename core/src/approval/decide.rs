@@ -6,9 +6,9 @@ use super::content_hash;
 use super::model::*;
 use super::policy::Policy;
 use super::rights::{authorise, jav};
+use super::ruleset::RuleSet;
 use super::steps::add_missing_signers;
 use crate::audit::NewEvent;
-use crate::workbook::RuleSet;
 
 /// What a decision came to.
 #[derive(Debug, Clone)]

@@ -13,8 +13,8 @@ use chrono::{DateTime, Utc};
 
 use super::model::{InvoiceState, Reason, ReasonCode, StepKind, StepState, Workflow};
 use super::rights::{authorise, jav};
+use super::ruleset::RuleSet;
 use crate::audit::NewEvent;
-use crate::workbook::RuleSet;
 
 /// How a dispute or payment block ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,8 +16,8 @@ use chrono::{DateTime, Utc};
 use super::model::*;
 use super::policy::{Policy, attest_deadline, reminder_within};
 use super::rights::eligible;
+use super::ruleset::RuleSet;
 use crate::audit::NewEvent;
-use crate::workbook::RuleSet;
 
 /// Was step `s` escalated within its current processing period of `processing_days` (at least
 /// one day) on `now`'s date? Such a step is not escalated again yet.

@@ -52,6 +52,7 @@ mod policy;
 mod recode;
 pub mod rights;
 mod routing;
+pub mod ruleset;
 mod steps;
 
 use sha2::{Digest, Sha256};

@@ -18,8 +18,8 @@ use chrono::{DateTime, Duration, Utc};
 use super::decide::decide;
 use super::model::*;
 use super::policy::Policy;
+use super::ruleset::RuleSet;
 use crate::audit::NewEvent;
-use crate::workbook::RuleSet;
 
 /// The reason recorded in the audit log when a parked decision is resolved as STALE because it
 /// waited too long (its first word is the stable code).

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::model::StepKind;
-use crate::workbook::RuleSet;
+use super::ruleset::RuleSet;
 
 /// Tunable parameters of the engine (the kommun's payment run and offline policy).
 #[derive(Debug, Clone, PartialEq, Eq)]

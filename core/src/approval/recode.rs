@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 use super::content_hash;
 use super::model::*;
 use super::policy::Policy;
+use super::ruleset::RuleSet;
 use super::steps::rebuild_steps;
 use crate::audit::NewEvent;
-use crate::workbook::RuleSet;
 
 /// Replaces the kontering (spec §4.3 DONE → OPEN on a kontering change): every attest already
 /// given is voided (VOIDED_BY_CHANGE, recorded in the log with who signed when, never deleted),

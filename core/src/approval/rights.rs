@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::model::{CodingRow, Reason, ReasonCode, StepKind, Workflow};
-use crate::workbook::{AmountBasis, Basis, Conflict, ConflictKind, Grant, RuleSet};
+use super::ruleset::{AmountBasis, Basis, Conflict, ConflictKind, Grant, RuleSet};
 
 /// What an authorised signer's grants imply for the invoice.
 #[derive(Debug, Clone, PartialEq, Eq)]

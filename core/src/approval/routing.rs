@@ -10,10 +10,10 @@ use super::content_hash;
 use super::model::*;
 use super::policy::Policy;
 use super::rights::eligible;
+use super::ruleset::{DocFilter, Flow, FlowRule, RuleSet};
 use super::steps::{build_steps, new_step};
 use crate::audit::NewEvent;
 use crate::facts::{DocumentKind, InvoiceFacts};
-use crate::workbook::{DocFilter, Flow, FlowRule, RuleSet};
 
 /// The result of routing.
 #[derive(Debug, Clone)]

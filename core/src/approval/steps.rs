@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use super::model::*;
 use super::policy::Policy;
 use super::rights::{Authority, authorise, eligible, jav, own_expense_of};
-use crate::workbook::{Basis, Flow, RuleSet};
+use super::ruleset::{Basis, Flow, RuleSet};
 
 /// Candidates for a BESLUT step, best first, none of them in `exclude`. For someone's own
 /// expense: their superiors up the `Chef` chain who may sign, nearest first. Otherwise: every

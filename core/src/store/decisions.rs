@@ -18,9 +18,9 @@ use super::records;
 use super::rows::{parse_ts, ts};
 use super::rulesets::ruleset_by_version;
 use super::workflow::{invoice_state, load_workflow, save_workflow};
+use crate::approval::ruleset::RuleSet;
 use crate::approval::{self, Envelope, InvoiceState, Outcome, Policy};
 use crate::clock::Clock;
-use crate::workbook::RuleSet;
 
 /// A stored decision intent and its outcome.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -59,7 +59,7 @@ impl Store {
     /// Open steps `user` may act on today: assigned to them, or to someone they stand in for
     /// (registered absence covering the step's ansvar) under the active rule set.
     pub fn inbox(&self, user: &str, day: NaiveDate) -> Result<Vec<InboxItem>> {
-        let mut persons: Vec<(String, Option<&crate::workbook::Absence>)> =
+        let mut persons: Vec<(String, Option<&crate::approval::ruleset::Absence>)> =
             vec![(user.to_string(), None)];
         let rules = self
             .active
@@ -130,7 +130,11 @@ impl Store {
 
     /// Whether absence `a` covers the invoice with its current kontering
     /// ([`approval::absence::covers`]).
-    fn absence_covers(&self, a: &crate::workbook::Absence, invoice_id: i64) -> Result<bool> {
+    fn absence_covers(
+        &self,
+        a: &crate::approval::ruleset::Absence,
+        invoice_id: i64,
+    ) -> Result<bool> {
         Ok(approval::absence::covers(
             a,
             &load_coding(&self.conn, invoice_id)?,

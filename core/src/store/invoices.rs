@@ -20,12 +20,12 @@ use super::error::{Result, StoreError};
 use super::records;
 use super::rows::{coding_row, step_row, summary_row, ts};
 use super::workflow::{CODING_SELECT, STEP_SELECT, load_workflow, route_invoice};
+use crate::approval::ruleset::RuleSet;
 use crate::approval::{self, CodingRow, InvoiceState, Policy, Step, Workflow};
 use crate::audit::{AuditEvent, NewEvent};
 use crate::clock::Clock;
 use crate::facts::{DocumentKind, InvoiceFacts};
 use crate::import::Prepared;
-use crate::workbook::RuleSet;
 
 /// One line of an invoice list.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -46,7 +46,7 @@ use std::sync::Arc;
 use rusqlite::{Connection, TransactionBehavior};
 
 use crate::approval::Policy;
-use crate::workbook::RuleSet;
+use crate::approval::ruleset::RuleSet;
 
 /// The store. Not `Sync`: one per thread (SQLite WAL lets several processes share the file).
 #[derive(Debug)]

@@ -16,9 +16,9 @@ use super::error::{Result, StoreError};
 use super::records;
 use super::rows::{ruleset_row, ts};
 use super::workflow::route_invoice;
+use crate::approval::ruleset::RuleSet;
 use crate::audit::NewEvent;
 use crate::clock::Clock;
-use crate::workbook::RuleSet;
 
 /// A stored rule-set version.
 #[derive(Debug, Clone)]

@@ -19,11 +19,11 @@ use super::decisions::resolve_pending;
 use super::error::{Result, StoreError};
 use super::records;
 use super::rows::{coding_row, dec, parse_day, step_row, ts};
+use crate::approval::ruleset::RuleSet;
 use crate::approval::{self, CodingRow, InvoiceState, Policy, StepKind, Workflow};
 use crate::audit::NewEvent;
 use crate::clock::Clock;
 use crate::facts::DocumentKind;
-use crate::workbook::RuleSet;
 
 impl Store {
     /// Replaces an invoice's kontering. Attests already given are voided (recorded, not deleted)
@@ -367,7 +367,7 @@ pub(super) fn route_invoice(
         .1
         .flows
         .iter()
-        .any(|f| f.steg == crate::workbook::Flow::Auto)
+        .any(|f| f.steg == crate::approval::ruleset::Flow::Auto)
     {
         let mut stmt = conn.prepare_cached(
             "SELECT auto_rule, COUNT(*) FROM step

@@ -5,10 +5,10 @@
 //! processing time of at least one day.
 
 use super::check::at;
-use super::model::*;
 use super::sheets;
 use super::{Problem, Severity};
 use crate::approval::StepKind;
+use crate::approval::ruleset::*;
 
 /// Named reviewers against their rights, and the `Tidsfrister` rows.
 pub(super) fn check(rules: &RuleSet) -> Vec<Problem> {

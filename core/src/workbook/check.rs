@@ -5,11 +5,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::model::*;
 use super::read::column_letters;
 use super::sheets::{self, Sheet};
 use super::{Problem, Severity};
 use crate::approval::StepKind;
+use crate::approval::ruleset::*;
 
 pub(super) fn at(
     sheet: &'static Sheet,

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::model::RuleSet;
 use super::sheets::{self, Sheet};
+use crate::approval::ruleset::RuleSet;
 
 /// Kind of change.
 #[derive(Debug, Clone, PartialEq, Eq)]

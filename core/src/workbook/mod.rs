@@ -33,7 +33,6 @@
 mod assignment;
 mod check;
 mod diff;
-mod model;
 mod read;
 pub mod sample;
 pub mod sheets;
@@ -41,9 +40,9 @@ mod write;
 
 use chrono::NaiveDate;
 
+pub use crate::approval::ruleset::*;
 pub use check::validate;
 pub use diff::{Change, DiffLine, diff};
-pub use model::*;
 pub use read::{column_letters, read};
 pub use write::write;
 

@@ -7,10 +7,10 @@ use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::model::*;
 use super::sheets::{self, Sheet};
 use super::{Problem, Severity};
 use crate::approval::StepKind;
+use crate::approval::ruleset::*;
 
 /// Column letters of a 0-based index (`0` → `A`, `27` → `AB`).
 pub fn column_letters(mut i: usize) -> String {

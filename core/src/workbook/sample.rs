@@ -11,8 +11,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::model::*;
 use crate::approval::StepKind;
+use crate::approval::ruleset::*;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)

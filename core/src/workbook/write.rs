@@ -8,9 +8,9 @@ use rust_xlsxwriter::{
     DataValidation, DocProperties, ExcelDateTime, Format, Note, Workbook, Worksheet, XlsxError,
 };
 
-use super::model::*;
 use super::sheets::{self, Sheet};
 use crate::approval::StepKind;
+use crate::approval::ruleset::*;
 
 /// A cell value.
 enum V {

@@ -93,8 +93,8 @@ use serde::de::DeserializeOwned;
 
 use super::error::{Result, StoreError};
 use crate::approval::Envelope;
+use crate::approval::ruleset::RuleSet;
 use crate::facts::InvoiceFacts;
-use crate::workbook::RuleSet;
 
 /// `ruleset.rules_json` of `rules`.
 pub(super) fn rules_to_json(rules: &RuleSet) -> Result<String> {

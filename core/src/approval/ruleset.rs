@@ -1,4 +1,5 @@
-//! The attestförteckning as data: one struct per sheet row (spec §3).
+//! The attestförteckning as data: one struct per sheet row (spec §3). The approval engine owns
+//! these types; [`crate::workbook`] only reads them from and writes them to Excel.
 //!
 //! A [`RuleSet`] is what a validated workbook becomes; the store keeps it (as JSON, next to the
 //! original workbook bytes) under a version number, and every decision records the version it was
@@ -8,7 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::approval::StepKind;
+use super::StepKind;
 
 /// A code pattern: `41*` (prefix), `4100-4199` (numeric range), `4110;4120` (list), empty = any.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
