@@ -1,4 +1,7 @@
 //! Cross-row and cross-sheet checks that block activation (spec §3, "Import validations").
+//!
+//! Kept as one file (a little over 700 lines, most of it the table tests): every import
+//! validation of §3 reads top to bottom in one place, each check a function beside its test.
 
 use std::collections::{HashMap, HashSet};
 
