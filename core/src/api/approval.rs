@@ -90,7 +90,7 @@ pub struct DecisionView {
 pub fn decide(ws: &mut Workspace, ctx: &Context<'_>, req: &DecideRequest) -> Result<DecisionView> {
     let actor = ctx.actor()?;
     let id = invoices::find(ws, &req.invoice)?;
-    let d = ws.store.invoice_detail(id)?;
+    let wf = ws.store.workflow(id)?;
     let now = ctx.now();
     let Some((version, rules)) = ws.store.active_ruleset() else {
         return Err(ApiError::precondition(
@@ -105,25 +105,22 @@ pub fn decide(ws: &mut Workspace, ctx: &Context<'_>, req: &DecideRequest) -> Res
             ),
         ));
     }
-    let step = match &req.step {
-        Some(label) => d
-            .workflow
-            .steps
-            .iter()
-            .find(|s| &s.label == label)
-            .ok_or_else(|| ApiError::not_found(format!("invoice {id} has no step {label:?}")))?,
-        None => d
-            .workflow
-            .steps
-            .iter()
-            .find(|s| s.state == StepState::Open)
-            .ok_or_else(|| {
-                ApiError::precondition(format!(
-                    "invoice {id} has no open step (state {}): nothing to decide",
-                    d.summary.state
-                ))
+    let step =
+        match &req.step {
+            Some(label) => wf.steps.iter().find(|s| &s.label == label).ok_or_else(|| {
+                ApiError::not_found(format!("invoice {id} has no step {label:?}"))
             })?,
-    };
+            None => wf
+                .steps
+                .iter()
+                .find(|s| s.state == StepState::Open)
+                .ok_or_else(|| {
+                    ApiError::precondition(format!(
+                        "invoice {id} has no open step (state {}): nothing to decide",
+                        wf.state
+                    ))
+                })?,
+        };
     let acting_for = req
         .acting_for
         .clone()
@@ -139,8 +136,8 @@ pub fn decide(ws: &mut Workspace, ctx: &Context<'_>, req: &DecideRequest) -> Res
         comment: req.comment.clone(),
         actor_id: actor.to_string(),
         acting_for,
-        content_hash: d.content_hash.clone(),
-        base_revision: d.workflow.revision,
+        content_hash: crate::approval::content_hash(&wf),
+        base_revision: wf.revision,
         ruleset_version: version,
         device_id: "local".into(),
         device_counter: 0,
@@ -165,7 +162,7 @@ pub fn decide(ws: &mut Workspace, ctx: &Context<'_>, req: &DecideRequest) -> Res
 /// An invoice's kontering rows.
 pub fn kontering(ws: &Workspace, key: &str) -> Result<Vec<CodingRow>> {
     let id = invoices::find(ws, key)?;
-    Ok(ws.store.invoice_detail(id)?.workflow.coding)
+    Ok(ws.store.workflow(id)?.coding)
 }
 
 /// An invoice's workflow after a change.

@@ -14,7 +14,7 @@ use crate::approval::Step;
 /// `true` when `person` is involved in invoice `id` (see the module docs). An unknown invoice is
 /// `not-found`.
 pub fn involves(ws: &Workspace, ctx: &Context<'_>, person: &str, id: i64) -> Result<bool> {
-    let steps = ws.store.invoice_detail(id)?.workflow.steps;
+    let steps = ws.store.workflow(id)?.steps;
     let stands_in_for = stands_in_for(ws, ctx, person);
     Ok(involved(&steps, person, &stands_in_for))
 }

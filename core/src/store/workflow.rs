@@ -26,6 +26,13 @@ use crate::clock::Clock;
 use crate::facts::DocumentKind;
 
 impl Store {
+    /// An invoice's workflow as the engine sees it (state, kontering, steps), without the
+    /// document, report and history [`Store::invoice_detail`] also reads: what deciding and
+    /// recoding need.
+    pub fn workflow(&self, invoice_id: i64) -> Result<Workflow> {
+        load_workflow(&self.conn, invoice_id)
+    }
+
     /// Replaces an invoice's kontering. Attests already given are voided (recorded, not deleted)
     /// and the flow starts again from its first step; pending intents become stale through the
     /// content hash. Refused, changing nothing, when `actor` is not in the active
