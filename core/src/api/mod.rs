@@ -19,6 +19,7 @@
 //! | [`intake`] | screening one uploaded document before import (refuse what is no readable XML) |
 //! | [`visibility`] | which invoices a person is involved in (a shared server's per-person filter) |
 //! | [`overview`] | aggregates: invoices per state with their sums (what an analyst reads) |
+//! | [`sync`] | offline sync, server side: push a device's mutations, pull changes, snapshot, a mutation's outcome, a device's watermark, the epoch |
 //!
 //! Layers: `api` → engines (`approval`, `workbook`, `maturity`, `archive`, `ledger`, `audit`) →
 //! `store`. Nothing below `api` imports it. Functions are synchronous (no async runtime); a
@@ -52,6 +53,7 @@ pub mod overview;
 pub mod people;
 pub mod rules;
 pub mod samples;
+pub mod sync;
 #[cfg(test)]
 mod testing;
 pub mod visibility;
