@@ -250,6 +250,19 @@ pub fn bump_epoch(ws: &mut Workspace, ctx: &Context<'_>) -> Result<String> {
     Ok(fresh)
 }
 
+/// Retention: removes change rows created more than `days` days before the context's time
+/// (sync.md §2.4: at least the longest offline window, default 90 days). Cursors older than
+/// what is left get [`Pull::Gone`]. Returns how many rows were removed.
+pub fn prune_changes(ws: &mut Workspace, ctx: &Context<'_>, days: u32) -> Result<usize> {
+    let before = ctx.now() - chrono::Duration::days(i64::from(days));
+    Ok(ws.store.prune_changes(before)?)
+}
+
+/// Invoice `id`'s current `data` as the change log carries it (what a converged mirror holds).
+pub fn invoice_data(ws: &Workspace, id: i64) -> Result<wire::InvoiceData> {
+    Ok(ws.store.sync_invoice_data(id)?)
+}
+
 /// Every recorded mutation in server-seq order (audits and the determinism oracle).
 pub fn mutation_log(ws: &Workspace) -> Result<Vec<LoggedMutation>> {
     Ok(ws.store.sync_mutation_log()?)

@@ -23,7 +23,7 @@ use super::Store;
 use super::decisions::{decide_in, decision_by_id};
 use super::error::{Result, StoreError};
 use super::rows::{parse_ts, ts};
-use super::sync_log::{content_hash_at, emit, head};
+use super::sync_log::{Entity, content_hash_at, emit, head};
 use super::workflow::{load_workflow, set_kontering_in};
 use crate::approval::ruleset::RuleSet;
 use crate::approval::{self, Envelope, Outcome, Policy, ReasonCode, StepState};
@@ -407,16 +407,14 @@ fn emit_mutation(
     };
     let json = serde_json::to_string(&data)
         .map_err(|e| StoreError::Corrupt(format!("mutation data: {e}")))?;
-    emit(
-        conn,
-        "mutation",
+    let e = Entity {
+        entity: "mutation",
         id,
-        Some(&json),
-        &audience::mutation(&s.actor),
-        attention,
-        reason,
-        now,
-    )
+        data: Some(&json),
+        audience: &audience::mutation(&s.actor),
+        listed: attention,
+    };
+    emit(conn, &e, reason, now)
 }
 
 /// A parked decision `decision_id` was resolved to `outcome`: when it came through sync, its

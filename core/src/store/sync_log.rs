@@ -299,19 +299,35 @@ fn write_change(
     Ok(seq)
 }
 
-/// Records that `entity` `id` now has `data` (None: deleted) and `audience` (module
-/// invariants). `listed`: whether a snapshot shows it. Returns the last seq written, or None
-/// when nothing changed.
+/// An entity as it now is: what [`emit`] records.
+pub(super) struct Entity<'a> {
+    /// `invoice`, `ruleset`, `mutation`.
+    pub entity: &'a str,
+    /// Its id.
+    pub id: &'a str,
+    /// Its data as JSON (None: deleted).
+    pub data: Option<&'a str>,
+    /// Who pulls it.
+    pub audience: &'a BTreeSet<String>,
+    /// Whether a snapshot shows it.
+    pub listed: bool,
+}
+
+/// Records that an entity now is `e` (module invariants). Returns the last seq written, or
+/// None when nothing changed.
 pub(super) fn emit(
     conn: &Connection,
-    entity: &str,
-    id: &str,
-    data: Option<&str>,
-    audience: &BTreeSet<String>,
-    listed: bool,
+    e: &Entity<'_>,
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>> {
+    let Entity {
+        entity,
+        id,
+        data,
+        audience,
+        listed,
+    } = *e;
     let prev: Option<(i64, Option<String>, bool)> = conn
         .prepare_cached(
             "SELECT version, data_json, listed FROM sync_entity WHERE entity = ?1 AND entity_id = ?2",
@@ -462,16 +478,15 @@ pub(super) fn emit_invoice(
     let json = serde_json::to_string(&data)
         .map_err(|e| StoreError::Corrupt(format!("invoice data: {e}")))?;
     let keys = audience::invoice(&wf, rules, now.date_naive());
-    emit(
-        conn,
-        "invoice",
-        &id.to_string(),
-        Some(&json),
-        &keys,
-        true,
-        reason,
-        now,
-    )
+    let id = id.to_string();
+    let e = Entity {
+        entity: "invoice",
+        id: &id,
+        data: Some(&json),
+        audience: &keys,
+        listed: true,
+    };
+    emit(conn, &e, reason, now)
 }
 
 /// Writes the change rows of rule-set `version` as it now is.
@@ -506,16 +521,15 @@ pub(super) fn emit_ruleset(
     };
     let json = serde_json::to_string(&data)
         .map_err(|e| StoreError::Corrupt(format!("ruleset data: {e}")))?;
-    emit(
-        conn,
-        "ruleset",
-        &version.to_string(),
-        Some(&json),
-        &audience::ruleset(),
-        true,
-        reason,
-        now,
-    )
+    let id = version.to_string();
+    let e = Entity {
+        entity: "ruleset",
+        id: &id,
+        data: Some(&json),
+        audience: &audience::ruleset(),
+        listed: true,
+    };
+    emit(conn, &e, reason, now)
 }
 
 /// After a workflow change from `old` to `new` (inside the caller's transaction): when a step
