@@ -161,6 +161,14 @@ impl Store {
             ),
             Ok(cmd) => effect(&tx, device_id, actor, m, cmd, now, active.as_ref(), &policy)?,
         };
+        if let Some(target) = &effect.acknowledges {
+            tx.execute(
+                "UPDATE mutations SET acknowledged_at = ?1 WHERE mutation_id = ?2 AND acknowledged_at IS NULL",
+                params![ts(now), target],
+            )?;
+            emit_mutation(&tx, target, now, "acknowledged")?;
+        }
+        // The mutation's own change row comes last: its seq is the next one.
         let server_seq = head(&tx)? + 1;
         let detail_json = serde_json::to_string(&effect.detail)
             .map_err(|e| StoreError::Corrupt(format!("detail: {e}")))?;
@@ -190,18 +198,11 @@ impl Store {
                 params![device_id, seq, m.mutation_id],
             )?;
         }
-        if let Some(target) = &effect.acknowledges {
-            tx.execute(
-                "UPDATE mutations SET acknowledged_at = ?1 WHERE mutation_id = ?2 AND acknowledged_at IS NULL",
-                params![ts(now), target],
-            )?;
-            emit_mutation(&tx, target, now, "acknowledged")?;
-        }
         let written = emit_mutation(&tx, &m.mutation_id, now, "outcome")?;
         let result = stored(&tx, &m.mutation_id)?
             .ok_or_else(|| StoreError::Corrupt("a mutation row vanished".into()))?
             .result;
-        if effect.acknowledges.is_none() && written != Some(server_seq) {
+        if written != Some(server_seq) {
             return Err(StoreError::Corrupt(format!(
                 "mutation {} took seq {written:?}, expected {server_seq}",
                 m.mutation_id

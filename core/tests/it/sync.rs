@@ -847,10 +847,21 @@ fn a_parked_decision_tells_its_author_the_final_outcome_and_an_ack_clears_attent
         json!({"mutation_id": mid(3)}),
         start(),
     );
+    let acked = s.push1("u240", DEVICE_B, ack);
+    assert_eq!(acked.outcome, SyncOutcome::Accepted);
+    // Its server seq is the last row its transaction wrote (after the acknowledged one's).
+    let (rows, _) = s.pull(&me, &since);
+    let last = rows.last().expect("rows");
     assert_eq!(
-        s.push1("u240", DEVICE_B, ack).outcome,
-        SyncOutcome::Accepted
+        (last.id.as_str(), Some(last.seq)),
+        (mid(4).as_str(), acked.server_seq)
     );
+    assert!(rows.iter().any(|r| {
+        r.id == mid(3)
+            && r.data
+                .as_ref()
+                .is_some_and(|d| d["attention"] == json!(false))
+    }));
     assert!(listed(&s).is_empty());
     let foreign = envelope(
         &mid(5),
