@@ -264,6 +264,7 @@ fn two_devices_on_one_step_the_first_received_wins_and_a_lost_objection_blocks_p
     );
     assert_eq!(loser.detail.winner_actor.as_deref(), Some("u240"));
     assert_eq!(loser.detail.winner_seq, winner.server_seq);
+    assert_eq!(loser.detail.action, "review-winner");
     let after = s.data("KN-2041");
     assert!(after.payment_block, "a lost objection blocks payment");
     assert_eq!(after.state, "attested");
