@@ -99,7 +99,9 @@ impl Store {
             });
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // FULL, not NORMAL: a power cut must not lose a decision the user was told is saved
+        // (sync.md §2.2, §2.5). WAL + NORMAL can lose the last commits on power loss.
+        conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut store = Store {
             conn,
