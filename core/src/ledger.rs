@@ -256,9 +256,10 @@ pub enum AnchorReadError {
 
 /// Reads the audit anchor from a ledger export written by [`write_ledger`].
 pub fn read_anchor(bytes: &[u8]) -> Result<Anchor, AnchorReadError> {
-    use calamine::{Data, Reader, Xlsx};
-    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| AnchorReadError::NotAWorkbook(e.to_string()))?;
+    use calamine::{Data, Reader};
+    // Checked against the spreadsheet limits before calamine reads it, as every workbook.
+    let mut wb = crate::spreadsheet::open_xlsx("the ledger export", bytes)
+        .map_err(|e| AnchorReadError::NotAWorkbook(e.reason()))?;
     let range = wb
         .worksheet_range(ANCHOR_SHEET)
         .map_err(|_| AnchorReadError::NoAnchorSheet)?;

@@ -411,6 +411,10 @@ pub fn add_account(
             "username {username:?}: 1–64 of letters, digits and . - _ @"
         )));
     }
+    // Stored in the one form core compares ids in, so `U210` and `u210` are one account's
+    // person and match the attestförteckning however either was typed.
+    let person_id = digilyft_core::api::people::normalise_person_id(person_id);
+    let person_id = person_id.as_str();
     if !name_ok(person_id) {
         return Err(AuthError::Invalid(format!(
             "person id {person_id:?}: the id in the attestförteckning (1–64 of letters, digits \

@@ -45,8 +45,9 @@ pub fn import_workbook(
     decision_ref: &str,
     activate: bool,
 ) -> Result<RulesImport> {
-    let by = ctx.actor.unwrap_or("admin");
-    let (rules, warnings) = match workbook::load(bytes, ctx.today()) {
+    let by = ctx.actor_or("admin");
+    let by = by.as_str();
+    let (rules, warnings) = match workbook::load_named(name, bytes, ctx.today()) {
         Ok(r) => r,
         Err(problems) => return Ok(RulesImport::Refused { problems }),
     };
@@ -133,7 +134,7 @@ pub fn activate(
     };
     let routed = ws
         .store
-        .activate_ruleset(v, ctx.actor.unwrap_or("admin"), ctx.clock)?;
+        .activate_ruleset(v, &ctx.actor_or("admin"), ctx.clock)?;
     Ok((v, routed))
 }
 
