@@ -120,8 +120,10 @@ pub fn run(cmd: Command, shell: &Shell) -> Result<ExitCode> {
         }
         Command::Export(ExportCommand::Ledger { output, data }) => {
             let ws = data.open()?;
-            write_file(&output, &audit::ledger(&ws, &shell.ctx())?)?;
+            let export = audit::ledger_export(&ws, &shell.ctx())?;
+            write_file(&output, &export.bytes)?;
             eprintln!("wrote {}", output.display());
+            warn_cut(&export.cut);
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -260,4 +262,19 @@ fn head(data: &DataArg, json: bool) -> Result<ExitCode> {
         (None, false) => println!("granskningsloggen är tom"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One warning for the texts an export cut to fit Excel's 32,767 characters per cell.
+pub(crate) fn warn_cut(cut: &[String]) {
+    if cut.is_empty() {
+        return;
+    }
+    eprintln!(
+        "warning: {} text(s) longer than Excel's 32,767 characters per cell were cut, marked \
+         \"… [avkortad, N tecken]\":",
+        cut.len()
+    );
+    for line in cut {
+        eprintln!("  - {line}");
+    }
 }

@@ -159,11 +159,11 @@ impl From<&CodingRow> for CodingRowDto {
 impl CodingRowDto {
     /// The core row, or a fault naming the row (1-based) whose amount is not a decimal.
     pub fn to_row(&self, n: usize) -> Result<CodingRow, Box<Fault>> {
-        let amount: Decimal = self.amount.trim().parse().map_err(|_| {
+        let amount = digilyft_core::api::approval::parse_amount(&self.amount).map_err(|e| {
             Box::new(Fault {
                 cell: Some(n.to_string()),
                 field: Some("amount".into()),
-                message: format!("row {n}: amount {:?} is not a decimal number", self.amount),
+                message: format!("row {n}: amount: {e}"),
                 ..Fault::default()
             })
         })?;

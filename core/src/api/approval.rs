@@ -16,6 +16,10 @@ use crate::approval::{
 pub use crate::approval::fields::{CodingField, format_row, parse_row};
 pub use crate::store::{InboxItem, ReminderItem};
 
+/// The one reader of a typed amount (a kontering row's `belopp`): for front ends that take
+/// amounts as text (the server's JSON, the desktop's editor).
+pub use crate::approval::{AmountError, parse_amount};
+
 /// A person's inbox today.
 #[derive(Debug, Clone)]
 pub struct Inbox {

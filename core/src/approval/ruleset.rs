@@ -91,6 +91,21 @@ impl CodePattern {
             .any(|a| other.alts.iter().any(|b| alts_overlap(a, b)))
     }
 
+    /// The codes of a pattern made only of exact codes (`4110;4120`), else None (empty,
+    /// prefixes, ranges).
+    pub fn exact_codes(&self) -> Option<Vec<&str>> {
+        if self.alts.is_empty() {
+            return None;
+        }
+        self.alts
+            .iter()
+            .map(|a| match a {
+                Alt::Exact(e) => Some(e.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The pattern as written.
     pub fn as_str(&self) -> &str {
         &self.raw

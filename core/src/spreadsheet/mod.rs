@@ -13,9 +13,12 @@
 //! * [`xlsx_rows`] streams a sheet row by row (no dense range), marking cells that hold a
 //!   formula without a cached value;
 //! * [`read_limited`] reads a file, checking its size before reading it;
-//! * [`names`] matches sheet names and headers (NFC, case and spaces ignored).
+//! * [`names`] matches sheet names and headers (NFC, case and spaces ignored);
+//! * [`fit`] cuts a text longer than an Excel cell holds, with a visible marker, for every
+//!   workbook the product writes.
 
 mod error;
+pub mod fit;
 mod format;
 mod guard;
 mod limits;

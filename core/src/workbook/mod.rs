@@ -33,6 +33,7 @@
 mod assignment;
 mod check;
 mod diff;
+mod overlap;
 mod read;
 pub mod sample;
 pub mod sheets;

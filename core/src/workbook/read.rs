@@ -166,22 +166,29 @@ impl Row<'_> {
     }
 
     fn opt_money(&mut self, header: &str) -> Option<Decimal> {
-        let d = match self.raw(header)? {
-            Data::Int(i) => Some(Decimal::from(*i)),
-            Data::Float(f) => f.to_string().parse::<Decimal>().ok().map(|d| d.round_dp(2)),
+        // Numbers as Excel stores them, text by the one amount rule (`approval::parse_amount`):
+        // more than two decimals is an error either way, never rounded.
+        let d: Result<Decimal, String> = match self.raw(header)? {
+            Data::Int(i) => Ok(Decimal::from(*i)),
+            Data::Float(f) => match f.to_string().parse::<Decimal>() {
+                Ok(d) if d.normalize().scale() <= 2 => Ok(d),
+                Ok(d) => Err(format!(
+                    "{d} has more than two decimals (öre); nothing is rounded"
+                )),
+                Err(_) => Err(format!("{f} is not an amount")),
+            },
             Data::String(s) if s.trim().is_empty() => return None,
-            Data::String(s) => s
-                .trim()
-                .replace([' ', '\u{a0}'], "")
-                .replace(',', ".")
-                .parse::<Decimal>()
-                .ok(),
-            _ => None,
+            Data::String(s) => crate::approval::parse_amount(s).map_err(|e| e.to_string()),
+            _ => Err(format!("{:?} is not an amount", self.text(header))),
         };
-        if d.is_none() {
-            let t = self.text(header);
-            self.error(header, format!("{t:?} is not an amount"));
-        } else if d.is_some_and(|d| d < Decimal::ZERO) {
+        let d = match d {
+            Ok(d) => Some(d),
+            Err(why) => {
+                self.error(header, why);
+                None
+            }
+        };
+        if d.is_some_and(|d| d < Decimal::ZERO) {
             self.error(header, "amounts must not be negative".into());
         }
         d
