@@ -12,7 +12,6 @@ use digilyft_core::api::rules::{
     Change, DiffLine, Problem as WorkbookProblem, Severity, VersionInfo,
 };
 use digilyft_core::api::{CodingRow, Fault, Step};
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// Seconds since the epoch as an RFC 3339 instant.
