@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use digilyft_core::api::audit::{self, Anchor, AnchorBreak, AnchorSource, AuditReport, Selection};
 use serde_json::json;
 
@@ -135,7 +135,7 @@ fn verify(data: &DataArg, anchors: &[String], files: &[PathBuf], json: bool) -> 
         .map(|a| AnchorSource::Text(a.clone()))
         .collect();
     for f in files {
-        let bytes = std::fs::read(f).with_context(|| format!("reading {}", f.display()))?;
+        let bytes = digilyft_core::api::rules::read_spreadsheet_file(f)?;
         sources.push(AnchorSource::Ledger {
             name: f.display().to_string(),
             bytes,

@@ -484,6 +484,25 @@ mod tests {
         assert_eq!(t.check("anna", 100 + THROTTLE_WINDOW_SECS + 1), Ok(()));
     }
 
+    /// Issue 14, finding 2: an account's person id is stored in core's one normalised form,
+    /// so `U230` given at `user add` is the attestförteckning's `u230`.
+    #[test]
+    fn an_accounts_person_id_is_stored_normalised() {
+        let mut s = AccountStore::open_in_memory().expect("store");
+        let mut t = Throttle::default();
+        add_account(
+            &mut s,
+            "anna",
+            " U230 ",
+            Role::Attestant,
+            "a long password",
+            0,
+        )
+        .expect("add");
+        let session = login(&mut s, &mut t, "anna", "a long password", 10).expect("login");
+        assert_eq!(session.caller.person_id, "u230");
+    }
+
     #[test]
     fn login_refresh_and_tokens_follow_their_rules() {
         let mut s = AccountStore::open_in_memory().expect("store");

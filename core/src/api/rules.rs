@@ -71,6 +71,19 @@ pub fn import_workbook(
     })
 }
 
+/// Reads a spreadsheet the user named (an attestförteckning, a ledger export), refusing one
+/// above the spreadsheet size limit before reading it (`docs/spreadsheet-limits.md`): an
+/// `io` error for the operating system's, `validation` for the limit.
+pub fn read_spreadsheet_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    let name = path.display().to_string();
+    crate::spreadsheet::read_limited(path, &name).map_err(|e| match e {
+        crate::spreadsheet::ReadError::Io(e) => ApiError::io(format!("reading {name}"), &e),
+        crate::spreadsheet::ReadError::Refused(e) => {
+            ApiError::new(ErrorCode::Validation, e.to_string())
+        }
+    })
+}
+
 /// What to compare with the active version.
 #[derive(Debug, Clone, Copy)]
 pub enum DiffSource<'a> {

@@ -212,7 +212,10 @@ async fn the_main_path_through_the_api() {
         )
         .await;
     assert_eq!(recoded.status, StatusCode::OK, "{}", recoded.json);
-    assert_eq!(recoded.json["revision"].as_i64().expect("revision"), revision);
+    assert_eq!(
+        recoded.json["revision"].as_i64().expect("revision"),
+        revision
+    );
     assert_eq!(
         recoded.json["rows"].as_u64(),
         coding.as_array().map(|c| c.len() as u64)
