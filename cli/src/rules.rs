@@ -162,8 +162,15 @@ pub fn run(cmd: Command, shell: &Shell) -> Result<ExitCode> {
                 .as_ref()
                 .map(|f| rules::read_spreadsheet_file(f))
                 .transpose()?;
+            let name = file
+                .as_ref()
+                .map(|f| f.display().to_string())
+                .unwrap_or_default();
             let source = match (&bytes, version) {
-                (Some(b), _) => DiffSource::Workbook(b),
+                (Some(b), _) => DiffSource::NamedWorkbook {
+                    name: &name,
+                    bytes: b,
+                },
                 (None, Some(v)) => DiffSource::Version(v),
                 (None, None) => DiffSource::Newest,
             };

@@ -130,7 +130,8 @@ pub fn decide(ws: &mut Workspace, ctx: &Context<'_>, req: &DecideRequest) -> Res
         };
     let acting_for = req
         .acting_for
-        .clone()
+        .as_deref()
+        .map(crate::person_id::normalise)
         .or_else(|| crate::approval::absence::acting_for(step, actor, &rules, now.date_naive()));
     let env = Envelope {
         decision_id: req

@@ -89,6 +89,13 @@ pub fn read_spreadsheet_file(path: &std::path::Path) -> Result<Vec<u8>> {
 pub enum DiffSource<'a> {
     /// A workbook not stored yet.
     Workbook(&'a [u8]),
+    /// A workbook not stored yet, read from the file the user named (named in a refusal).
+    NamedWorkbook {
+        /// The file as the user named it.
+        name: &'a str,
+        /// Its bytes.
+        bytes: &'a [u8],
+    },
     /// A stored version.
     Version(i64),
     /// The newest stored version.
@@ -114,6 +121,12 @@ pub fn diff(ws: &Workspace, ctx: &Context<'_>, source: DiffSource<'_>) -> Result
             Ok((r, _)) => Arc::new(r),
             Err(problems) => return Ok(RulesDiff::Refused { problems }),
         },
+        DiffSource::NamedWorkbook { name, bytes } => {
+            match workbook::load_named(name, bytes, ctx.today()) {
+                Ok((r, _)) => Arc::new(r),
+                Err(problems) => return Ok(RulesDiff::Refused { problems }),
+            }
+        }
         DiffSource::Version(v) => ws.store.ruleset(v)?.rules,
         DiffSource::Newest => newest(ws)?.rules,
     };
