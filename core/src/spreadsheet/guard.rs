@@ -6,8 +6,9 @@
 //!   every part is decompressed once into a counting reader that stops at the first byte over
 //!   a limit, so a container that lies about its sizes is stopped too;
 //! * sheet parts (root element `worksheet`, found by content, not by path) are scanned for the
-//!   `<dimension ref>` they declare and for the row and column of every cell with content, the
-//!   span of those cells (what calamine allocates), and the number of cells and rows;
+//!   `<dimension ref>` they declare (refused beyond Excel's own `XFD1048576`), and for the row
+//!   and column of every cell with content, the span of those cells (what calamine allocates),
+//!   and the number of cells and rows, against the limits;
 //! * the shared-strings part (root `sst`) for its declared `count` / `uniqueCount` (calamine
 //!   reserves `uniqueCount` entries up front) and the strings present;
 //! * an ODS `content.xml` for its rows and cells with the `number-rows-repeated` /
@@ -309,24 +310,23 @@ fn a1(row: u64, col: u64) -> String {
     format!("{letters}{row}")
 }
 
-/// Checks a declared `<dimension ref="A1:XFD1048576">` against the limits.
-fn dimension(v: &[u8], l: &Limits) -> Result<(), Stop> {
-    let mut ends = v.split(|b| *b == b':').filter_map(cell_ref);
-    let Some(a) = ends.next() else { return Ok(()) };
-    let b = ends.next().unwrap_or(a);
-    let (rows, cols) = (a.0.abs_diff(b.0) + 1, a.1.abs_diff(b.1) + 1);
-    let place = format!("<dimension ref=\"{}\">", String::from_utf8_lossy(v));
-    for (limit, found) in [
-        (Limit::Rows, a.0.max(b.0)),
-        (Limit::Columns, a.1.max(b.1)),
-        (Limit::Cells, rows.saturating_mul(cols)),
-    ] {
-        if found > limit.of(l) {
-            return Err(Stop::Over {
-                place,
-                limit,
-                found,
-            });
+/// Excel's sheet: 1,048,576 rows × 16,384 columns (`XFD1048576`).
+const EXCEL_ROWS: u64 = 1_048_576;
+const EXCEL_COLUMNS: u64 = 16_384;
+
+/// Checks a declared `<dimension ref="A1:XFD1048576">`: beyond Excel's own sheet it is a
+/// damaged or forged file. Within it the declaration is not held against [`Limits`]: readers
+/// allocate by the cells present (checked cell by cell), and LibreOffice declares
+/// `A1:AMJ1048576` for sheets with formatted whole columns.
+fn dimension(v: &[u8]) -> Result<(), Stop> {
+    for end in v.split(|b| *b == b':') {
+        if let Some((row, col)) = cell_ref(end)
+            && (row > EXCEL_ROWS || col > EXCEL_COLUMNS)
+        {
+            return Err(Stop::Io(format!(
+                "<dimension ref=\"{}\"> declares cells beyond Excel's sheet (XFD1048576)",
+                String::from_utf8_lossy(v)
+            )));
         }
     }
     Ok(())
@@ -373,7 +373,7 @@ fn scan_xlsx_part(r: impl Read, l: &Limits) -> Result<(), Stop> {
             }
             (Part::Sheet, b"dimension") => {
                 if let Some(v) = attr(&e, b"ref") {
-                    dimension(&v, l)?;
+                    dimension(&v)?;
                 }
             }
             (Part::Sheet, b"row") => {

@@ -27,7 +27,7 @@ pub struct Limits {
     /// Columns of one sheet: the highest column number used.
     pub columns: u64,
     /// Cells of one sheet: the area of the rectangle its cells span (readers allocate that
-    /// rectangle), the area a `<dimension>` declares, and the cells present.
+    /// rectangle) and the cells present.
     pub cells: u64,
     /// Shared strings: the `count` and `uniqueCount` a table declares and the strings in it.
     pub shared_strings: u64,

@@ -109,17 +109,31 @@ fn one_cell_at_xfd1048576_is_refused_by_every_reader() {
 }
 
 #[test]
-fn a_declared_dimension_beyond_the_limits_is_refused() {
+fn a_declared_dimension_beyond_excels_sheet_is_refused_and_a_wide_one_is_not() {
     let wb = one_sheet("Svar", &[(0, 0, "id")]);
-    let bytes = rewrite(&wb, "xl/worksheets/sheet1.xml", |x| {
+    let forged = rewrite(&wb, "xl/worksheets/sheet1.xml", |x| {
         x.replace(
             "<dimension ref=\"A1\"/>",
-            "<dimension ref=\"A1:XFD1048576\"/>",
+            "<dimension ref=\"A1:XFE99999999999\"/>",
         )
     });
-    let e = inspect("dim.xlsx", &bytes, &Limits::DEFAULT).expect_err("refused");
-    let (_, _, place) = over_limit(&e);
-    assert!(place.is_some_and(|p| p.contains("dimension")), "{e}");
+    let e = inspect("dim.xlsx", &forged, &Limits::DEFAULT).expect_err("refused");
+    assert!(
+        matches!(&e, SpreadsheetError::Damaged { part, reason, .. }
+            if part == "xl/worksheets/sheet1.xml" && reason.contains("dimension")),
+        "{e}"
+    );
+    // LibreOffice declares whole columns for formatted sheets: only the cells count.
+    let wide = rewrite(&wb, "xl/worksheets/sheet1.xml", |x| {
+        x.replace(
+            "<dimension ref=\"A1\"/>",
+            "<dimension ref=\"A1:AMJ1048576\"/>",
+        )
+    });
+    assert_eq!(
+        inspect("lo.xlsx", &wide, &Limits::DEFAULT),
+        Ok(Format::Xlsx)
+    );
 }
 
 #[test]
