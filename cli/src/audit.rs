@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use digilyft_core::api::audit::{self, Anchor, AnchorBreak, AnchorSource, AuditReport, Selection};
 use serde_json::json;
 
@@ -120,8 +120,10 @@ pub fn run(cmd: Command, shell: &Shell) -> Result<ExitCode> {
         }
         Command::Export(ExportCommand::Ledger { output, data }) => {
             let ws = data.open()?;
-            write_file(&output, &audit::ledger(&ws, &shell.ctx())?)?;
+            let export = audit::ledger_export(&ws, &shell.ctx())?;
+            write_file(&output, &export.bytes)?;
             eprintln!("wrote {}", output.display());
+            warn_cut(&export.cut);
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -133,7 +135,7 @@ fn verify(data: &DataArg, anchors: &[String], files: &[PathBuf], json: bool) -> 
         .map(|a| AnchorSource::Text(a.clone()))
         .collect();
     for f in files {
-        let bytes = std::fs::read(f).with_context(|| format!("reading {}", f.display()))?;
+        let bytes = digilyft_core::api::rules::read_spreadsheet_file(f)?;
         sources.push(AnchorSource::Ledger {
             name: f.display().to_string(),
             bytes,
@@ -260,4 +262,19 @@ fn head(data: &DataArg, json: bool) -> Result<ExitCode> {
         (None, false) => println!("granskningsloggen är tom"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One warning for the texts an export cut to fit Excel's 32,767 characters per cell.
+pub(crate) fn warn_cut(cut: &[String]) {
+    if cut.is_empty() {
+        return;
+    }
+    eprintln!(
+        "warning: {} text(s) longer than Excel's 32,767 characters per cell were cut, marked \
+         \"… [avkortad, N tecken]\":",
+        cut.len()
+    );
+    for line in cut {
+        eprintln!("  - {line}");
+    }
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use digilyft_core::api::rules::{
     self, Change, DiffSource, Problem, RulesDiff, RulesImport, Severity,
 };
@@ -93,8 +93,7 @@ pub fn run(cmd: Command, shell: &Shell) -> Result<ExitCode> {
             data,
             json,
         } => {
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let bytes = rules::read_spreadsheet_file(&file)?;
             let name = file.file_name().map_or_else(
                 || file.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
@@ -161,10 +160,17 @@ pub fn run(cmd: Command, shell: &Shell) -> Result<ExitCode> {
             let ws = data.open()?;
             let bytes = file
                 .as_ref()
-                .map(|f| std::fs::read(f).with_context(|| format!("reading {}", f.display())))
+                .map(|f| rules::read_spreadsheet_file(f))
                 .transpose()?;
+            let name = file
+                .as_ref()
+                .map(|f| f.display().to_string())
+                .unwrap_or_default();
             let source = match (&bytes, version) {
-                (Some(b), _) => DiffSource::Workbook(b),
+                (Some(b), _) => DiffSource::NamedWorkbook {
+                    name: &name,
+                    bytes: b,
+                },
                 (None, Some(v)) => DiffSource::Version(v),
                 (None, None) => DiffSource::Newest,
             };

@@ -254,6 +254,7 @@ fn emit(report: &ScoreReport, output: Option<&Path>, json: Option<&str>) -> anyh
     if let Some(path) = output {
         let bytes = write_report(report)?;
         write_file(path, &bytes)?;
+        crate::audit::warn_cut(&digilyft_core::api::maturity::report_cut_texts(report));
         let org = report.organisation_row();
         let overall = org.scores.last().and_then(|s| s.shown()).map(|s| s.mean);
         eprintln!(

@@ -18,7 +18,8 @@
 //!   BT-30, seller id BT-29, VAT id BT-31 (or tax registration BT-32), endpoint BT-34, in that
 //!   order; without one it is the first of them present.
 //! * No invoice number (BT-1), BT-109 or BT-115 means no facts ([`FactsError::Missing`]): a
-//!   document is never routed with a made-up zero amount.
+//!   document is never routed with a made-up zero amount. A BT-109 or BT-115 that is there but
+//!   cannot be read is [`FactsError::Unparseable`], quoting the value, not "missing".
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -155,6 +156,45 @@ pub enum FactsError {
         /// Where it was looked for.
         path: &'static str,
     },
+    /// A required element is there but its value cannot be read (`12,50` as PayableAmount).
+    #[error("unparseable {what} at line {line} ({path}): {reason}")]
+    Unparseable {
+        /// Business name of the item.
+        what: &'static str,
+        /// Where it is (the reader's XPath).
+        path: String,
+        /// 1-based line in the document.
+        line: u32,
+        /// The reader's reason, quoting the value.
+        reason: String,
+    },
+}
+
+/// `Missing`, or `Unparseable` when the reader found the element named `element` but could not
+/// read its value (it reported an invalid-value finding there): a wrong value is not a missing
+/// one, and the message names the value.
+fn absent(
+    read: &digilyft_invoice::Read,
+    element: &str,
+    what: &'static str,
+    path: &'static str,
+) -> FactsError {
+    let invalid = read.findings.iter().find(|f| {
+        f.kind == digilyft_invoice::FindingKind::InvalidValue
+            && f.path
+                .rsplit('/')
+                .next()
+                .is_some_and(|last| last.split('[').next().is_some_and(|n| n.ends_with(element)))
+    });
+    match invalid {
+        Some(f) => FactsError::Unparseable {
+            what,
+            path: f.path.clone(),
+            line: f.line,
+            reason: f.message.clone(),
+        },
+        None => FactsError::Missing { what, path },
+    }
 }
 
 /// Projects the facts from a document read into the EN 16931 model (`digilyft_invoice::read`):
@@ -204,24 +244,36 @@ pub fn from_model(read: &digilyft_invoice::Read) -> Result<InvoiceFacts, FactsEr
     let from_sums = t.line_net_total.filter(|_| sfti).map(|lines| {
         lines - t.allowance_total.unwrap_or_default() + t.charge_total.unwrap_or_default()
     });
-    let net_total = t.tax_exclusive.or(from_sums).ok_or(FactsError::Missing {
-        what: "BT-109 invoice total amount without VAT",
-        path: if sfti {
-            "LegalTotal/TaxExclusiveTotalAmount"
-        } else {
-            "LegalMonetaryTotal/TaxExclusiveAmount"
-        },
+    let net_total = t.tax_exclusive.or(from_sums).ok_or_else(|| {
+        absent(
+            read,
+            if sfti {
+                "TaxExclusiveTotalAmount"
+            } else {
+                "TaxExclusiveAmount"
+            },
+            "BT-109 invoice total amount without VAT",
+            if sfti {
+                "LegalTotal/TaxExclusiveTotalAmount"
+            } else {
+                "LegalMonetaryTotal/TaxExclusiveAmount"
+            },
+        )
     })?;
     let payable = t
         .amount_due
         .or(t.tax_inclusive.filter(|_| sfti))
-        .ok_or(FactsError::Missing {
-            what: "BT-115 amount due for payment",
-            path: if sfti {
-                "LegalTotal/PayableAmount"
-            } else {
-                "LegalMonetaryTotal/PayableAmount"
-            },
+        .ok_or_else(|| {
+            absent(
+                read,
+                "PayableAmount",
+                "BT-115 amount due for payment",
+                if sfti {
+                    "LegalTotal/PayableAmount"
+                } else {
+                    "LegalMonetaryTotal/PayableAmount"
+                },
+            )
         })?;
     let lines = inv
         .lines

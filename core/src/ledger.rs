@@ -8,6 +8,7 @@
 //! every ledger filed away is also a witness against the log being cut short later:
 //! [`read_anchor`] reads it back for `digilyft audit verify --anchor-from FILE.xlsx`.
 
+use crate::spreadsheet::fit::FitText;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -52,7 +53,7 @@ fn header(
     rows: u32,
 ) -> Result<(), XlsxError> {
     for (i, (name, width)) in cols.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, *name, &f.header)?;
+        ws.text_fmt(0, i as u16, *name, &f.header)?;
         ws.set_column_width(i as u16, *width)?;
     }
     ws.set_freeze_panes(1, 0)?;
@@ -60,8 +61,46 @@ fn header(
     Ok(())
 }
 
+/// The texts of `entries` longer than an Excel cell holds, which [`write_ledger`] writes cut
+/// (`crate::spreadsheet::fit`), each naming its invoice and column.
+pub fn cut_texts(entries: &[LedgerEntry]) -> Vec<String> {
+    use crate::spreadsheet::fit::too_long;
+    let mut out = Vec::new();
+    for e in entries {
+        let s = &e.summary;
+        for (column, text) in [
+            ("Leverantör", &s.supplier),
+            ("Orgnr", &s.supplier_id),
+            ("Fakturanummer", &s.number),
+            ("Fil", &s.file_name),
+        ] {
+            if too_long(text) {
+                out.push(format!(
+                    "invoice {} ({}), {column}: {} characters",
+                    s.id,
+                    s.number.chars().take(40).collect::<String>(),
+                    text.chars().count()
+                ));
+            }
+        }
+        for c in &e.coding {
+            for code in crate::approval::fields::codes(c) {
+                if too_long(code) {
+                    out.push(format!(
+                        "invoice {}, kontering: {} characters",
+                        s.id,
+                        code.chars().count()
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Writes the ledger as of `as_of` (for "days to due date"), with the audit log's head `anchor`
-/// in sheet [`ANCHOR_SHEET`] when given.
+/// in sheet [`ANCHOR_SHEET`] when given. A text longer than an Excel cell holds is cut with a
+/// marker ([`cut_texts`] lists them), never a reason to fail the export.
 pub fn write_ledger(
     entries: &[LedgerEntry],
     as_of: NaiveDate,
@@ -110,10 +149,10 @@ pub fn write_ledger(
         let r = i as u32 + 1;
         let s = &e.summary;
         ws.write_number(r, 0, s.id as f64)?;
-        ws.write_string(r, 1, &s.supplier)?;
-        ws.write_string(r, 2, &s.supplier_id)?;
-        ws.write_string(r, 3, &s.number)?;
-        ws.write_string(
+        ws.text(r, 1, &s.supplier)?;
+        ws.text(r, 2, &s.supplier_id)?;
+        ws.text(r, 3, &s.number)?;
+        ws.text(
             r,
             4,
             match s.kind {
@@ -132,11 +171,11 @@ pub fn write_ledger(
         if let Some(d) = s.attest_deadline {
             ws.write_date_with_format(r, 7, &xl_date(d)?, &f.date)?;
         }
-        ws.write_string(r, 9, s.state.as_str())?;
-        ws.write_string(r, 10, if s.payment_block { "Ja" } else { "Nej" })?;
+        ws.text(r, 9, s.state.as_str())?;
+        ws.text(r, 10, if s.payment_block { "Ja" } else { "Nej" })?;
         ws.write_number_with_format(r, 11, money(s.net_amount), &f.money)?;
         ws.write_number_with_format(r, 12, money(s.amount), &f.money)?;
-        ws.write_string(r, 13, &s.currency)?;
+        ws.text(r, 13, &s.currency)?;
         ws.write_number(r, 14, e.coding.len() as f64)?;
         let signed: Vec<String> = e
             .steps
@@ -161,11 +200,11 @@ pub fn write_ledger(
                 format!("{}: {who}{for_}{auto}{when}", st.label)
             })
             .collect();
-        ws.write_string(r, 15, signed.join("; "))?;
+        ws.text(r, 15, signed.join("; "))?;
         if let Some(last) = e.steps.iter().filter_map(|st| st.decided_at).max() {
             ws.write_date_with_format(r, 16, &xl_date(last.date_naive())?, &f.date)?;
         }
-        ws.write_string(r, 17, &s.file_name)?;
+        ws.text(r, 17, &s.file_name)?;
     }
     let ws = wb.add_worksheet();
     ws.set_name("Kontering")?;
@@ -191,14 +230,14 @@ pub fn write_ledger(
     for e in entries {
         for (i, c) in e.coding.iter().enumerate() {
             ws.write_number(r, 0, e.summary.id as f64)?;
-            ws.write_string(r, 1, &e.summary.number)?;
-            ws.write_string(r, 2, &e.summary.supplier)?;
+            ws.text(r, 1, &e.summary.number)?;
+            ws.text(r, 2, &e.summary.supplier)?;
             ws.write_number(r, 3, i as f64 + 1.0)?;
             for (col, v) in crate::approval::fields::codes(c).iter().enumerate() {
-                ws.write_string(r, 4 + col as u16, *v)?;
+                ws.text(r, 4 + col as u16, *v)?;
             }
             ws.write_number_with_format(r, 12, money(c.amount), &f.money)?;
-            ws.write_string(r, 13, e.summary.state.as_str())?;
+            ws.text(r, 13, e.summary.state.as_str())?;
             r += 1;
         }
     }
@@ -210,22 +249,22 @@ pub fn write_ledger(
 
 fn write_anchor_sheet(ws: &mut Worksheet, a: &Anchor, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name(ANCHOR_SHEET)?;
-    ws.write_string_with_format(0, 0, "Uppgift", &f.header)?;
-    ws.write_string_with_format(0, 1, "Värde", &f.header)?;
+    ws.text_fmt(0, 0, "Uppgift", &f.header)?;
+    ws.text_fmt(0, 1, "Värde", &f.header)?;
     ws.set_column_width(0, 34.0)?;
     ws.set_column_width(1, 70.0)?;
-    ws.write_string(1, 0, ANCHOR_SEQ)?;
+    ws.text(1, 0, ANCHOR_SEQ)?;
     ws.write_number_with_format(1, 1, a.seq as f64, &f.int)?;
-    ws.write_string(2, 0, ANCHOR_HASH)?;
-    ws.write_string(2, 1, &a.hash)?;
-    ws.write_string(3, 0, ANCHOR_FIRST)?;
-    ws.write_string(3, 1, a.first_hash.as_deref().unwrap_or(""))?;
-    ws.write_string(4, 0, ANCHOR_AT)?;
+    ws.text(2, 0, ANCHOR_HASH)?;
+    ws.text(2, 1, &a.hash)?;
+    ws.text(3, 0, ANCHOR_FIRST)?;
+    ws.text(3, 1, a.first_hash.as_deref().unwrap_or(""))?;
+    ws.text(4, 0, ANCHOR_AT)?;
     let at = a.at.map(|t| t.to_rfc3339()).unwrap_or_default();
-    ws.write_string(4, 1, &at)?;
-    ws.write_string(5, 0, ANCHOR_SHORT)?;
-    ws.write_string(5, 1, a.short())?;
-    ws.write_string(
+    ws.text(4, 1, &at)?;
+    ws.text(5, 0, ANCHOR_SHORT)?;
+    ws.text(5, 1, a.short())?;
+    ws.text(
         7,
         0,
         "Spara filen. `digilyft audit verify --anchor-from <filen>` visar om granskningsloggen \
@@ -256,9 +295,10 @@ pub enum AnchorReadError {
 
 /// Reads the audit anchor from a ledger export written by [`write_ledger`].
 pub fn read_anchor(bytes: &[u8]) -> Result<Anchor, AnchorReadError> {
-    use calamine::{Data, Reader, Xlsx};
-    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| AnchorReadError::NotAWorkbook(e.to_string()))?;
+    use calamine::{Data, Reader};
+    // Checked against the spreadsheet limits before calamine reads it, as every workbook.
+    let mut wb = crate::spreadsheet::open_xlsx("the ledger export", bytes)
+        .map_err(|e| AnchorReadError::NotAWorkbook(e.reason()))?;
     let range = wb
         .worksheet_range(ANCHOR_SHEET)
         .map_err(|_| AnchorReadError::NoAnchorSheet)?;

@@ -70,6 +70,8 @@ pub mod import;
 pub mod ledger;
 pub mod maturity;
 pub mod paths;
+pub mod person_id;
+pub mod spreadsheet;
 pub mod store;
 pub mod sync;
 /// Synthetic PEPPOL BIS 3 invoices: the product's sample invoices ([`api::samples`]) and, with the

@@ -411,6 +411,10 @@ pub fn add_account(
             "username {username:?}: 1–64 of letters, digits and . - _ @"
         )));
     }
+    // Stored in the one form core compares ids in, so `U210` and `u210` are one account's
+    // person and match the attestförteckning however either was typed.
+    let person_id = digilyft_core::api::people::normalise_person_id(person_id);
+    let person_id = person_id.as_str();
     if !name_ok(person_id) {
         return Err(AuthError::Invalid(format!(
             "person id {person_id:?}: the id in the attestförteckning (1–64 of letters, digits \
@@ -478,6 +482,25 @@ mod tests {
         );
         assert_eq!(t.check("bertil", 110), Ok(()), "per username");
         assert_eq!(t.check("anna", 100 + THROTTLE_WINDOW_SECS + 1), Ok(()));
+    }
+
+    /// Issue 14, finding 2: an account's person id is stored in core's one normalised form,
+    /// so `U230` given at `user add` is the attestförteckning's `u230`.
+    #[test]
+    fn an_accounts_person_id_is_stored_normalised() {
+        let mut s = AccountStore::open_in_memory().expect("store");
+        let mut t = Throttle::default();
+        add_account(
+            &mut s,
+            "anna",
+            " U230 ",
+            Role::Attestant,
+            "a long password",
+            0,
+        )
+        .expect("add");
+        let session = login(&mut s, &mut t, "anna", "a long password", 10).expect("login");
+        assert_eq!(session.caller.person_id, "u230");
     }
 
     #[test]

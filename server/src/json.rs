@@ -12,7 +12,6 @@ use digilyft_core::api::rules::{
     Change, DiffLine, Problem as WorkbookProblem, Severity, VersionInfo,
 };
 use digilyft_core::api::{CodingRow, Fault, Step};
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// Seconds since the epoch as an RFC 3339 instant.
@@ -159,11 +158,11 @@ impl From<&CodingRow> for CodingRowDto {
 impl CodingRowDto {
     /// The core row, or a fault naming the row (1-based) whose amount is not a decimal.
     pub fn to_row(&self, n: usize) -> Result<CodingRow, Box<Fault>> {
-        let amount: Decimal = self.amount.trim().parse().map_err(|_| {
+        let amount = digilyft_core::api::approval::parse_amount(&self.amount).map_err(|e| {
             Box::new(Fault {
                 cell: Some(n.to_string()),
                 field: Some("amount".into()),
-                message: format!("row {n}: amount {:?} is not a decimal number", self.amount),
+                message: format!("row {n}: amount: {e}"),
                 ..Fault::default()
             })
         })?;

@@ -16,6 +16,10 @@ use crate::approval::{
 pub use crate::approval::fields::{CodingField, format_row, parse_row};
 pub use crate::store::{InboxItem, ReminderItem};
 
+/// The one reader of a typed amount (a kontering row's `belopp`): for front ends that take
+/// amounts as text (the server's JSON, the desktop's editor).
+pub use crate::approval::{AmountError, parse_amount};
+
 /// A person's inbox today.
 #[derive(Debug, Clone)]
 pub struct Inbox {
@@ -29,6 +33,8 @@ pub struct Inbox {
 
 /// Open steps `user` may act on today.
 pub fn inbox(ws: &Workspace, ctx: &Context<'_>, user: &str) -> Result<Inbox> {
+    let user = crate::person_id::normalise(user);
+    let user = user.as_str();
     let items = ws.store.inbox(user, ctx.today())?;
     let active = ws.store.active_ruleset();
     Ok(Inbox {
@@ -89,6 +95,7 @@ pub struct DecisionView {
 /// Decides on an invoice's step as the context's actor (see the module docs).
 pub fn decide(ws: &mut Workspace, ctx: &Context<'_>, req: &DecideRequest) -> Result<DecisionView> {
     let actor = ctx.actor()?;
+    let actor = actor.as_str();
     let id = invoices::find(ws, &req.invoice)?;
     let wf = ws.store.workflow(id)?;
     let now = ctx.now();
@@ -123,7 +130,8 @@ pub fn decide(ws: &mut Workspace, ctx: &Context<'_>, req: &DecideRequest) -> Res
         };
     let acting_for = req
         .acting_for
-        .clone()
+        .as_deref()
+        .map(crate::person_id::normalise)
         .or_else(|| crate::approval::absence::acting_for(step, actor, &rules, now.date_naive()));
     let env = Envelope {
         decision_id: req
@@ -202,6 +210,7 @@ pub fn set_kontering(
     rows: Vec<CodingRow>,
 ) -> Result<Changed> {
     let actor = ctx.actor()?;
+    let actor = actor.as_str();
     let id = invoices::find(ws, key)?;
     let wf = ws.store.set_kontering(id, rows, actor, ctx.clock)?;
     Ok(Changed::of(&wf))
@@ -217,6 +226,7 @@ pub fn resolve(
     comment: &str,
 ) -> Result<Changed> {
     let actor = ctx.actor()?;
+    let actor = actor.as_str();
     let id = invoices::find(ws, key)?;
     let wf = ws
         .store
@@ -228,4 +238,47 @@ pub fn resolve(
 /// finance queue). Returns how many steps moved.
 pub fn escalate(ws: &mut Workspace, ctx: &Context<'_>) -> Result<usize> {
     Ok(ws.store.escalate(ctx.clock)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{Outcome, SequenceIds, testing};
+    use crate::clock::FixedClock;
+
+    /// Issue 14, finding 2: the acting person is compared in the one normalised form, so
+    /// `--as " U210 "` is u210 — and u210 is jävig for the home-care supplier of OP-118.
+    #[test]
+    fn a_lookalike_actor_is_the_same_person_and_jav_still_applies() {
+        let clock = FixedClock::on(2026, 11, 20).expect("date");
+        let ids = SequenceIds::new("t");
+        let ctx = Context::new(&clock, &ids);
+        let mut ws = testing::sample_workspace(&ctx);
+        let req = |step: &str| DecideRequest {
+            invoice: "OP-118".into(),
+            step: Some(step.into()),
+            decision: Decision::Attest,
+            comment: None,
+            acting_for: None,
+            decision_id: None,
+        };
+        let review = decide(&mut ws, &ctx.acting_as("U230"), &req("GRANSKNING#1"))
+            .expect("the reviewer, typed in capitals");
+        assert_eq!(review.outcome, Outcome::Accepted);
+        for actor in [" U210 ", "U210", "u210\u{a0}"] {
+            let r = decide(&mut ws, &ctx.acting_as(actor), &req("BESLUT#1"))
+                .unwrap_or_else(|e| panic!("{actor:?}: {e}"));
+            assert_eq!(
+                (r.outcome, r.reason_code.as_str()),
+                (Outcome::RejectedRule, "jav-supplier"),
+                "{actor:?}"
+            );
+        }
+        let inbox = inbox(&ws, &ctx, "U200").expect("inbox");
+        assert!(inbox.known, "U200 is u200 of the attestförteckning");
+        assert!(
+            !inbox.items.is_empty(),
+            "OP-118's BESLUT, redirected to u200"
+        );
+    }
 }

@@ -69,6 +69,25 @@ pub fn ledger(ws: &Workspace, ctx: &Context<'_>) -> Result<Vec<u8>> {
     })
 }
 
+/// A ledger export and what had to be cut to fit Excel.
+#[derive(Debug, Clone)]
+pub struct LedgerExport {
+    /// The workbook.
+    pub bytes: Vec<u8>,
+    /// Texts longer than an Excel cell holds (32,767 characters), written cut with a marker:
+    /// one line each naming the invoice and the column. Front ends show them as a warning.
+    pub cut: Vec<String>,
+}
+
+/// [`ledger`] with the list of texts it cut: one long text never stops the export.
+pub fn ledger_export(ws: &Workspace, ctx: &Context<'_>) -> Result<LedgerExport> {
+    let cut = crate::ledger::cut_texts(&ws.store.ledger()?);
+    Ok(LedgerExport {
+        bytes: ledger(ws, ctx)?,
+        cut,
+    })
+}
+
 /// Which invoices to archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selection {

@@ -54,7 +54,8 @@ pub struct Context<'a> {
     pub clock: &'a dyn Clock,
     /// The id generator.
     pub ids: &'a dyn IdGen,
-    /// The acting person (`person_id` of the attestförteckning), when the use case has one.
+    /// The acting person (`person_id` of the attestförteckning), when the use case has one, as
+    /// the front end gave it; use cases read it through [`Context::actor`], which normalises it.
     pub actor: Option<&'a str>,
 }
 
@@ -95,13 +96,22 @@ impl<'a> Context<'a> {
         self.clock.now().date_naive()
     }
 
-    /// The acting person, or a `precondition` error saying that the use case needs one.
-    pub fn actor(&self) -> Result<&'a str> {
-        self.actor.ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::Precondition,
-                "who is acting? give the person's id (e.g. --as ID)",
-            )
-        })
+    /// The acting person in the one normalised form of [`crate::person_id::normalise`] (so
+    /// `--as " U210"` is `u210`), or a `precondition` error saying that the use case needs one.
+    pub fn actor(&self) -> Result<String> {
+        self.actor
+            .map(crate::person_id::normalise)
+            .filter(|a| !a.is_empty())
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::Precondition,
+                    "who is acting? give the person's id (e.g. --as ID)",
+                )
+            })
+    }
+
+    /// The acting person normalised, or `default` when there is none.
+    pub fn actor_or(&self, default: &str) -> String {
+        self.actor().unwrap_or_else(|_| default.to_string())
     }
 }

@@ -19,6 +19,7 @@ pub fn decide(ws: &mut Workspace, ctx: &Context<'_>, req: &DecideRequest) -> Res
         return Ok(view);
     }
     let actor = ctx.actor()?;
+    let actor = actor.as_str();
     let same = invoices::detail_by_id(ws, view.invoice)?
         .decisions
         .iter()

@@ -94,6 +94,12 @@ pub fn report(report: &ScoreReport) -> Result<Vec<u8>> {
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("writing the report: {e}")))
 }
 
+/// The texts [`report`] writes cut because they are longer than an Excel cell holds (32,767
+/// characters), one line each naming the unit, role or wave: front ends show them as a warning.
+pub fn report_cut_texts(report: &ScoreReport) -> Vec<String> {
+    io::report_cut_texts(report)
+}
+
 /// An answer set written back out as CSV (the format form tools export), e.g. a synthetic sample.
 pub fn answers_csv(model: &Model, answers: &AnswerSet) -> String {
     io::write_answers_csv(model, answers)

@@ -8,6 +8,10 @@
 use super::Workspace;
 use super::error::Result;
 
+/// A person id in the one form the product stores and compares (trimmed, Unicode NFC, lower
+/// case): for front ends that keep ids of their own (the server's accounts).
+pub use crate::person_id::normalise as normalise_person_id;
+
 /// One person of the active attestförteckning.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {

@@ -45,8 +45,9 @@ pub fn import_workbook(
     decision_ref: &str,
     activate: bool,
 ) -> Result<RulesImport> {
-    let by = ctx.actor.unwrap_or("admin");
-    let (rules, warnings) = match workbook::load(bytes, ctx.today()) {
+    let by = ctx.actor_or("admin");
+    let by = by.as_str();
+    let (rules, warnings) = match workbook::load_named(name, bytes, ctx.today()) {
         Ok(r) => r,
         Err(problems) => return Ok(RulesImport::Refused { problems }),
     };
@@ -70,11 +71,31 @@ pub fn import_workbook(
     })
 }
 
+/// Reads a spreadsheet the user named (an attestförteckning, a ledger export), refusing one
+/// above the spreadsheet size limit before reading it (`docs/spreadsheet-limits.md`): an
+/// `io` error for the operating system's, `validation` for the limit.
+pub fn read_spreadsheet_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    let name = path.display().to_string();
+    crate::spreadsheet::read_limited(path, &name).map_err(|e| match e {
+        crate::spreadsheet::ReadError::Io(e) => ApiError::io(format!("reading {name}"), &e),
+        crate::spreadsheet::ReadError::Refused(e) => {
+            ApiError::new(ErrorCode::Validation, e.to_string())
+        }
+    })
+}
+
 /// What to compare with the active version.
 #[derive(Debug, Clone, Copy)]
 pub enum DiffSource<'a> {
     /// A workbook not stored yet.
     Workbook(&'a [u8]),
+    /// A workbook not stored yet, read from the file the user named (named in a refusal).
+    NamedWorkbook {
+        /// The file as the user named it.
+        name: &'a str,
+        /// Its bytes.
+        bytes: &'a [u8],
+    },
     /// A stored version.
     Version(i64),
     /// The newest stored version.
@@ -100,6 +121,12 @@ pub fn diff(ws: &Workspace, ctx: &Context<'_>, source: DiffSource<'_>) -> Result
             Ok((r, _)) => Arc::new(r),
             Err(problems) => return Ok(RulesDiff::Refused { problems }),
         },
+        DiffSource::NamedWorkbook { name, bytes } => {
+            match workbook::load_named(name, bytes, ctx.today()) {
+                Ok((r, _)) => Arc::new(r),
+                Err(problems) => return Ok(RulesDiff::Refused { problems }),
+            }
+        }
         DiffSource::Version(v) => ws.store.ruleset(v)?.rules,
         DiffSource::Newest => newest(ws)?.rules,
     };
@@ -133,7 +160,7 @@ pub fn activate(
     };
     let routed = ws
         .store
-        .activate_ruleset(v, ctx.actor.unwrap_or("admin"), ctx.clock)?;
+        .activate_ruleset(v, &ctx.actor_or("admin"), ctx.clock)?;
     Ok((v, routed))
 }
 

@@ -152,7 +152,7 @@ pub fn push(
                     _ => true,
                 };
                 if permitted {
-                    ws.store.sync_apply(&device_id, actor, r, ctx.clock)?
+                    ws.store.sync_apply(&device_id, &actor, r, ctx.clock)?
                 } else {
                     let refused = parse::Received {
                         command: Ok(parse::Command::NotPermitted {
@@ -161,14 +161,14 @@ pub fn push(
                         ..(**r).clone()
                     };
                     ws.store
-                        .sync_apply(&device_id, actor, &refused, ctx.clock)?
+                        .sync_apply(&device_id, &actor, &refused, ctx.clock)?
                 }
             }
         });
     }
     Ok(PushResponse {
         epoch: ws.store.sync_epoch()?,
-        device_high_water: ws.store.sync_high_water(&device_id, Some(actor))?,
+        device_high_water: ws.store.sync_high_water(&device_id, Some(&actor))?,
         results,
     })
 }

@@ -14,6 +14,8 @@ use crate::approval::Step;
 /// `true` when `person` is involved in invoice `id` (see the module docs). An unknown invoice is
 /// `not-found`.
 pub fn involves(ws: &Workspace, ctx: &Context<'_>, person: &str, id: i64) -> Result<bool> {
+    let person = crate::person_id::normalise(person);
+    let person = person.as_str();
     let steps = ws.store.workflow(id)?.steps;
     let stands_in_for = stands_in_for(ws, ctx, person);
     Ok(involved(&steps, person, &stands_in_for))
@@ -27,6 +29,8 @@ pub fn list_for(
     person: &str,
     q: &ListQuery,
 ) -> Result<Page<invoices::InvoiceRow>> {
+    let person = crate::person_id::normalise(person);
+    let person = person.as_str();
     let stands_in_for = stands_in_for(ws, ctx, person);
     let mine: std::collections::HashSet<i64> = ws
         .store

@@ -1,8 +1,6 @@
 //! The kontering fields and their names: the one list every reader and writer of kontering rows
 //! uses (the `--rad` syntax, JSON, the workbook's Konteringsförslag columns use the same words).
 
-use rust_decimal::Decimal;
-
 use super::model::CodingRow;
 
 /// One field of a kontering row, in kodsträng order.
@@ -85,17 +83,14 @@ impl CodingField {
         }
     }
 
-    /// Sets the field in `row` from `value`. An amount is read with a decimal point or comma and
-    /// spaces as thousands separators; a momskod is upper-cased. `Err` says why an amount is not
-    /// one.
+    /// Sets the field in `row` from `value`. An amount is read by [`super::parse_amount`] (a
+    /// decimal comma or point, at most two decimals, spaces only between groups of three); a
+    /// momskod is upper-cased. `Err` says why an amount is not one.
     pub fn set(self, row: &mut CodingRow, value: &str) -> Result<(), String> {
         let value = value.trim().to_string();
         match self {
             CodingField::Belopp => {
-                let normal = value.replace([' ', '\u{a0}'], "").replace(',', ".");
-                row.amount = normal
-                    .parse::<Decimal>()
-                    .map_err(|_| format!("belopp {value:?} is not an amount"))?;
+                row.amount = super::parse_amount(&value).map_err(|e| format!("belopp: {e}"))?;
             }
             CodingField::Konto => row.konto = value,
             CodingField::Ansvar => row.ansvar = value,
@@ -169,6 +164,7 @@ pub fn format_row(row: &CodingRow) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     #[test]
     fn rows_parse_with_swedish_amounts_and_name_their_problems() {

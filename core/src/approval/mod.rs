@@ -41,6 +41,7 @@
 //!   `får_granska_och_besluta_under_sek`.
 
 pub mod absence;
+pub mod amount;
 pub mod coding;
 mod decide;
 pub mod dispute;
@@ -57,6 +58,7 @@ mod steps;
 
 use sha2::{Digest, Sha256};
 
+pub use amount::{AmountError, parse_amount};
 pub use coding::{CodingProblem, MOMSKODER, check_coding, may_recode, recodable};
 pub use decide::{Verdict, decide};
 pub use dispute::{Resolution, resolve};

@@ -91,6 +91,21 @@ impl CodePattern {
             .any(|a| other.alts.iter().any(|b| alts_overlap(a, b)))
     }
 
+    /// The codes of a pattern made only of exact codes (`4110;4120`), else None (empty,
+    /// prefixes, ranges).
+    pub fn exact_codes(&self) -> Option<Vec<&str>> {
+        if self.alts.is_empty() {
+            return None;
+        }
+        self.alts
+            .iter()
+            .map(|a| match a {
+                Alt::Exact(e) => Some(e.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The pattern as written.
     pub fn as_str(&self) -> &str {
         &self.raw
@@ -479,6 +494,38 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
+    /// Every person id in the one normalised form (`crate::person_id::normalise`). The
+    /// workbook reader writes them so; a rule set stored before it did is normalised when read,
+    /// so the acting person (normalised too) is compared like for like.
+    pub fn normalise_person_ids(&mut self) {
+        use crate::person_id::normalise;
+        let opt = |o: &mut Option<String>| {
+            if let Some(v) = o {
+                *v = normalise(v);
+            }
+        };
+        for g in &mut self.grants {
+            g.person_id = normalise(&g.person_id);
+            opt(&mut g.ersatter_person_id);
+        }
+        for a in &mut self.absences {
+            a.person_id = normalise(&a.person_id);
+            a.ersattare_person_id = normalise(&a.ersattare_person_id);
+            a.registrerad_av = normalise(&a.registrerad_av);
+        }
+        for m in &mut self.managers {
+            m.person_id = normalise(&m.person_id);
+            m.chef_person_id = normalise(&m.chef_person_id);
+        }
+        for c in &mut self.conflicts {
+            c.person_id = normalise(&c.person_id);
+        }
+        for f in &mut self.flows {
+            opt(&mut f.granskare_person_id);
+            opt(&mut f.auto_attest_av_person_id);
+        }
+    }
+
     /// Is `person` known to this rule set (holds a grant, has a manager, or is someone's)?
     pub fn knows(&self, person: &str) -> bool {
         self.grants.iter().any(|g| g.person_id == person)

@@ -21,7 +21,7 @@ mod template;
 use digilyft_survey::{Model, ModelError, bundled};
 
 pub use import::{ImportError, ImportProblem, read_answers};
-pub use report::write_report;
+pub use report::{cut_texts as report_cut_texts, write_report};
 pub use sample::{write_answers_csv, write_answers_xlsx};
 pub use template::write_template;
 

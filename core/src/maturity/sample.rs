@@ -3,6 +3,7 @@
 //! (`assets/samples/survey-*.csv|xlsx`), which are generated reproducibly from
 //! `digilyft_survey::synth` and checked byte for byte by a test.
 
+use crate::spreadsheet::fit::FitText;
 use digilyft_survey::{Answer, AnswerSet, Lang, Model};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
 
@@ -72,13 +73,13 @@ pub fn write_answers_xlsx(model: &Model, set: &AnswerSet) -> Result<Vec<u8>, Xls
     let ws = wb.add_worksheet();
     ws.set_name("Svar")?;
     for (c, h) in header(model).iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &bold)?;
+        ws.text_fmt(0, c as u16, h, &bold)?;
     }
     for (i, r) in set.respondents.iter().enumerate() {
         let row = i as u32 + 1;
         for (c, v) in meta(model, set, i).iter().enumerate() {
             if !v.is_empty() {
-                ws.write_string(row, c as u16, v)?;
+                ws.text(row, c as u16, v)?;
             }
         }
         for (q, a) in r.answers.iter().enumerate() {
@@ -86,7 +87,7 @@ pub fn write_answers_xlsx(model: &Model, set: &AnswerSet) -> Result<Vec<u8>, Xls
             match a {
                 Answer::Blank => {}
                 Answer::Missing(m) => {
-                    ws.write_string(row, c, m.label(Lang::Sv))?;
+                    ws.text(row, c, m.label(Lang::Sv))?;
                 }
                 Answer::Point(p) => {
                     ws.write_number(row, c, f64::from(*p))?;

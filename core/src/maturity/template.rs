@@ -1,6 +1,7 @@
 //! The answer-sheet template: one row per respondent, one column per question, drop-down lists
 //! for role and every answer, the question texts on their own sheet and as notes on the headers.
 
+use crate::spreadsheet::fit::FitText;
 use digilyft_survey::model::ScaleKind;
 use digilyft_survey::{Lang, Model};
 use rust_xlsxwriter::{
@@ -77,7 +78,7 @@ pub fn write_template(model: &Model, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         ),
     ];
     for (c, (name, note)) in fixed.iter().enumerate() {
-        answers.write_string_with_format(0, c as u16, *name, &header)?;
+        answers.text_fmt(0, c as u16, *name, &header)?;
         answers.insert_note(0, c as u16, &Note::new(*note).set_author("Digilyft"))?;
         answers.set_column_width(c as u16, if c == 1 { 34 } else { 14 })?;
     }
@@ -91,7 +92,7 @@ pub fn write_template(model: &Model, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     }
     for (q, question) in model.questions.iter().enumerate() {
         let c = (fixed.len() + q) as u16;
-        answers.write_string_with_format(0, c, &question.id, &header)?;
+        answers.text_fmt(0, c, &question.id, &header)?;
         let scale = &model.scales[question.scale];
         let mut note = question.text.get(lang).to_owned();
         if let Some(a) = &question.anchors {
@@ -136,7 +137,7 @@ pub fn write_template(model: &Model, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         l("Högsta värde betyder", "Highest value means"),
     ];
     for (c, h) in heads.iter().enumerate() {
-        questions.write_string_with_format(0, c as u16, *h, &header)?;
+        questions.text_fmt(0, c as u16, *h, &header)?;
     }
     for (q, question) in model.questions.iter().enumerate() {
         let r = q as u32 + 1;
@@ -151,16 +152,16 @@ pub fn write_template(model: &Model, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             }
             None => ("", l("Utfall (nytta)", "Outcome (benefit)")),
         };
-        questions.write_string(r, 0, &question.id)?;
-        questions.write_string(r, 1, dim)?;
-        questions.write_string(r, 2, cat)?;
-        questions.write_string_with_format(r, 3, question.text.get(lang), &wrap)?;
+        questions.text(r, 0, &question.id)?;
+        questions.text(r, 1, dim)?;
+        questions.text(r, 2, cat)?;
+        questions.text_fmt(r, 3, question.text.get(lang), &wrap)?;
         let kind = match scale.kind {
             ScaleKind::Likert => l("instämmande", "agreement"),
             ScaleKind::Implementation => l("genomförande", "implementation"),
             ScaleKind::Differential => l("från nuläge till mål", "from current state to goal"),
         };
-        questions.write_string(r, 4, format!("{}–{} ({kind})", scale.min, scale.max))?;
+        questions.text(r, 4, format!("{}–{} ({kind})", scale.min, scale.max))?;
         let (low, high) = match &question.anchors {
             Some(a) => (a.low.get(lang).to_owned(), a.high.get(lang).to_owned()),
             None => (
@@ -168,8 +169,8 @@ pub fn write_template(model: &Model, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 scale.point_label(scale.max, lang).unwrap_or("").to_owned(),
             ),
         };
-        questions.write_string_with_format(r, 5, &low, &wrap)?;
-        questions.write_string_with_format(r, 6, &high, &wrap)?;
+        questions.text_fmt(r, 5, &low, &wrap)?;
+        questions.text_fmt(r, 6, &high, &wrap)?;
     }
     questions.set_column_width(0, 13)?;
     questions.set_column_width(1, 22)?;
@@ -208,16 +209,16 @@ pub fn write_template(model: &Model, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         .to_owned(),
     ];
     for (r, t) in text.iter().enumerate() {
-        info.write_string(r as u32, 0, t)?;
+        info.text(r as u32, 0, t)?;
     }
     info.set_column_width(0, 110)?;
 
     let listor = wb.add_worksheet();
     listor.set_name("Listor")?;
     for (c, (name, values)) in lists.iter().enumerate() {
-        listor.write_string_with_format(0, c as u16, name, &header)?;
+        listor.text_fmt(0, c as u16, name, &header)?;
         for (r, v) in values.iter().enumerate() {
-            listor.write_string(r as u32 + 1, c as u16, v)?;
+            listor.text(r as u32 + 1, c as u16, v)?;
         }
     }
     listor.set_hidden(true);

@@ -196,3 +196,24 @@ fn report_has_every_sheet_and_numbers_are_numbers() {
     assert!(text.contains("xl/charts/chart1.xml"));
     assert!(text.contains("xl/charts/chart5.xml"));
 }
+
+/// Issue 14, finding 6: a unit name longer than an Excel cell holds is cut with a marker in
+/// the report and named in its warning; the report is still written.
+#[test]
+fn a_unit_name_longer_than_excel_allows_is_cut_not_fatal() {
+    let model = bundled::load("dmos-open").unwrap_or_else(|e| panic!("{e}"));
+    let mut set = generate(&model, &SynthOptions::municipality(7, 120, &["2026"]));
+    let long = "Förvaltningen för långa namn ".repeat(1_400);
+    assert!(long.chars().count() > 32_767);
+    if let Some(first) = set.units[0].first_mut() {
+        *first = long;
+    }
+    let report = score(&model, &set, &ScoreOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    let bytes = write_report(&report).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!bytes.is_empty());
+    let cut = super::report::cut_texts(&report);
+    assert!(
+        cut.iter().any(|c| c.starts_with("unit \"Förvaltningen")),
+        "{cut:?}"
+    );
+}

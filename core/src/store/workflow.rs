@@ -34,7 +34,8 @@ impl Store {
         load_workflow(&self.conn, invoice_id)
     }
 
-    /// Replaces an invoice's kontering. Attests already given are voided (recorded, not deleted)
+    /// Replaces an invoice's kontering; rows equal to the current ones change nothing (after the
+    /// same checks). Attests already given are voided (recorded, not deleted)
     /// and the flow starts again from its first step; pending intents become stale through the
     /// content hash. Refused, changing nothing, when `actor` is not in the active
     /// attestförteckning, the invoice is not in a recodable state ([`approval::recodable`]), the
@@ -170,6 +171,11 @@ pub(super) fn set_kontering_in(
             reason: r.text,
         }
     })?;
+    // The same rows again (a resubmitted form, a retried request): nothing changes — no new
+    // revision, no attest voided, no event, no change row. Amounts compare by value (860 = 860,00).
+    if rows == wf.coding {
+        return Ok(wf);
+    }
     let (new, events) = approval::recode(&wf, rows, actor, &active.1, now, policy);
     save_transition(tx, &wf, &new, events, now, policy)?;
     // Intents parked before the change are judged again: STALE (spec §4.3).

@@ -31,7 +31,10 @@ pub(super) fn at(
     }
 }
 
-fn overlap_dates(a: (NaiveDate, Option<NaiveDate>), b: (NaiveDate, Option<NaiveDate>)) -> bool {
+pub(super) fn overlap_dates(
+    a: (NaiveDate, Option<NaiveDate>),
+    b: (NaiveDate, Option<NaiveDate>),
+) -> bool {
     a.1.is_none_or(|e| b.0 <= e) && b.1.is_none_or(|e| a.0 <= e)
 }
 
@@ -144,70 +147,7 @@ pub fn validate(rules: &RuleSet, today: NaiveDate) -> Vec<Problem> {
         .filter(|n| n.en_ordinarie_per_kod)
         .map(|n| n.namnd.as_str())
         .collect();
-    // Overlapping grants: the same person twice for the same codes is ambiguous (error); two
-    // different ordinary attestants for the same code are an error where the nämnd allows one
-    // per code, else reported for review.
-    for (i, a) in rules.grants.iter().enumerate() {
-        for b in rules.grants.iter().skip(i + 1) {
-            if a.attesttyp != b.attesttyp
-                || a.grund != Basis::Ordinarie
-                || b.grund != Basis::Ordinarie
-            {
-                continue;
-            }
-            let codes = a.ansvar.overlaps(&b.ansvar)
-                && a.konto.overlaps(&b.konto)
-                && a.verksamhet.overlaps(&b.verksamhet)
-                && a.projekt.overlaps(&b.projekt);
-            if !codes
-                || !overlap_dates(
-                    (a.giltig_fran, a.giltig_till),
-                    (b.giltig_fran, b.giltig_till),
-                )
-            {
-                continue;
-            }
-            let undantag_split = !a.undantag_konto.is_empty() || !b.undantag_konto.is_empty();
-            if a.person_id == b.person_id && !undantag_split {
-                p.push(at(
-                    ar,
-                    b.row,
-                    "ansvar",
-                    Error,
-                    format!(
-                        "overlaps {} (row {}) for the same person and attesttyp",
-                        a.rad_id, a.row
-                    ),
-                ));
-            } else if a.person_id != b.person_id && a.namnd == b.namnd {
-                let strict = one_per_code.contains(a.namnd.as_str());
-                let finding = if strict {
-                    Some((
-                        Error,
-                        format!(
-                            "{} and {} (row {}) hold overlapping ordinary {} rights, but {} \
-                             allows one ordinary attestant per code \
-                             (Nämnder.en_ordinarie_per_kod = J)",
-                            b.person_id, a.person_id, a.row, a.attesttyp, a.namnd
-                        ),
-                    ))
-                } else {
-                    (a.grans_per_faktura == b.grans_per_faktura).then(|| {
-                        (
-                            Warning,
-                            format!(
-                                "{} and {} (row {}) hold the same {} right with equal limits",
-                                b.person_id, a.person_id, a.row, a.attesttyp
-                            ),
-                        )
-                    })
-                };
-                if let Some((severity, message)) = finding {
-                    p.push(at(ar, b.row, "ansvar", severity, message));
-                }
-            }
-        }
-    }
+    p.extend(super::overlap::check(rules, &one_per_code));
     let fr = &sheets::FRANVARO;
     for a in &rules.absences {
         if a.till < a.fran {

@@ -33,6 +33,7 @@
 mod assignment;
 mod check;
 mod diff;
+mod overlap;
 mod read;
 pub mod sample;
 pub mod sheets;
@@ -43,7 +44,7 @@ use chrono::NaiveDate;
 pub use crate::approval::ruleset::*;
 pub use check::validate;
 pub use diff::{Change, DiffLine, diff};
-pub use read::{column_letters, read};
+pub use read::{column_letters, read, read_named};
 pub use write::write;
 
 /// How serious a workbook problem is.
@@ -91,7 +92,16 @@ impl std::fmt::Display for Problem {
 /// Reads and validates a workbook. `Ok` carries the rules and any warnings; `Err` every problem
 /// (at least one error).
 pub fn load(bytes: &[u8], today: NaiveDate) -> Result<(RuleSet, Vec<Problem>), Vec<Problem>> {
-    let (rules, mut problems) = read(bytes).map_err(|p| vec![p])?;
+    load_named("the workbook", bytes, today)
+}
+
+/// [`load`] for the file the user named `file` (named in a refusal by the spreadsheet guard).
+pub fn load_named(
+    file: &str,
+    bytes: &[u8],
+    today: NaiveDate,
+) -> Result<(RuleSet, Vec<Problem>), Vec<Problem>> {
+    let (rules, mut problems) = read_named(file, bytes).map_err(|p| vec![p])?;
     problems.extend(validate(&rules, today));
     if problems.iter().any(|p| p.severity == Severity::Error) {
         problems.sort_by_key(|p| p.severity);

@@ -1,9 +1,9 @@
 //! Reading an attestförteckning workbook (calamine) into a [`RuleSet`], reporting every problem
 //! with sheet, cell and reason.
 
-use std::io::Cursor;
+use std::collections::BTreeMap;
 
-use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use calamine::{Data, Reader};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -11,6 +11,7 @@ use super::sheets::{self, Sheet};
 use super::{Problem, Severity};
 use crate::approval::StepKind;
 use crate::approval::ruleset::*;
+use crate::spreadsheet::{self, SheetRow, names};
 
 /// Column letters of a 0-based index (`0` → `A`, `27` → `AB`).
 pub fn column_letters(mut i: usize) -> String {
@@ -30,8 +31,10 @@ struct Row<'a> {
     sheet: &'static Sheet,
     map: &'a [Option<usize>],
     cells: &'a [Data],
+    uncalculated: &'a [u32],
     row: u32,
     problems: &'a mut Vec<Problem>,
+    ids: &'a mut PersonIds,
 }
 
 impl Row<'_> {
@@ -53,6 +56,40 @@ impl Row<'_> {
             column: header.to_string(),
             message: msg,
         });
+    }
+
+    /// Is the header's cell a formula without a computed value?
+    fn is_uncalculated(&self, header: &str) -> bool {
+        self.sheet
+            .index(header)
+            .and_then(|i| self.map[i])
+            .is_some_and(|c| self.uncalculated.contains(&(c as u32)))
+    }
+
+    /// One error per cell of a known column holding a formula without a computed value: the
+    /// value is unknown, so it is neither "missing" nor silently empty.
+    fn report_uncalculated(&mut self) {
+        let headers: Vec<&'static str> = self
+            .sheet
+            .columns
+            .iter()
+            .map(|c| c.header)
+            .filter(|h| self.is_uncalculated(h))
+            .collect();
+        for h in headers {
+            self.error(
+                h,
+                "formula without a computed value (open and save the file in Excel)".into(),
+            );
+        }
+    }
+
+    /// A required value is absent: an error, unless the cell is an uncalculated formula
+    /// (reported already by [`Row::report_uncalculated`]).
+    fn missing(&mut self, header: &str) {
+        if !self.is_uncalculated(header) {
+            self.error(header, format!("{header} is required"));
+        }
     }
 
     fn raw(&self, header: &str) -> Option<&Data> {
@@ -91,28 +128,67 @@ impl Row<'_> {
     fn required(&mut self, header: &str) -> String {
         let t = self.text(header);
         if t.is_empty() {
-            self.error(header, format!("{header} is required"));
+            self.missing(header);
         }
         t
     }
 
+    /// A required person id, normalised ([`crate::person_id::normalise`]); its spelling is
+    /// kept for the lookalike check.
+    fn person(&mut self, header: &str) -> String {
+        let raw = self.raw_text(header);
+        if raw.trim().is_empty() {
+            self.missing(header);
+            return String::new();
+        }
+        self.note_person(header, &raw)
+    }
+
+    /// An optional person id, normalised.
+    fn opt_person(&mut self, header: &str) -> Option<String> {
+        let raw = self.raw_text(header);
+        (!raw.trim().is_empty()).then(|| self.note_person(header, &raw))
+    }
+
+    fn note_person(&mut self, header: &str, raw: &str) -> String {
+        let id = crate::person_id::normalise(raw);
+        let place = format!("{}!{}", self.sheet.name, self.cell_ref(header));
+        self.ids.add(raw, &id, place);
+        id
+    }
+
+    /// The cell's text exactly as written (not trimmed).
+    fn raw_text(&self, header: &str) -> String {
+        match self.raw(header) {
+            Some(Data::String(s)) => s.clone(),
+            _ => self.text(header),
+        }
+    }
+
     fn opt_money(&mut self, header: &str) -> Option<Decimal> {
-        let d = match self.raw(header)? {
-            Data::Int(i) => Some(Decimal::from(*i)),
-            Data::Float(f) => f.to_string().parse::<Decimal>().ok().map(|d| d.round_dp(2)),
+        // Numbers as Excel stores them, text by the one amount rule (`approval::parse_amount`):
+        // more than two decimals is an error either way, never rounded.
+        let d: Result<Decimal, String> = match self.raw(header)? {
+            Data::Int(i) => Ok(Decimal::from(*i)),
+            Data::Float(f) => match f.to_string().parse::<Decimal>() {
+                Ok(d) if d.normalize().scale() <= 2 => Ok(d),
+                Ok(d) => Err(format!(
+                    "{d} has more than two decimals (öre); nothing is rounded"
+                )),
+                Err(_) => Err(format!("{f} is not an amount")),
+            },
             Data::String(s) if s.trim().is_empty() => return None,
-            Data::String(s) => s
-                .trim()
-                .replace([' ', '\u{a0}'], "")
-                .replace(',', ".")
-                .parse::<Decimal>()
-                .ok(),
-            _ => None,
+            Data::String(s) => crate::approval::parse_amount(s).map_err(|e| e.to_string()),
+            _ => Err(format!("{:?} is not an amount", self.text(header))),
         };
-        if d.is_none() {
-            let t = self.text(header);
-            self.error(header, format!("{t:?} is not an amount"));
-        } else if d.is_some_and(|d| d < Decimal::ZERO) {
+        let d = match d {
+            Ok(d) => Some(d),
+            Err(why) => {
+                self.error(header, why);
+                None
+            }
+        };
+        if d.is_some_and(|d| d < Decimal::ZERO) {
             self.error(header, "amounts must not be negative".into());
         }
         d
@@ -129,7 +205,7 @@ impl Row<'_> {
                         .iter()
                         .any(|c| c.header == header && c.required)
                 {
-                    self.error(header, format!("{header} is required"));
+                    self.missing(header);
                 }
                 Decimal::ZERO
             }
@@ -171,7 +247,7 @@ impl Row<'_> {
             Some(d) => d,
             None => {
                 if self.raw(header).is_none() {
-                    self.error(header, format!("{header} is required"));
+                    self.missing(header);
                 }
                 NaiveDate::MIN
             }
@@ -220,20 +296,32 @@ fn serial_to_date(serial: f64) -> Option<NaiveDate> {
 }
 
 /// Reads and checks the structure of every sheet; returns the rules and all problems found
-/// while reading (use [`super::validate`] for the cross-sheet rules).
+/// while reading (use [`super::validate`] for the cross-sheet rules). The file is called "the
+/// workbook" in messages; [`read_named`] names it.
 pub fn read(bytes: &[u8]) -> Result<(RuleSet, Vec<Problem>), Problem> {
-    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| Problem {
+    read_named("the workbook", bytes)
+}
+
+/// [`read`] for the file the user named `file`. The bytes go through the spreadsheet guard
+/// first (`crate::spreadsheet`: limits checked before calamine allocates); sheets are streamed
+/// row by row, so memory follows the rules read, not the sheet's rectangle. Sheet names and
+/// headers match NFC-normalised, ignoring case and surrounding spaces; person ids are
+/// normalised (`crate::person_id`), and two spellings of one id are an error naming both cells.
+pub fn read_named(file: &str, bytes: &[u8]) -> Result<(RuleSet, Vec<Problem>), Problem> {
+    let whole_file = |message: String| Problem {
         severity: Severity::Error,
         sheet: "",
         cell: String::new(),
         column: String::new(),
-        message: format!("not a readable .xlsx workbook: {e}"),
-    })?;
+        message,
+    };
+    let mut wb = spreadsheet::open_xlsx(file, bytes).map_err(|e| whole_file(e.to_string()))?;
     let mut problems = Vec::new();
     let mut rules = RuleSet::default();
+    let mut ids = PersonIds::default();
     let names = wb.sheet_names();
     for sheet in sheets::SHEETS.iter() {
-        if !names.iter().any(|n| n == sheet.name) {
+        let Some(actual) = names::find_sheet(&names, sheet.name).cloned() else {
             if sheet.optional {
                 continue;
             }
@@ -245,81 +333,171 @@ pub fn read(bytes: &[u8]) -> Result<(RuleSet, Vec<Problem>), Problem> {
                 message: format!("the sheet {} is missing", sheet.name),
             });
             continue;
-        }
-        let range = match wb.worksheet_range(sheet.name) {
-            Ok(r) => r,
-            Err(e) => {
-                problems.push(Problem {
-                    severity: Severity::Error,
-                    sheet: sheet.name,
-                    cell: String::new(),
-                    column: String::new(),
-                    message: format!("unreadable sheet: {e}"),
-                });
-                continue;
-            }
         };
-        let (r0, c0) = range.start().unwrap_or((0, 0));
-        let mut rows = range.rows();
-        let Some(header) = rows.next() else { continue };
-        let found: Vec<String> = header
-            .iter()
-            .map(|d| match d {
-                Data::String(s) => s.trim().to_lowercase(),
-                _ => String::new(),
-            })
-            .collect();
-        let map: Vec<Option<usize>> = sheet
-            .columns
-            .iter()
-            .map(|c| {
-                found
-                    .iter()
-                    .position(|h| *h == c.header.to_lowercase())
-                    .map(|i| i + c0 as usize)
-            })
-            .collect();
-        let mut missing = false;
-        for (c, m) in sheet.columns.iter().zip(&map) {
-            if m.is_none() && c.required {
-                missing = true;
-                problems.push(Problem {
-                    severity: Severity::Error,
-                    sheet: sheet.name,
-                    cell: format!("{}{}", column_letters(c0 as usize), r0 + 1),
-                    column: c.header.to_string(),
-                    message: format!(
-                        "required column {} is missing from the header row",
-                        c.header
-                    ),
-                });
+        let mut map: Option<Vec<Option<usize>>> = None;
+        let mut skip = false;
+        let streamed = spreadsheet::xlsx_rows(&mut wb, &actual, |row| {
+            if skip {
+                return;
             }
-        }
-        if missing {
-            continue;
-        }
-        for (i, cells) in rows.enumerate() {
-            if cells.iter().all(|d| {
-                matches!(d, Data::Empty) || matches!(d, Data::String(s) if s.trim().is_empty())
-            }) {
-                continue;
-            }
-            // Pad to absolute columns so the map's absolute indexes work.
-            let mut abs = vec![Data::Empty; c0 as usize];
-            abs.extend_from_slice(cells);
-            let row_no = r0 + 2 + i as u32;
-            let mut row = Row {
-                sheet,
-                map: &map,
-                cells: &abs,
-                row: row_no,
-                problems: &mut problems,
+            let Some(map) = &map else {
+                let (m, missing) = header_map(sheet, row, &mut problems);
+                skip = missing;
+                map = Some(m);
+                return;
             };
-            read_row(sheet.name, &mut row, &mut rules);
+            let blank = row.uncalculated.is_empty()
+                && row.cells.iter().all(|d| {
+                    matches!(d, Data::Empty) || matches!(d, Data::String(s) if s.trim().is_empty())
+                });
+            if blank {
+                return;
+            }
+            let mut r = Row {
+                sheet,
+                map,
+                cells: &row.cells,
+                uncalculated: &row.uncalculated,
+                row: row.row + 1,
+                problems: &mut problems,
+                ids: &mut ids,
+            };
+            r.report_uncalculated();
+            read_row(sheet.name, &mut r, &mut rules);
+        });
+        if let Err(e) = streamed {
+            problems.push(Problem {
+                severity: Severity::Error,
+                sheet: sheet.name,
+                cell: String::new(),
+                column: String::new(),
+                message: format!("unreadable sheet: {e}"),
+            });
         }
     }
+    problems.extend(ids.lookalikes());
     rules.flows.sort_by_key(|f| f.prio);
     Ok((rules, problems))
+}
+
+/// The header row: where each of the sheet's columns is (absolute 0-based column), and whether
+/// a required column is missing (then the sheet's rows are not read).
+fn header_map(
+    sheet: &'static Sheet,
+    header: &SheetRow,
+    problems: &mut Vec<Problem>,
+) -> (Vec<Option<usize>>, bool) {
+    let found: Vec<String> = header
+        .cells
+        .iter()
+        .map(|d| match d {
+            Data::String(s) => names::name_key(s),
+            _ => String::new(),
+        })
+        .collect();
+    let first = found.iter().position(|h| !h.is_empty()).unwrap_or(0);
+    let map: Vec<Option<usize>> = sheet
+        .columns
+        .iter()
+        .map(|c| {
+            let key = names::name_key(c.header);
+            found.iter().position(|h| *h == key)
+        })
+        .collect();
+    let mut missing = false;
+    for (c, m) in sheet.columns.iter().zip(&map) {
+        if m.is_none() && c.required {
+            missing = true;
+            problems.push(Problem {
+                severity: Severity::Error,
+                sheet: sheet.name,
+                cell: format!("{}{}", column_letters(first), header.row + 1),
+                column: c.header.to_string(),
+                message: format!(
+                    "required column {} is missing from the header row",
+                    c.header
+                ),
+            });
+        }
+    }
+    (map, missing)
+}
+
+/// Every person id read, by normalised form, with the spellings and cells it was read from.
+#[derive(Default)]
+struct PersonIds {
+    /// normalised id → (spelling as in the cell → first cell, e.g. `Jäv!A2`).
+    seen: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl PersonIds {
+    fn add(&mut self, raw: &str, normalised: &str, place: String) {
+        self.seen
+            .entry(normalised.to_string())
+            .or_default()
+            .entry(raw.to_string())
+            .or_insert(place);
+    }
+
+    /// One error per id written in more than one way, and per pair of ids that differ only in
+    /// inner spacing or compatibility forms.
+    fn lookalikes(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let problem = |spellings: Vec<(&String, &String)>, why: &str| {
+            let list: Vec<String> = spellings
+                .iter()
+                .take(4)
+                .map(|(raw, place)| format!("{raw:?} ({place})"))
+                .collect();
+            let more = spellings.len().saturating_sub(4);
+            let (_, first) = spellings[0];
+            let (sheet, cell) = first.split_once('!').unwrap_or(("", first));
+            Problem {
+                severity: Severity::Error,
+                sheet: sheets::SHEETS
+                    .iter()
+                    .map(|s| s.name)
+                    .find(|n| *n == sheet)
+                    .unwrap_or(""),
+                cell: cell.to_string(),
+                column: "person_id".into(),
+                message: format!(
+                    "the person ids {}{} {why}: one person would count as two for jäv, \
+                     duality and rights; write the id the same way everywhere",
+                    list.join(", "),
+                    if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    },
+                ),
+            }
+        };
+        for spellings in self.seen.values() {
+            if spellings.len() > 1 {
+                out.push(problem(
+                    spellings.iter().collect(),
+                    "differ only in letter case, surrounding spaces or Unicode form",
+                ));
+            }
+        }
+        let mut by_key: BTreeMap<String, Vec<(&String, &String)>> = BTreeMap::new();
+        for spellings in self.seen.values() {
+            if let Some((raw, place)) = spellings.iter().next() {
+                by_key
+                    .entry(crate::person_id::lookalike_key(raw))
+                    .or_default()
+                    .push((raw, place));
+            }
+        }
+        for group in by_key.into_values().filter(|g| g.len() > 1) {
+            out.push(problem(
+                group,
+                "differ only in inner spaces or character width",
+            ));
+        }
+        out
+    }
 }
 
 fn read_row(name: &str, r: &mut Row<'_>, rules: &mut RuleSet) {
@@ -350,7 +528,7 @@ fn read_row(name: &str, r: &mut Row<'_>, rules: &mut RuleSet) {
                 rad_id: r.required("rad_id"),
                 namnd: r.required("nämnd"),
                 attesttyp: r.choice("attesttyp", &kinds).unwrap_or(StepKind::Beslut),
-                person_id: r.required("person_id"),
+                person_id: r.person("person_id"),
                 namn: r.text("namn"),
                 befattning: r.text("befattning"),
                 grund: r
@@ -362,7 +540,7 @@ fn read_row(name: &str, r: &mut Row<'_>, rules: &mut RuleSet) {
                         ],
                     )
                     .unwrap_or(Basis::Ordinarie),
-                ersatter_person_id: r.opt_text("ersätter_person_id"),
+                ersatter_person_id: r.opt_person("ersätter_person_id"),
                 ansvar: r.pattern("ansvar"),
                 verksamhet: r.pattern("verksamhet"),
                 aktivitet: r.pattern("aktivitet"),
@@ -398,21 +576,21 @@ fn read_row(name: &str, r: &mut Row<'_>, rules: &mut RuleSet) {
         }
         "Frånvaro" => {
             let a = Absence {
-                person_id: r.required("person_id"),
-                ersattare_person_id: r.required("ersättare_person_id"),
+                person_id: r.person("person_id"),
+                ersattare_person_id: r.person("ersättare_person_id"),
                 fran: r.date("från"),
                 till: r.date("till"),
                 omfattning: r.pattern("omfattning"),
                 orsak: r.text("orsak"),
-                registrerad_av: r.required("registrerad_av"),
+                registrerad_av: r.person("registrerad_av"),
                 row,
             };
             rules.absences.push(a);
         }
         "Chef" => {
             let m = ManagerLink {
-                person_id: r.required("person_id"),
-                chef_person_id: r.required("närmaste_chef_person_id"),
+                person_id: r.person("person_id"),
+                chef_person_id: r.person("närmaste_chef_person_id"),
                 giltig_fran: r.date("giltig_från"),
                 giltig_till: r.opt_date("giltig_till"),
                 row,
@@ -427,7 +605,7 @@ fn read_row(name: &str, r: &mut Row<'_>, rules: &mut RuleSet) {
                 ("ÖVERORDNAD_KOSTNAD", ConflictKind::OverordnadKostnad),
             ];
             let c = Conflict {
-                person_id: r.required("person_id"),
+                person_id: r.person("person_id"),
                 typ: r.choice("typ", &kinds).unwrap_or(ConflictKind::EgenUtgift),
                 leverantor_orgnr: r
                     .opt_text("leverantör_orgnr")
@@ -527,9 +705,9 @@ fn read_row(name: &str, r: &mut Row<'_>, rules: &mut RuleSet) {
                     )
                     .unwrap_or(Matching::Ingen),
                 steg,
-                granskare_person_id: r.opt_text("granskare_person_id"),
+                granskare_person_id: r.opt_person("granskare_person_id"),
                 ko: r.opt_text("kö"),
-                auto_attest_av_person_id: r.opt_text("auto_attest_av_person_id"),
+                auto_attest_av_person_id: r.opt_person("auto_attest_av_person_id"),
                 konteringsforslag_id: r.opt_text("konteringsförslag_id"),
                 giltig_fran: r.opt_date("giltig_från"),
                 giltig_till: r.opt_date("giltig_till"),

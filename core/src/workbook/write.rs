@@ -1,6 +1,7 @@
 //! Writing the workbook: the empty template (headers, column notes, drop-down validation) or a
 //! filled one (the sample). Output is reproducible: fixed document properties.
 
+use crate::spreadsheet::fit::FitText;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -72,7 +73,7 @@ pub fn write(rules: &RuleSet) -> Result<Vec<u8>, XlsxError> {
                             ws.write_number(r, c, i as f64)?;
                         }
                         _ => {
-                            ws.write_string(r, c, s)?;
+                            ws.text(r, c, s)?;
                         }
                     },
                     V::N(d) => {
@@ -108,7 +109,7 @@ pub fn write(rules: &RuleSet) -> Result<Vec<u8>, XlsxError> {
 fn write_header(ws: &mut Worksheet, sheet: &Sheet, header: &Format) -> Result<(), XlsxError> {
     for (c, col) in sheet.columns.iter().enumerate() {
         let c = c as u16;
-        ws.write_string_with_format(0, c, col.header, header)?;
+        ws.text_fmt(0, c, col.header, header)?;
         ws.set_column_width(c, (col.header.chars().count() as f64 + 4.0).max(12.0))?;
         if !col.note.is_empty() {
             let note = Note::new(col.note).set_author("Digilyft");

@@ -344,3 +344,41 @@ fn documents_without_number_or_totals_have_no_facts() {
         );
     }
 }
+
+/// Issue 14, finding 9: a PayableAmount (or TaxExclusiveAmount) that is there but not a
+/// number is reported as unparseable, naming the value and the business term, not "missing".
+#[test]
+fn an_unparseable_total_is_named_as_such_not_missing() {
+    for (edit, bt, value) in [
+        (
+            (
+                "<cbc:PayableAmount currencyID=\"EUR\">1656.25</cbc:PayableAmount>",
+                "<cbc:PayableAmount currencyID=\"EUR\">1 656,25</cbc:PayableAmount>",
+            ),
+            "BT-115 ",
+            "1 656,25",
+        ),
+        (
+            (
+                "<cbc:TaxExclusiveAmount currencyID=\"EUR\">1325</cbc:TaxExclusiveAmount>",
+                "<cbc:TaxExclusiveAmount currencyID=\"EUR\">1.3e3</cbc:TaxExclusiveAmount>",
+            ),
+            "BT-109 ",
+            "1.3e3",
+        ),
+    ] {
+        let got = project("assets/samples/peppol-base-example.xml", &[edit]);
+        match &got {
+            Err(e @ FactsError::Unparseable { what, line, .. }) => {
+                assert!(what.starts_with(bt), "{e}");
+                assert!(*line > 0, "{e}");
+                let text = e.to_string();
+                assert!(
+                    text.contains(value) && text.contains("unparseable"),
+                    "{text}"
+                );
+            }
+            other => panic!("{bt}: {other:?}"),
+        }
+    }
+}

@@ -98,3 +98,46 @@ fn the_reviewer_and_the_finance_office_may_code_an_invoice() {
         assert_eq!(wf.coding, rows);
     }
 }
+
+/// Issue 14, finding 8: resubmitting the rows the invoice already has is a no-op — no new
+/// revision, the attest given stays, no audit event — while a real change still voids it.
+#[test]
+fn resubmitting_identical_rows_changes_nothing() {
+    let clock = clock();
+    let mut store = store_with_rules(&clock);
+    let id = office_invoice(&mut store, "K-1", &[3000], &clock);
+    decide(
+        &mut store,
+        id,
+        "GRANSKNING#1",
+        Decision::Attest,
+        "u230",
+        None,
+        &clock,
+    );
+    let before = store.invoice_detail(id).expect("detail");
+    let events = store.audit_events().expect("audit").len();
+    let mut same = before.workflow.coding.clone();
+    // 3000 written as 3000,00: the same amount.
+    same[0].amount = "3000.00".parse().expect("decimal");
+    let wf = store
+        .set_kontering(id, same, "u230", &clock)
+        .expect("accepted");
+    assert_eq!(wf.revision, before.workflow.revision);
+    let after = store.invoice_detail(id).expect("detail");
+    assert_eq!(
+        after.workflow.steps, before.workflow.steps,
+        "the attest stands"
+    );
+    assert_eq!(store.audit_events().expect("audit").len(), events);
+
+    let mut split = before.workflow.coding.clone();
+    split[0].amount = Decimal::from(1000);
+    let mut second = split[0].clone();
+    second.amount = Decimal::from(2000);
+    split.push(second);
+    let wf = store
+        .set_kontering(id, split, "u230", &clock)
+        .expect("a real change");
+    assert_eq!(wf.revision, before.workflow.revision + 1);
+}

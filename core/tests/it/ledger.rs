@@ -75,3 +75,45 @@ fn ledger_has_numbers_dates_and_attesters() {
     );
     assert!(digilyft_core::ledger::read_anchor(b"not a workbook").is_err());
 }
+
+/// Issue 14, finding 6: a 40,000-character supplier name is cut to Excel's 32,767 characters
+/// with a visible marker and named in the export's warning; the export no longer fails.
+#[test]
+fn a_supplier_name_longer_than_excel_allows_is_cut_not_fatal() {
+    let clock = clock();
+    let mut store = store_with_rules(&clock);
+    let long = "Långa Namnet AB ".repeat(2_500);
+    assert_eq!(long.chars().count(), 40_000);
+    import(
+        &mut store,
+        &invoice(OFFICE, &long, "L-LONG", "4110", &[1000]),
+        &clock,
+    );
+    import(
+        &mut store,
+        &invoice(OFFICE, "Kontorsvaror i Norr AB", "L-2", "4110", &[500]),
+        &clock,
+    );
+    let entries = store.ledger().expect("ledger");
+    let bytes = write_ledger(&entries, clock_day(&clock), None).expect("the export is written");
+    let cut = digilyft_core::ledger::cut_texts(&entries);
+    assert_eq!(cut.len(), 1, "{cut:?}");
+    assert!(
+        cut[0].contains("L-LONG") && cut[0].contains("Leverantör"),
+        "{cut:?}"
+    );
+    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("open");
+    let sheet = wb.worksheet_range("Fakturor").expect("sheet");
+    let names: Vec<String> = sheet.rows().skip(1).map(|r| r[1].to_string()).collect();
+    let cut_name = names.iter().find(|n| n.starts_with("Långa")).expect("row");
+    assert_eq!(cut_name.chars().count(), 32_767);
+    assert!(
+        cut_name.contains(" … [avkortad, ") && cut_name.ends_with(" tecken]"),
+        "marked: {}",
+        &cut_name[cut_name.len() - 40..]
+    );
+    assert!(
+        names.iter().any(|n| n == "Kontorsvaror i Norr AB"),
+        "the rest is whole"
+    );
+}

@@ -16,6 +16,7 @@ mod ledger;
 mod reminders;
 mod rulebook;
 mod scenario;
+mod spreadsheet;
 mod store_dump;
 mod store_fixture;
 mod sync;

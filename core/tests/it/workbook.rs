@@ -495,3 +495,56 @@ fn a_named_reviewer_without_the_right_or_for_two_review_steps_is_reported() {
         "{warnings:#?}"
     );
 }
+
+/// Issue 14, finding 3: people holding the same right with equal limits are one warning with
+/// a count and the first cells (20,000 rows once gave 190,000 warnings), while the errors
+/// about one grant each stay one per grant.
+#[test]
+fn equal_rights_of_many_people_are_one_warning_with_a_count() {
+    let base = sample::sample_rules();
+    let template = base
+        .grants
+        .iter()
+        .find(|g| g.attesttyp == digilyft_core::approval::StepKind::Beslut)
+        .expect("a BESLUT grant")
+        .clone();
+    let mut rules = base.clone();
+    rules.grants = (0..400u32)
+        .map(|i| workbook::Grant {
+            rad_id: format!("AR-{i}"),
+            person_id: format!("u{}", 1000 + i),
+            ansvar: workbook::CodePattern::parse(&format!("{}", 10_000 + i / 20)).expect("code"),
+            row: i + 2,
+            ..template.clone()
+        })
+        .collect();
+    // One person twice for the same code and period: an error on that row.
+    let mut twice = rules.grants[0].clone();
+    twice.rad_id = "AR-X".into();
+    twice.row = 500;
+    rules.grants.push(twice);
+    let problems = workbook::validate(&rules, day(2026, 11, 20));
+    let equal: Vec<_> = problems
+        .iter()
+        .filter(|p| p.message.contains("equal limits"))
+        .collect();
+    assert_eq!(equal.len(), 1, "{equal:#?}");
+    assert_eq!(equal[0].severity, Severity::Warning);
+    // 20 codes × 19 later holders each, and the doubled row (another's equal right too).
+    assert!(
+        equal[0].message.starts_with("381 grants"),
+        "{}",
+        equal[0].message
+    );
+    assert!(equal[0].message.contains("E3") || equal[0].message.contains("row 2"));
+    let same: Vec<_> = problems
+        .iter()
+        .filter(|p| p.message.contains("for the same person"))
+        .collect();
+    assert_eq!(same.len(), 1, "{same:#?}");
+    assert!(
+        same[0].message.contains("AR-0 (row 2)"),
+        "{}",
+        same[0].message
+    );
+}

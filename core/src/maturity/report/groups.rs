@@ -35,12 +35,10 @@ pub(super) fn groups(cx: &Ctx, ws: &mut Worksheet, units: bool) -> Result<(), Xl
         let row = i as u32 + 1;
         let indent =
             Format::new().set_indent(g.depth.saturating_sub(if units { 0 } else { 1 }) as u8);
-        ws.write_string_with_format(row, 0, &g.name, &indent)?;
+        ws.text_fmt(row, 0, &g.name, &indent)?;
         match g.n {
             Some(n) => ws.write_number_with_format(row, 1, n as f64, &cx.f.int)?,
-            None => {
-                ws.write_string_with_format(row, 1, cx.disclosure(g.disclosure), &cx.f.muted)?
-            }
+            None => ws.text_fmt(row, 1, cx.disclosure(g.disclosure), &cx.f.muted)?,
         };
         if let Some(rate) = g.response_rate {
             ws.write_number_with_format(row, 2, rate, &cx.f.pct)?;
@@ -55,7 +53,7 @@ pub(super) fn groups(cx: &Ctx, ws: &mut Worksheet, units: bool) -> Result<(), Xl
             } else {
                 p.leaning.clone()
             };
-            ws.write_string(row, 3, t)?;
+            ws.text(row, 3, t)?;
         }
         if let Some(x) = g.scores[overall].shown() {
             ws.write_number_with_format(row, 4, x.ci_low.max(0.0), &cx.f.score)?;
@@ -80,18 +78,18 @@ pub(super) fn groups(cx: &Ctx, ws: &mut Worksheet, units: bool) -> Result<(), Xl
         .filter(|(_, m)| m.kind != MeasureKind::Category)
         .map(|(i, _)| i)
         .collect();
-    ws.write_string_with_format(
+    ws.text_fmt(
         top,
         0,
         cx.l("Diagramdata (visade grupper)", "Chart data (shown groups)"),
         &cx.f.bold,
     )?;
     for (j, &m) in series.iter().enumerate() {
-        ws.write_string_with_format(top + 1, 1 + j as u16, &r.measures[m].name, &cx.f.header)?;
+        ws.text_fmt(top + 1, 1 + j as u16, &r.measures[m].name, &cx.f.header)?;
     }
     for (i, g) in shown.iter().enumerate() {
         let row = top + 2 + i as u32;
-        ws.write_string(row, 0, &g.name)?;
+        ws.text(row, 0, &g.name)?;
         for (j, &m) in series.iter().enumerate() {
             if let Some(x) = g.scores[m].shown() {
                 ws.write_number_with_format(row, 1 + j as u16, x.mean, &cx.f.score)?;
@@ -130,13 +128,13 @@ pub(super) fn groups(cx: &Ctx, ws: &mut Worksheet, units: bool) -> Result<(), Xl
         .collect();
     if units && !placed.is_empty() {
         let col = 2 + series.len() as u16;
-        ws.write_string_with_format(
+        ws.text_fmt(
             top + 1,
             col,
             cx.l("Placering x", "Placement x"),
             &cx.f.header,
         )?;
-        ws.write_string_with_format(
+        ws.text_fmt(
             top + 1,
             col + 1,
             cx.l("Placering y", "Placement y"),
@@ -149,7 +147,7 @@ pub(super) fn groups(cx: &Ctx, ws: &mut Worksheet, units: bool) -> Result<(), Xl
         for (i, g) in placed.iter().enumerate() {
             let row = top + 2 + i as u32;
             if let Some(p) = &g.quadrant {
-                ws.write_string(row, col - 1, &g.name)?;
+                ws.text(row, col - 1, &g.name)?;
                 ws.write_number_with_format(row, col, p.x, &cx.f.score)?;
                 ws.write_number_with_format(row, col + 1, p.y, &cx.f.score)?;
                 chart
@@ -187,7 +185,7 @@ pub(super) fn waves(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
     ws.set_row_height(0, 45)?;
     for (i, w) in r.trend.iter().enumerate() {
         let row = i as u32 + 1;
-        ws.write_string(row, 0, &w.wave)?;
+        ws.text(row, 0, &w.wave)?;
         ws.write_number_with_format(row, 1, w.n as f64, &cx.f.int)?;
         for (m, s) in w.scores.iter().enumerate() {
             cx.mean(ws, row, 2 + m as u16, s)?;
@@ -215,7 +213,7 @@ pub(super) fn waves(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
     chart.set_width(640).set_height(360);
     ws.insert_chart(last + 2, 0, &chart)?;
     let mut row = last + 22;
-    ws.write_string_with_format(
+    ws.text_fmt(
         row,
         0,
         cx.l(
@@ -245,14 +243,14 @@ pub(super) fn waves(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
             .iter()
             .find(|m| m.id == ch.measure)
             .map_or(ch.measure.as_str(), |m| m.name.as_str());
-        ws.write_string(row, 0, mname)?;
+        ws.text(row, 0, mname)?;
         let unit = r
             .units
             .iter()
             .find(|u| u.key == ch.unit)
             .map_or(ch.unit.as_str(), |u| u.name.as_str());
-        ws.write_string(row, 6, unit)?;
-        ws.write_string(
+        ws.text(row, 6, unit)?;
+        ws.text(
             row,
             1,
             if ch.comparable {
@@ -318,15 +316,15 @@ pub(super) fn comparisons(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError>
             ComparisonKind::Units => cx.l("enheter", "units"),
             ComparisonKind::Waves => cx.l("omgångar", "waves"),
         };
-        ws.write_string(row, 0, kind)?;
-        ws.write_string(row, 1, group_name(c.kind, &c.a))?;
-        ws.write_string(row, 2, group_name(c.kind, &c.b))?;
+        ws.text(row, 0, kind)?;
+        ws.text(row, 1, group_name(c.kind, &c.a))?;
+        ws.text(row, 2, group_name(c.kind, &c.b))?;
         let mname = r
             .measures
             .iter()
             .find(|m| m.id == c.measure)
             .map_or(c.measure.as_str(), |m| m.name.as_str());
-        ws.write_string(row, 3, mname)?;
+        ws.text(row, 3, mname)?;
         ws.write_number_with_format(row, 4, c.difference.diff, &cx.f.score)?;
         ws.write_number_with_format(row, 5, c.difference.ci_low, &cx.f.score)?;
         ws.write_number_with_format(row, 6, c.difference.ci_high, &cx.f.score)?;
@@ -334,7 +332,7 @@ pub(super) fn comparisons(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError>
             ws.write_number_with_format(row, 7, d, &cx.f.two)?;
         }
         if c.notable {
-            ws.write_string(row, 8, cx.l("ja", "yes"))?;
+            ws.text(row, 8, cx.l("ja", "yes"))?;
         }
     }
     ws.autofilter(0, 0, sorted.len() as u32, 8)?;

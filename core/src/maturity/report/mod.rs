@@ -18,6 +18,7 @@ use groups::{comparisons, groups, waves};
 use overview::{categories, summary};
 use tables::{action_plan, items, priorities, reliability, themes};
 
+use crate::spreadsheet::fit::FitText;
 use digilyft_survey::Lang;
 use digilyft_survey::anonymity::Disclosure;
 use digilyft_survey::report::{
@@ -104,7 +105,7 @@ impl Ctx<'_> {
 
     fn headers(&self, ws: &mut Worksheet, row: u32, heads: &[&str]) -> Result<(), XlsxError> {
         for (c, h) in heads.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, *h, &self.f.header)?;
+            ws.text_fmt(row, c as u16, *h, &self.f.header)?;
         }
         Ok(())
     }
@@ -119,7 +120,7 @@ impl Ctx<'_> {
                 ws.write_number_with_format(row, col + 3, x.n as f64, &self.f.int)?;
             }
             None => {
-                ws.write_string_with_format(row, col, self.hidden(s), &self.f.muted)?;
+                ws.text_fmt(row, col, self.hidden(s), &self.f.muted)?;
             }
         }
         Ok(())
@@ -128,13 +129,49 @@ impl Ctx<'_> {
     fn mean(&self, ws: &mut Worksheet, row: u32, col: u16, s: &Stat) -> Result<(), XlsxError> {
         match s.shown() {
             Some(x) => ws.write_number_with_format(row, col, x.mean, &self.f.score)?,
-            None => ws.write_string_with_format(row, col, self.hidden(s), &self.f.muted)?,
+            None => ws.text_fmt(row, col, self.hidden(s), &self.f.muted)?,
         };
         Ok(())
     }
 }
 
 /// Writes the report workbook.
+/// The texts of `report` longer than an Excel cell holds, which [`write_report`] writes cut
+/// (`crate::spreadsheet::fit`): one line each naming the unit, role, wave or field.
+pub fn cut_texts(report: &ScoreReport) -> Vec<String> {
+    use crate::spreadsheet::fit::too_long;
+    let short = |t: &str| t.chars().take(40).collect::<String>();
+    let mut out = Vec::new();
+    if too_long(&report.organisation) {
+        out.push(format!(
+            "organisation {:?}…: {} characters",
+            short(&report.organisation),
+            report.organisation.chars().count()
+        ));
+    }
+    for (what, groups) in [("unit", &report.units), ("role", &report.roles)] {
+        for g in groups.iter() {
+            if too_long(&g.name) || too_long(&g.key) {
+                out.push(format!(
+                    "{what} {:?}…: {} characters",
+                    short(&g.name),
+                    g.name.chars().count().max(g.key.chars().count())
+                ));
+            }
+        }
+    }
+    for w in report.waves.iter().filter(|w| too_long(w)) {
+        out.push(format!(
+            "wave {:?}…: {} characters",
+            short(w),
+            w.chars().count()
+        ));
+    }
+    out
+}
+
+/// Writes the report workbook. A text longer than an Excel cell holds is cut with a marker
+/// ([`cut_texts`] lists them), never a reason to fail.
 pub fn write_report(report: &ScoreReport) -> Result<Vec<u8>, XlsxError> {
     let cx = Ctx {
         r: report,

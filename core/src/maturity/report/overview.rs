@@ -6,7 +6,7 @@ use super::*;
 pub(super) fn summary(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let r = cx.r;
     ws.set_name(cx.l("Sammanfattning", "Summary"))?;
-    ws.write_string_with_format(
+    ws.text_fmt(
         0,
         0,
         format!("{} – {}", r.model.name, r.organisation),
@@ -25,8 +25,8 @@ pub(super) fn summary(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
     ];
     let mut row = 2;
     for (k, v) in facts {
-        ws.write_string_with_format(row, 0, k, &cx.f.bold)?;
-        ws.write_string(row, 1, v)?;
+        ws.text_fmt(row, 0, k, &cx.f.bold)?;
+        ws.text(row, 1, v)?;
         row += 1;
     }
     let nums: Vec<(&str, f64, &Format)> = vec![
@@ -62,7 +62,7 @@ pub(super) fn summary(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
         ),
     ];
     for (k, v, f) in nums {
-        ws.write_string_with_format(row, 0, k, &cx.f.bold)?;
+        ws.text_fmt(row, 0, k, &cx.f.bold)?;
         ws.write_number_with_format(row, 1, v, f)?;
         row += 1;
     }
@@ -86,13 +86,13 @@ pub(super) fn summary(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
         .enumerate()
         .filter(|(_, m)| m.kind != MeasureKind::Category)
     {
-        ws.write_string(row, 0, &meas.name)?;
+        ws.text(row, 0, &meas.name)?;
         cx.stat4(ws, row, 1, &org.scores[m])?;
         row += 1;
     }
     row += 1;
     if let Some(p) = &org.quadrant {
-        ws.write_string_with_format(row, 0, cx.l("Placering", "Placement"), &cx.f.bold)?;
+        ws.text_fmt(row, 0, cx.l("Placering", "Placement"), &cx.f.bold)?;
         let text = if p.near_boundary {
             format!(
                 "{} ({} {} {}; {})",
@@ -108,10 +108,10 @@ pub(super) fn summary(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
         } else {
             format!("{} – {}", p.leaning, p.name)
         };
-        ws.write_string(row, 1, text)?;
+        ws.text(row, 1, text)?;
         row += 1;
-        ws.write_string_with_format(row, 0, cx.l("Råd", "Advice"), &cx.f.bold)?;
-        ws.write_string_with_format(row, 1, &p.advice, &cx.f.wrap)?;
+        ws.text_fmt(row, 0, cx.l("Råd", "Advice"), &cx.f.bold)?;
+        ws.text_fmt(row, 1, &p.advice, &cx.f.wrap)?;
         ws.set_row_height(row, 45)?;
         row += 2;
     }
@@ -119,15 +119,15 @@ pub(super) fn summary(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
         (cx.l("Styrkor", "Strengths"), RankLabel::Strength),
         (cx.l("Svagheter", "Weaknesses"), RankLabel::Weakness),
     ] {
-        ws.write_string_with_format(row, 0, label, &cx.f.bold)?;
+        ws.text_fmt(row, 0, label, &cx.f.bold)?;
         for rk in r.ranking.iter().filter(|x| x.label == kind) {
-            ws.write_string(row, 1, &rk.name)?;
+            ws.text(row, 1, &rk.name)?;
             ws.write_number_with_format(row, 2, rk.mean, &cx.f.score)?;
             row += 1;
         }
         row += 1;
     }
-    ws.write_string_with_format(
+    ws.text_fmt(
         row,
         0,
         cx.l(
@@ -138,10 +138,10 @@ pub(super) fn summary(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
     )?;
     if !r.warnings.is_empty() {
         row += 2;
-        ws.write_string_with_format(row, 0, cx.l("Varningar", "Warnings"), &cx.f.bold)?;
+        ws.text_fmt(row, 0, cx.l("Varningar", "Warnings"), &cx.f.bold)?;
         for w in &r.warnings {
             row += 1;
-            ws.write_string(row, 1, &w.message)?;
+            ws.text(row, 1, &w.message)?;
         }
     }
     ws.set_column_width(0, 34)?;
@@ -190,13 +190,13 @@ pub(super) fn categories(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> 
     for (i, &m) in cats.iter().enumerate() {
         let row = i as u32 + 1;
         let meas = &r.measures[m];
-        ws.write_string(row, 0, &meas.name)?;
+        ws.text(row, 0, &meas.name)?;
         let dim = r
             .measures
             .iter()
             .find(|d| Some(&d.id) == meas.dimension.as_ref())
             .map_or("", |d| d.name.as_str());
-        ws.write_string(row, 1, dim)?;
+        ws.text(row, 1, dim)?;
         cx.stat4(ws, row, 2, &org.scores[m])?;
         if let Some(p) = prev.and_then(|p| p.scores[m].shown()) {
             ws.write_number_with_format(row, 6, p.mean, &cx.f.score)?;

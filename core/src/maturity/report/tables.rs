@@ -22,7 +22,7 @@ pub(super) fn items(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
     cx.headers(ws, 0, &heads)?;
     for (i, it) in r.items.iter().enumerate() {
         let row = i as u32 + 1;
-        ws.write_string(row, 0, &it.id)?;
+        ws.text(row, 0, &it.id)?;
         let cat = it
             .category
             .as_ref()
@@ -30,13 +30,13 @@ pub(super) fn items(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
             .map_or(cx.l("Utfall (nytta)", "Outcome (benefit)"), |m| {
                 m.name.as_str()
             });
-        ws.write_string(row, 1, cat)?;
-        ws.write_string(row, 2, &it.text)?;
+        ws.text(row, 1, cat)?;
+        ws.text(row, 2, &it.text)?;
         if it.reverse {
-            ws.write_string(row, 3, cx.l("ja", "yes"))?;
+            ws.text(row, 3, cx.l("ja", "yes"))?;
         }
         if !it.disclosure.shown() {
-            ws.write_string_with_format(row, 4, cx.disclosure(it.disclosure), &cx.f.muted)?;
+            ws.text_fmt(row, 4, cx.disclosure(it.disclosure), &cx.f.muted)?;
             continue;
         }
         if let Some(n) = it.n {
@@ -83,7 +83,7 @@ pub(super) fn reliability(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError>
     )?;
     for (i, c) in r.reliability.iter().enumerate() {
         let row = i as u32 + 1;
-        ws.write_string(row, 0, &c.name)?;
+        ws.text(row, 0, &c.name)?;
         ws.write_number_with_format(row, 1, c.n as f64, &cx.f.int)?;
         if let Some(a) = c.alpha {
             ws.write_number_with_format(row, 2, a, &cx.f.two)?;
@@ -102,7 +102,7 @@ pub(super) fn reliability(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError>
                 cx.l("för få kompletta svar", "too few complete cases")
             }
         };
-        ws.write_string(row, 3, t)?;
+        ws.text(row, 3, t)?;
     }
     let mut row = r.reliability.len() as u32 + 2;
     cx.headers(
@@ -121,8 +121,8 @@ pub(super) fn reliability(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError>
     for c in &r.reliability {
         for it in &c.items {
             row += 1;
-            ws.write_string(row, 0, &c.name)?;
-            ws.write_string(row, 1, &it.item)?;
+            ws.text(row, 0, &c.name)?;
+            ws.text(row, 1, &it.item)?;
             if let Some(x) = it.item_total {
                 ws.write_number_with_format(row, 2, x, &cx.f.two)?;
             }
@@ -157,7 +157,7 @@ pub(super) fn priorities(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> 
         ],
     )?;
     if r.priorities.is_empty() {
-        ws.write_string_with_format(
+        ws.text_fmt(
             1,
             0,
             cx.l(
@@ -169,11 +169,11 @@ pub(super) fn priorities(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> 
     }
     for (i, p) in r.priorities.iter().enumerate() {
         let row = i as u32 + 1;
-        ws.write_string(row, 0, &p.name)?;
+        ws.text(row, 0, &p.name)?;
         ws.write_number_with_format(row, 1, p.performance, &cx.f.score)?;
         ws.write_number_with_format(row, 2, p.importance, &cx.f.two)?;
         ws.write_number_with_format(row, 3, p.n as f64, &cx.f.int)?;
-        ws.write_string(row, 4, &p.class_label)?;
+        ws.text(row, 4, &p.class_label)?;
     }
     if r.priorities.len() >= 2 {
         let last = r.priorities.len() as u32;
@@ -224,12 +224,12 @@ pub(super) fn action_plan(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError>
     )?;
     for (i, a) in r.action_plan.iter().enumerate() {
         let row = i as u32 + 1;
-        ws.write_string(row, 0, &a.category_name)?;
+        ws.text(row, 0, &a.category_name)?;
         ws.write_number_with_format(row, 1, a.baseline, &cx.f.score)?;
-        ws.write_string_with_format(row, 2, &a.action, &cx.f.wrap)?;
-        ws.write_string_with_format(row, 3, &a.detail, &cx.f.wrap)?;
-        ws.write_string(row, 8, &a.follow_up_wave)?;
-        ws.write_string(row, 9, &a.reason)?;
+        ws.text_fmt(row, 2, &a.action, &cx.f.wrap)?;
+        ws.text_fmt(row, 3, &a.detail, &cx.f.wrap)?;
+        ws.text(row, 8, &a.follow_up_wave)?;
+        ws.text(row, 9, &a.reason)?;
     }
     ws.set_column_format(5, &cx.f.date)?;
     ws.set_column_format(6, &cx.f.date)?;
@@ -268,7 +268,7 @@ pub(super) fn themes(cx: &Ctx, ws: &mut Worksheet) -> Result<(), XlsxError> {
     )?;
     for (i, t) in r.themes.iter().enumerate() {
         let row = i as u32 + 1;
-        ws.write_string(row, 0, &t.name)?;
+        ws.text(row, 0, &t.name)?;
         cx.stat4(ws, row, 1, &t.score)?;
     }
     ws.set_column_width(0, 60)?;

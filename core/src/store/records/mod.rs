@@ -101,9 +101,14 @@ pub(super) fn rules_to_json(rules: &RuleSet) -> Result<String> {
     encode(&RuleSetRecordV1::from(rules), "rule set")
 }
 
-/// The rule set of a stored `ruleset.rules_json`.
+/// The rule set of a stored `ruleset.rules_json`, its person ids normalised (a rule set stored
+/// before ids were normalised on import reads like one imported today).
 pub(super) fn rules_from_json(json: &str) -> Result<RuleSet> {
-    decode::<RuleSetRecordV1>(json, "rule set").map(RuleSet::from)
+    decode::<RuleSetRecordV1>(json, "rule set").map(|r| {
+        let mut rules = RuleSet::from(r);
+        rules.normalise_person_ids();
+        rules
+    })
 }
 
 /// `invoice.facts_json` of `facts`.

@@ -281,4 +281,20 @@ mod tests {
         assert_eq!(f.belopp_max, Some(Decimal::new(100050, 2)));
         assert_eq!(f.dokumenttyp, DocFilter::Alla);
     }
+
+    /// Issue 14, finding 2: a rule set stored before person ids were normalised on import
+    /// (`U210` in capitals) reads with them normalised, so the normalised actor matches.
+    #[test]
+    fn a_stored_rule_set_reads_with_its_person_ids_normalised() {
+        let mut rules = sample_rules();
+        for g in &mut rules.grants {
+            g.person_id = format!(" {} ", g.person_id.to_uppercase());
+        }
+        for c in &mut rules.conflicts {
+            c.person_id = c.person_id.to_uppercase();
+        }
+        let json = super::super::rules_to_json(&rules).expect("encode");
+        let back = super::super::rules_from_json(&json).expect("decode");
+        assert_eq!(back, sample_rules());
+    }
 }
