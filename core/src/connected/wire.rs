@@ -174,10 +174,6 @@ pub struct InvoiceData {
     #[serde(default)]
     pub supplier: String,
     #[serde(default)]
-    pub kind: Option<String>,
-    #[serde(default)]
-    pub issue_date: Option<chrono::NaiveDate>,
-    #[serde(default)]
     pub due_date: Option<chrono::NaiveDate>,
     #[serde(default)]
     pub attest_deadline: Option<chrono::NaiveDate>,
@@ -191,8 +187,6 @@ pub struct InvoiceData {
     pub payment_block: bool,
     #[serde(default)]
     pub revision: i64,
-    #[serde(default)]
-    pub route_version: i64,
     #[serde(default)]
     pub content_hash: String,
     #[serde(default)]
@@ -223,8 +217,6 @@ pub struct StepData {
     pub route_version: i64,
     #[serde(default)]
     pub decided_by: Option<String>,
-    #[serde(default)]
-    pub acting_for: Option<String>,
     #[serde(default)]
     pub decided_at: Option<chrono::DateTime<chrono::Utc>>,
 }
