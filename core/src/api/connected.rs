@@ -583,7 +583,11 @@ pub struct DecideRequest {
 /// and content hash as mirrored, the rule-set version seen) goes into the outbox in one
 /// transaction and overlays the mirror until the server's outcome is known. The server alone
 /// judges it at push time.
-pub fn decide(conn: &mut Connection, ctx: &Context<'_>, req: &DecideRequest) -> Result<PendingView> {
+pub fn decide(
+    conn: &mut Connection,
+    ctx: &Context<'_>,
+    req: &DecideRequest,
+) -> Result<PendingView> {
     let me = conn
         .store
         .device()?
@@ -592,9 +596,16 @@ pub fn decide(conn: &mut Connection, ctx: &Context<'_>, req: &DecideRequest) -> 
     let (id, row) = find(conn, &req.invoice)?;
     let inv = read_invoice(&id, &row.data_json)?;
     let step = match &req.step {
-        Some(label) => inv.steps.iter().find(|s| &s.label == label).ok_or_else(|| {
-            ApiError::new(ErrorCode::NotFound, format!("invoice {id} has no step {label}"))
-        })?,
+        Some(label) => inv
+            .steps
+            .iter()
+            .find(|s| &s.label == label)
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("invoice {id} has no step {label}"),
+                )
+            })?,
         None => inv
             .steps
             .iter()
@@ -758,10 +769,12 @@ pub fn sync_once(
     lang: Lang,
     tz: FixedOffset,
 ) -> Result<SyncReport> {
-    let device = conn
-        .store
-        .device()?
-        .ok_or_else(|| ApiError::new(ErrorCode::Precondition, "not logged in to a server: digilyft login"))?;
+    let device = conn.store.device()?.ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::Precondition,
+            "not logged in to a server: digilyft login",
+        )
+    })?;
     let base = options.server.clone().unwrap_or(device.server_url);
     let http = Http::new(&base, Duration::from_secs(options.wait_secs + 15));
     let cfg = SyncConfig {
@@ -861,7 +874,15 @@ pub fn attention(conn: &Connection, lang: Lang, tz: FixedOffset) -> Result<Vec<A
             .detail_json
             .as_deref()
             .and_then(|d| serde_json::from_str(d).ok());
-        out.push(view_item(conn, r.kind.as_str(), r, detail.as_ref(), lang, tz, true)?);
+        out.push(view_item(
+            conn,
+            r.kind.as_str(),
+            r,
+            detail.as_ref(),
+            lang,
+            tz,
+            true,
+        )?);
     }
     let own: std::collections::HashSet<&str> =
         outbox.iter().map(|r| r.mutation_id.as_str()).collect();
@@ -873,7 +894,10 @@ pub fn attention(conn: &Connection, lang: Lang, tz: FixedOffset) -> Result<Vec<A
         if data.get("attention").and_then(Value::as_bool) != Some(true) {
             continue;
         }
-        let outcome = data.get("outcome").and_then(Value::as_str).unwrap_or("UNKNOWN");
+        let outcome = data
+            .get("outcome")
+            .and_then(Value::as_str)
+            .unwrap_or("UNKNOWN");
         let kind = data.get("kind").and_then(Value::as_str).unwrap_or("");
         let detail = data.get("detail");
         let t = texts::attention(
@@ -906,7 +930,9 @@ pub fn attention(conn: &Connection, lang: Lang, tz: FixedOffset) -> Result<Vec<A
                 .and_then(|d| d.get("winner_actor"))
                 .and_then(Value::as_str)
                 .map(str::to_string),
-            winner_seq: detail.and_then(|d| d.get("winner_seq")).and_then(Value::as_i64),
+            winner_seq: detail
+                .and_then(|d| d.get("winner_seq"))
+                .and_then(Value::as_i64),
             message: t.message,
             advice: t.advice,
             this_device: false,
@@ -939,7 +965,11 @@ fn view_item(
     let quarantined = r.state == OutboxState::Quarantined;
     let t = texts::attention(
         &texts::Facts {
-            outcome: if quarantined { None } else { r.outcome.as_deref() },
+            outcome: if quarantined {
+                None
+            } else {
+                r.outcome.as_deref()
+            },
             kind,
             decision,
             detail,
@@ -968,7 +998,9 @@ fn view_item(
         },
         reason_code: text("reason_code"),
         winner: text("winner_actor"),
-        winner_seq: detail.and_then(|d| d.get("winner_seq")).and_then(Value::as_i64),
+        winner_seq: detail
+            .and_then(|d| d.get("winner_seq"))
+            .and_then(Value::as_i64),
         message: t.message,
         advice: t.advice,
         this_device,
@@ -1051,9 +1083,12 @@ pub fn original(conn: &mut Connection, ctx: &Context<'_>, invoice: &str) -> Resu
     {
         return Err(ApiError::new(
             ErrorCode::Corrupt,
-            format!("the original of invoice {id} does not match its SHA-256 ({expected}); not cached"),
+            format!(
+                "the original of invoice {id} does not match its SHA-256 ({expected}); not cached"
+            ),
         ));
     }
-    conn.store.cache_original(&id, &sha, &reply.body, ctx.now())?;
+    conn.store
+        .cache_original(&id, &sha, &reply.body, ctx.now())?;
     Ok(reply.body)
 }

@@ -49,7 +49,12 @@ impl Backoff {
 
     /// How long to wait before retry `attempt`: a uniformly random point up to the ceiling, but
     /// never less than the server's `Retry-After` (itself at most [`RETRY_AFTER_MAX`]).
-    pub fn delay(&self, attempt: u32, rng: &mut dyn Rng, retry_after: Option<Duration>) -> Duration {
+    pub fn delay(
+        &self,
+        attempt: u32,
+        rng: &mut dyn Rng,
+        retry_after: Option<Duration>,
+    ) -> Duration {
         let ceiling = u64::try_from(self.ceiling(attempt).as_millis()).unwrap_or(u64::MAX);
         let jitter = Duration::from_millis(rng.up_to(ceiling).min(ceiling));
         match retry_after {
@@ -112,7 +117,9 @@ pub fn parse_retry_after(value: &str, now: chrono::DateTime<chrono::Utc>) -> Opt
         return Some(Duration::from_secs(secs));
     }
     let at = chrono::DateTime::parse_from_rfc2822(v).ok()?;
-    let ms = (at.with_timezone(&chrono::Utc) - now).num_milliseconds().max(0);
+    let ms = (at.with_timezone(&chrono::Utc) - now)
+        .num_milliseconds()
+        .max(0);
     Some(Duration::from_millis(u64::try_from(ms).unwrap_or(0)))
 }
 
@@ -143,7 +150,11 @@ mod tests {
             (200, 300),
         ];
         for (attempt, secs) in table {
-            assert_eq!(b.ceiling(attempt), Duration::from_secs(secs), "attempt {attempt}");
+            assert_eq!(
+                b.ceiling(attempt),
+                Duration::from_secs(secs),
+                "attempt {attempt}"
+            );
         }
     }
 
@@ -198,7 +209,10 @@ mod tests {
         let now = chrono::DateTime::parse_from_rfc3339("2026-12-04T21:40:00Z")
             .expect("t")
             .with_timezone(&chrono::Utc);
-        assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
+        assert_eq!(
+            parse_retry_after("120", now),
+            Some(Duration::from_secs(120))
+        );
         assert_eq!(
             parse_retry_after("Fri, 04 Dec 2026 21:41:30 GMT", now),
             Some(Duration::from_secs(90))

@@ -94,7 +94,9 @@ pub struct Env<'a> {
 
 impl std::fmt::Debug for Env<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Env").field("now", &self.clock.now()).finish()
+        f.debug_struct("Env")
+            .field("now", &self.clock.now())
+            .finish()
     }
 }
 
@@ -342,10 +344,7 @@ impl<'a> Engine<'a> {
                     Judged::Retry(why) => (why, None),
                 },
             };
-            let delay = self
-                .cfg
-                .backoff
-                .delay(attempt, self.env.rng, retry_after);
+            let delay = self.cfg.backoff.delay(attempt, self.env.rng, retry_after);
             let due = self.now() + chrono::Duration::from_std(delay).unwrap_or_default();
             on_retry(self.store, &why, due)?;
             last = why;
@@ -449,7 +448,11 @@ impl<'a> Engine<'a> {
                     if batch.len() > 1 {
                         size = (batch.len() / 2).max(1);
                     } else if let Some(rec) = batch.first() {
-                        self.quarantine(rec, "the server refused the item on its own (400/413)", report)?;
+                        self.quarantine(
+                            rec,
+                            "the server refused the item on its own (400/413)",
+                            report,
+                        )?;
                     }
                 }
                 BatchEnd::Gone => {
@@ -528,7 +531,8 @@ impl<'a> Engine<'a> {
             && self.epoch.as_ref().is_some_and(|old| old != e)
         {
             // A restored server answered: what it lacks is re-pushed by the rebuild.
-            self.store.record_failure(&ids, "the server's epoch changed", now)?;
+            self.store
+                .record_failure(&ids, "the server's epoch changed", now)?;
             return Ok(BatchEnd::Gone);
         }
         let mut acks = Vec::new();
@@ -672,15 +676,9 @@ impl<'a> Engine<'a> {
             };
             let now = self.now();
             let through = wire::cursor_seq(&next);
-            let applied = self.store.apply_page(
-                &scope,
-                &changes,
-                &acks,
-                &next,
-                through,
-                None,
-                now,
-            )?;
+            let applied = self
+                .store
+                .apply_page(&scope, &changes, &acks, &next, through, None, now)?;
             report.pages += 1;
             report.pulled_upserts += applied.upserted;
             report.pulled_removed += applied.removed;
@@ -846,7 +844,10 @@ fn mutation_ack(id: &str, data: &Value) -> Option<AckRecord> {
         needs_attention: attention,
         replayed: true,
         server_seq: data.get("server_seq").and_then(Value::as_i64),
-        detail_json: data.get("detail").filter(|d| !d.is_null()).map(Value::to_string),
+        detail_json: data
+            .get("detail")
+            .filter(|d| !d.is_null())
+            .map(Value::to_string),
         outcome,
     })
 }

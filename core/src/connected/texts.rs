@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde_json::Value;
 
 /// The language of the texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     /// Svenska.
     #[default]
@@ -88,7 +88,11 @@ pub fn attention(f: &Facts<'_>, tz: FixedOffset, lang: Lang) -> Text {
             },
         ),
         Some("SUPERSEDED") => {
-            let who = field(f.detail, "winner_actor").unwrap_or(if sv { "någon annan" } else { "someone else" });
+            let who = field(f.detail, "winner_actor").unwrap_or(if sv {
+                "någon annan"
+            } else {
+                "someone else"
+            });
             let seq = f
                 .detail
                 .and_then(|d| d.get("winner_seq"))
@@ -282,7 +286,11 @@ mod tests {
             for lang in [Lang::Sv, Lang::En] {
                 let t = attention(&f, cet(), lang);
                 assert!(!t.message.is_empty() && !t.advice.is_empty(), "{o:?}");
-                assert!(seen.insert((t.message.clone(), lang)), "{o:?} repeats {}", t.message);
+                assert!(
+                    seen.insert((t.message.clone(), lang)),
+                    "{o:?} repeats {}",
+                    t.message
+                );
             }
         }
     }

@@ -277,9 +277,10 @@ mod tests {
 
     #[test]
     fn canonical_json_sorts_keys_recursively_and_has_no_whitespace() {
-        let v: Value =
-            serde_json::from_str(r#"{ "b": [ {"z": 1, "a": "x\"y"} ], "a": null, "é": true, "Z": "/" }"#)
-                .expect("json");
+        let v: Value = serde_json::from_str(
+            r#"{ "b": [ {"z": 1, "a": "x\"y"} ], "a": null, "é": true, "Z": "/" }"#,
+        )
+        .expect("json");
         assert_eq!(
             canonical_json(&v),
             r#"{"Z":"/","a":null,"b":[{"a":"x\"y","z":1}],"é":true}"#

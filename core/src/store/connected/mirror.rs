@@ -76,7 +76,11 @@ fn apply_changes(
 /// Outcomes pulled as `mutation` rows: this device's outbox row (if it is one of ours) takes
 /// the server's outcome; an item the server says needs attention is listed, one it says was
 /// acknowledged (on any device) leaves the list.
-fn apply_acks(tx: &rusqlite::Transaction<'_>, acks: &[AckRecord], now: DateTime<Utc>) -> Result<()> {
+fn apply_acks(
+    tx: &rusqlite::Transaction<'_>,
+    acks: &[AckRecord],
+    now: DateTime<Utc>,
+) -> Result<()> {
     for a in acks {
         let n = tx.execute(
             "UPDATE outbox SET state = 'acked', outcome = ?2, server_seq = COALESCE(?3, server_seq), \
@@ -199,7 +203,12 @@ impl SyncStore {
         let tx = self.write()?;
         let applied = apply_changes(&tx, scope, changes)?;
         apply_acks(&tx, acks, now)?;
-        let high = changes.iter().map(|c| c.seq).max().unwrap_or(0).max(through.unwrap_or(0));
+        let high = changes
+            .iter()
+            .map(|c| c.seq)
+            .max()
+            .unwrap_or(0)
+            .max(through.unwrap_or(0));
         set_cursor(&tx, scope, next_cursor, high, epoch, now)?;
         tx.commit()?;
         Ok(applied)

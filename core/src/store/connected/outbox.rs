@@ -242,7 +242,11 @@ impl SyncStore {
     /// Appends `m` to the outbox with the device's next `device_seq`, in one transaction; with
     /// `attention_ack`, the same transaction marks that attention item acknowledged by `m`.
     /// Refused when no device is enrolled.
-    pub fn enqueue(&mut self, m: &NewMutation, attention_ack: Option<&str>) -> Result<OutboxRecord> {
+    pub fn enqueue(
+        &mut self,
+        m: &NewMutation,
+        attention_ack: Option<&str>,
+    ) -> Result<OutboxRecord> {
         let tx = self.write()?;
         append(&tx, m)?;
         if let Some(ack) = attention_ack {
@@ -387,14 +391,14 @@ impl SyncStore {
     ) -> Result<()> {
         let tx = self.write()?;
         tx.execute(
-                "UPDATE outbox SET state = 'quarantined', last_error = ?2, next_attempt_at = NULL \
+            "UPDATE outbox SET state = 'quarantined', last_error = ?2, next_attempt_at = NULL \
                  WHERE mutation_id = ?1",
-                params![id, error],
-            )?;
-            tx.execute(
-                "INSERT OR IGNORE INTO attention (mutation_id, raised_at) VALUES (?1, ?2)",
-                params![id, ts(now)],
-            )?;
+            params![id, error],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO attention (mutation_id, raised_at) VALUES (?1, ?2)",
+            params![id, ts(now)],
+        )?;
         if let Some(v) = void {
             append(&tx, v)?;
         }

@@ -89,22 +89,24 @@ impl SyncStore {
                 },
             )
             .optional()?;
-        row.map(|(device_id, server_url, username, person_id, by, at, next)| {
-            Ok(DeviceRecord {
-                device_id,
-                server_url,
-                username,
-                person_id,
-                enrolled_by: if by == "server" {
-                    Enrolment::Server
-                } else {
-                    Enrolment::Client
-                },
-                enrolled_at: parse_ts(Some(at))?
-                    .ok_or_else(|| StoreError::Corrupt("device time".into()))?,
-                next_device_seq: next,
-            })
-        })
+        row.map(
+            |(device_id, server_url, username, person_id, by, at, next)| {
+                Ok(DeviceRecord {
+                    device_id,
+                    server_url,
+                    username,
+                    person_id,
+                    enrolled_by: if by == "server" {
+                        Enrolment::Server
+                    } else {
+                        Enrolment::Client
+                    },
+                    enrolled_at: parse_ts(Some(at))?
+                        .ok_or_else(|| StoreError::Corrupt("device time".into()))?,
+                    next_device_seq: next,
+                })
+            },
+        )
         .transpose()
     }
 
@@ -114,9 +116,11 @@ impl SyncStore {
     pub fn enrol(&mut self, d: &DeviceRecord) -> Result<DeviceRecord> {
         let tx = self.write()?;
         let existing: Option<(String, String)> = tx
-            .query_row("SELECT server_url, username FROM device WHERE id = 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT server_url, username FROM device WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
         match existing {
             Some((url, user)) if url == d.server_url && user == d.username => {
