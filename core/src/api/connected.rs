@@ -1092,3 +1092,6 @@ pub fn original(conn: &mut Connection, ctx: &Context<'_>, invoice: &str) -> Resu
         .cache_original(&id, &sha, &reply.body, ctx.now())?;
     Ok(reply.body)
 }
+
+#[cfg(test)]
+mod tests;

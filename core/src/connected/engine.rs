@@ -330,10 +330,12 @@ impl<'a> Engine<'a> {
         body: Option<&[u8]>,
         judge: &mut dyn FnMut(Reply) -> Judged<T>,
         on_retry: &mut dyn FnMut(&mut SyncStore, &str, DateTime<Utc>) -> Result<()>,
+        before_send: &mut dyn FnMut(&mut SyncStore) -> Result<()>,
     ) -> Result<Answer<T>> {
         let attempts = self.cfg.attempts_per_cycle.max(1);
         let mut last = String::new();
         for attempt in 0..attempts {
+            before_send(self.store)?;
             let (why, retry_after) = match self.call(path, body)? {
                 Err(e) => (e.to_string(), None),
                 Ok(r) if matches!(r.status, 408 | 429 | 500 | 502 | 503 | 504) => {
@@ -373,6 +375,7 @@ impl<'a> Engine<'a> {
                 }
             },
             &mut |_, _, _| Ok(()),
+            &mut |_| Ok(()),
         )?;
         let meta = match answer {
             Answer::Offline(why) => return Ok(Answer::Offline(why)),
@@ -416,7 +419,10 @@ impl<'a> Engine<'a> {
         // Bounded: every round acks, quarantines or halves; the cap is a guard against a bug.
         for _ in 0..10_000 {
             let due_at = if self.cfg.ignore_backoff {
-                DateTime::<Utc>::MAX_UTC
+                // Far enough, and still a four-digit year (stored times compare as text).
+                DateTime::parse_from_rfc3339("9999-12-31T23:59:59Z")
+                    .map(|t| t.with_timezone(&Utc))
+                    .unwrap_or_else(|_| self.now())
             } else {
                 self.now()
             };
@@ -494,7 +500,6 @@ impl<'a> Engine<'a> {
             mutations: items,
         })
         .map_err(|e| SyncError::Protocol(e.to_string()))?;
-        self.store.mark_inflight(&ids)?;
         let answer = self.with_retry(
             "/v1/sync/mutations",
             Some(&body),
@@ -505,14 +510,17 @@ impl<'a> Engine<'a> {
                 },
                 _ => Judged::Take(Err(r)),
             },
-            &mut |store, why, due| Ok(store.record_failure(&ids, why, due)?),
+            // No answer: the server may have it; the row stays in flight and is looked up first.
+            &mut |store, why, due| Ok(store.record_failure(&ids, why, due, true)?),
+            // Every send is counted, retries included.
+            &mut |store| Ok(store.mark_inflight(&ids)?),
         )?;
         let reply = match answer {
             Answer::Offline(why) => return Ok(BatchEnd::Offline(why)),
             Answer::Got(Err(r)) => {
                 // Not in flight any more: the batch was not taken.
                 let now = self.now();
-                self.store.record_failure(&ids, &r.describe(), now)?;
+                self.store.record_failure(&ids, &r.describe(), now, false)?;
                 return match r.status {
                     400 if r.problem_code().as_deref() == Some("unsupported-protocol") => {
                         Err(SyncError::UnsupportedProtocol(r.describe()))
@@ -532,7 +540,7 @@ impl<'a> Engine<'a> {
         {
             // A restored server answered: what it lacks is re-pushed by the rebuild.
             self.store
-                .record_failure(&ids, "the server's epoch changed", now)?;
+                .record_failure(&ids, "the server's epoch changed", now, false)?;
             return Ok(BatchEnd::Gone);
         }
         let mut acks = Vec::new();
@@ -569,7 +577,7 @@ impl<'a> Engine<'a> {
             .collect();
         if !missing.is_empty() {
             self.store
-                .record_failure(&missing, "the server gave no result for it", now)?;
+                .record_failure(&missing, "the server gave no result for it", now, false)?;
         }
         Ok(BatchEnd::Done)
     }
@@ -589,6 +597,7 @@ impl<'a> Engine<'a> {
                 _ => Judged::Take(None),
             },
             &mut |_, _, _| Ok(()),
+            &mut |_| Ok(()),
         )?;
         let item = match answer {
             Answer::Offline(why) => return Ok(Answer::Offline(why)),
@@ -667,6 +676,7 @@ impl<'a> Engine<'a> {
                     _ => Judged::Take(Err(r)),
                 },
                 &mut |_, _, _| Ok(()),
+                &mut |_| Ok(()),
             )?;
             let (changes, acks, next, more) = match answer {
                 Answer::Offline(why) => return Ok(PullEnd::Offline(why)),
@@ -704,6 +714,7 @@ impl<'a> Engine<'a> {
                 _ => Judged::Take(Err(r)),
             },
             &mut |_, _, _| Ok(()),
+            &mut |_| Ok(()),
         )?;
         let snap = match answer {
             Answer::Offline(why) => return Ok(Some(why)),
@@ -763,6 +774,7 @@ impl<'a> Engine<'a> {
                 _ => Judged::Take(Err(r)),
             },
             &mut |_, _, _| Ok(()),
+            &mut |_| Ok(()),
         )?;
         let mark = match answer {
             Answer::Offline(why) => return Ok(Some(why)),

@@ -21,6 +21,8 @@
 pub mod backoff;
 pub mod engine;
 mod error;
+#[cfg(test)]
+pub(crate) mod fake_server;
 pub mod http;
 pub mod overlay;
 pub mod session;

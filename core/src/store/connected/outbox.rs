@@ -360,18 +360,24 @@ impl SyncStore {
         Ok(())
     }
 
-    /// A failed send of `ids`: back to pending, not before `next_attempt_at`, with the error.
+    /// A failed send of `ids`, not to be tried before `next_attempt_at`, with the error. With
+    /// `unanswered` (no answer came: the server may have it) a row in flight stays in flight, so
+    /// the next attempt asks for its outcome first; else it is back to pending.
     pub fn record_failure(
         &mut self,
         ids: &[String],
         error: &str,
         next_attempt_at: DateTime<Utc>,
+        unanswered: bool,
     ) -> Result<()> {
         let tx = self.write()?;
+        let state = if unanswered { "state" } else { "'pending'" };
         for id in ids {
             tx.execute(
-                "UPDATE outbox SET state = 'pending', last_error = ?2, next_attempt_at = ?3 \
-                 WHERE mutation_id = ?1 AND state IN ('pending', 'inflight')",
+                &format!(
+                    "UPDATE outbox SET state = {state}, last_error = ?2, next_attempt_at = ?3 \
+                     WHERE mutation_id = ?1 AND state IN ('pending', 'inflight')"
+                ),
                 params![id, error, ts(next_attempt_at)],
             )?;
         }

@@ -319,7 +319,7 @@ fn a_failed_send_waits_for_its_backoff_and_a_quarantine_voids_the_seq() {
     s.enqueue(&mutation("m2"), None).expect("m2");
     s.mark_inflight(&["m1".into()]).expect("inflight");
     let later = now() + chrono::Duration::seconds(30);
-    s.record_failure(&["m1".into()], "connection refused", later)
+    s.record_failure(&["m1".into()], "connection refused", later, false)
         .expect("fail");
     let due_now: Vec<_> = s
         .due(now(), 10)
