@@ -424,8 +424,7 @@ fn print_status(s: &connected::StatusView, lang: Lang) {
     let sv = lang == Lang::Sv;
     let none = if sv { "aldrig" } else { "never" };
     println!(
-        "{}: {} ({})",
-        if sv { "server" } else { "server" },
+        "server: {} ({})",
         s.server_url
             .as_deref()
             .map(plain)

@@ -431,8 +431,7 @@ fn step_overlay<'a>(
                 && r.invoice_id.as_deref() == Some(invoice)
                 && r.step_id.as_deref() == Some(step)
         })
-        .filter(|r| overlay::overlays(r, through))
-        .last()
+        .rfind(|r| overlay::overlays(r, through))
 }
 
 /// The inbox of the logged-in person: open steps of mirrored invoices assigned to them (or to a
@@ -494,8 +493,7 @@ pub fn invoice(conn: &Connection, invoice: &str, lang: Lang) -> Result<InvoiceVi
     let pending_kontering = all
         .iter()
         .filter(|r| r.kind == "set_kontering" && r.invoice_id.as_deref() == Some(id.as_str()))
-        .filter(|r| overlay::overlays(r, through))
-        .last();
+        .rfind(|r| overlay::overlays(r, through));
     let kontering = match pending_kontering {
         Some(r) => {
             let p: Value = serde_json::from_str(&r.payload_json).unwrap_or(Value::Null);

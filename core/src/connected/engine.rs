@@ -154,6 +154,9 @@ enum Answer<T> {
     Offline(String),
 }
 
+/// Told each failed attempt: the store, why, and when the next attempt is due.
+type OnRetry<'a> = dyn FnMut(&mut SyncStore, &str, DateTime<Utc>) -> Result<()> + 'a;
+
 /// A judged reply: accept it, or retry it as if the network had failed.
 enum Judged<T> {
     Take(T),
@@ -228,10 +231,8 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        if rebuild {
-            if let Some(why) = self.rebuild(&mut report)? {
-                return self.offline(report, why);
-            }
+        if rebuild && let Some(why) = self.rebuild(&mut report)? {
+            return self.offline(report, why);
         }
         if let Some(why) = self.push(&mut report)? {
             return self.offline(report, why);
@@ -329,7 +330,7 @@ impl<'a> Engine<'a> {
         path: &str,
         body: Option<&[u8]>,
         judge: &mut dyn FnMut(Reply) -> Judged<T>,
-        on_retry: &mut dyn FnMut(&mut SyncStore, &str, DateTime<Utc>) -> Result<()>,
+        on_retry: &mut OnRetry<'_>,
         before_send: &mut dyn FnMut(&mut SyncStore) -> Result<()>,
     ) -> Result<Answer<T>> {
         let attempts = self.cfg.attempts_per_cycle.max(1);
@@ -927,6 +928,7 @@ pub fn new_mutation(
 /// data directory already has one for this server and account — with `POST /v1/devices` when the
 /// server has it, else with a client-drawn UUIDv4 (`device_id` from `ids`), which the server
 /// learns on the first push.
+#[allow(clippy::too_many_arguments)]
 pub fn login(
     store: &mut SyncStore,
     dir: &Path,

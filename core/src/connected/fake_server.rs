@@ -356,16 +356,14 @@ fn serve(mut c: TcpStream, state: &Arc<Mutex<State>>) {
         .iter()
         .position(|f| req.path.starts_with(f.path()))
         .and_then(|i| s.faults.remove(i));
-    match &fault {
-        Some(Fault::Status {
-            status,
-            retry_after,
-            ..
-        }) => {
-            let body = json!({"code": "unavailable", "detail": "scripted"}).to_string();
-            return respond(&mut c, *status, body.as_bytes(), *retry_after);
-        }
-        _ => {}
+    if let Some(Fault::Status {
+        status,
+        retry_after,
+        ..
+    }) = &fault
+    {
+        let body = json!({"code": "unavailable", "detail": "scripted"}).to_string();
+        return respond(&mut c, *status, body.as_bytes(), *retry_after);
     }
     if let Some((marker, status)) = s.refuse_marker.clone()
         && String::from_utf8_lossy(&req.body).contains(&marker)
