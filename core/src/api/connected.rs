@@ -774,7 +774,8 @@ pub fn sync_once(
         )
     })?;
     let base = options.server.clone().unwrap_or(device.server_url);
-    let http = Http::new(&base, Duration::from_secs(options.wait_secs + 15));
+    let http =
+        Http::new(&base, Duration::from_secs(options.wait_secs + 15)).for_device(&device.device_id);
     let cfg = SyncConfig {
         wait_secs: options.wait_secs,
         attempts_per_cycle: options.attempts.max(1),
@@ -1055,7 +1056,7 @@ pub fn original(conn: &mut Connection, ctx: &Context<'_>, invoice: &str) -> Resu
         .store
         .device()?
         .ok_or_else(|| ApiError::new(ErrorCode::Precondition, "not logged in to a server"))?;
-    let http = Http::new(&device.server_url, Duration::from_secs(60));
+    let http = Http::new(&device.server_url, Duration::from_secs(60)).for_device(&device.device_id);
     let path = inv
         .original
         .clone()

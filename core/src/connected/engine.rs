@@ -528,6 +528,13 @@ impl<'a> Engine<'a> {
                     }
                     400 | 413 | 422 => Ok(BatchEnd::Split),
                     410 => Ok(BatchEnd::Gone),
+                    403 if r.problem_code().as_deref() == Some("device-revoked") => {
+                        Err(SyncError::Refused(format!(
+                            "an administrator revoked this device ({}); your queued decisions are \
+                             kept on it — ask for it to be enrolled again",
+                            r.describe()
+                        )))
+                    }
                     _ => Err(SyncError::Refused(r.describe())),
                 };
             }

@@ -70,6 +70,7 @@ impl Reply {
 pub struct Http {
     agent: ureq::Agent,
     base: String,
+    device: Option<String>,
 }
 
 impl Http {
@@ -86,7 +87,15 @@ impl Http {
         Http {
             agent: config.into(),
             base: base.trim_end_matches('/').to_string(),
+            device: None,
         }
+    }
+
+    /// The same client naming this device in every request (`Device-Id`), so the server can
+    /// refuse a revoked device.
+    pub fn for_device(mut self, device_id: &str) -> Http {
+        self.device = Some(device_id.to_string());
+        self
     }
 
     /// The base URL.
@@ -104,6 +113,9 @@ impl Http {
             .header("Accept", "application/json");
         if let Some(token) = bearer {
             req = req.header("Authorization", &format!("Bearer {token}"));
+        }
+        if let Some(d) = &self.device {
+            req = req.header("Device-Id", d);
         }
         read(&url, req.call())
     }
@@ -124,6 +136,9 @@ impl Http {
             .content_type("application/json");
         if let Some(token) = bearer {
             req = req.header("Authorization", &format!("Bearer {token}"));
+        }
+        if let Some(d) = &self.device {
+            req = req.header("Device-Id", d);
         }
         read(&url, req.send(json))
     }
