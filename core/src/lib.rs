@@ -72,6 +72,7 @@ pub mod ledger;
 pub mod maturity;
 pub mod paths;
 pub mod store;
+pub mod sync;
 /// Synthetic PEPPOL BIS 3 invoices: the product's sample invoices ([`api::samples`]) and, with the
 /// `test-support` feature, generated batches for tests and benchmarks.
 #[cfg(feature = "test-support")]

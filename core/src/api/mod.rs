@@ -20,6 +20,7 @@
 //! | [`visibility`] | which invoices a person is involved in (a shared server's per-person filter) |
 //! | [`overview`] | aggregates: invoices per state with their sums (what an analyst reads) |
 //! | [`connected`] | working against a shared server offline first: login, inbox/invoice from the mirror ⊕ overlay, offline decide, sync, "Behöver åtgärd" |
+//! | [`sync`] | offline sync, server side: push a device's mutations, pull changes, snapshot, a mutation's outcome, a device's watermark, the epoch |
 //!
 //! Layers: `api` → engines (`approval`, `workbook`, `maturity`, `archive`, `ledger`, `audit`) →
 //! `store`. Nothing below `api` imports it. Functions are synchronous (no async runtime); a
@@ -54,6 +55,7 @@ pub mod overview;
 pub mod people;
 pub mod rules;
 pub mod samples;
+pub mod sync;
 #[cfg(test)]
 mod testing;
 pub mod visibility;

@@ -24,11 +24,13 @@ pub fn covers(absence: &Absence, coding: &[CodingRow]) -> bool {
 /// Whom `actor` stands in for when deciding `step` on `day`, when nobody says: the absent person
 /// the step was escalated away from, when it now waits on `actor` as their ersättare; else the
 /// step's assignee, when a registered absence makes `actor` that person's ersättare today; else
-/// nobody (the actor signs as themselves). The engine still checks the absence and its
-/// omfattning when it judges the decision.
+/// nobody (the actor signs as themselves). Never the actor themselves: on a step their
+/// ersättare already signed for them, `step.acting_for` names the actor, who then objects as
+/// themselves. The engine still checks the absence and its omfattning when it judges the
+/// decision.
 pub fn acting_for(step: &Step, actor: &str, rules: &RuleSet, day: NaiveDate) -> Option<String> {
     if step.assignee.as_deref() == Some(actor) {
-        return step.acting_for.clone();
+        return step.acting_for.clone().filter(|p| p != actor);
     }
     let assignee = step.assignee.as_deref()?;
     rules

@@ -17,6 +17,7 @@ use super::error::{Result, StoreError};
 use super::records;
 use super::rows::{parse_ts, ts};
 use super::rulesets::ruleset_by_version;
+use super::sync_log::emit_invoice;
 use super::workflow::{invoice_state, load_workflow, save_workflow};
 use crate::approval::ruleset::RuleSet;
 use crate::approval::{self, Envelope, InvoiceState, Outcome, Policy};
@@ -88,55 +89,10 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(prev) = decision_by_id(&tx, &env.decision_id)? {
-            let state = invoice_state(&tx, prev.0)?;
-            return Ok(DecisionResult {
-                outcome: prev.1,
-                reason_code: prev.2,
-                reason: prev.3,
-                replay: true,
-                invoice_state: state,
-            });
-        }
-        let wf = load_workflow(&tx, env.invoice_id)?;
-        let seen = if env.ruleset_version == active.0 {
-            active.1.clone()
-        } else {
-            ruleset_by_version(&tx, env.ruleset_version)?.rules
-        };
-        for person in std::iter::once(&env.actor_id).chain(env.acting_for.iter()) {
-            if !active.1.knows(person) && !seen.knows(person) {
-                return Err(StoreError::UnknownUser(person.clone()));
-            }
-        }
-        if !wf.steps.iter().any(|s| s.label == env.step) {
-            return Err(StoreError::NoSuchStep {
-                invoice: env.invoice_id,
-                step: env.step.clone(),
-            });
-        }
-        let verdict = approval::decide(&wf, env, &seen, &active.1, active.0, now, &policy);
-        record_decision(&tx, env, now, &verdict)?;
-        let mut state = wf.state;
-        if let Some(new) = &verdict.workflow {
-            save_workflow(&tx, &wf, new, &policy)?;
-            state = new.state;
-        }
-        for ev in verdict.events {
-            append_audit(&tx, now, ev)?;
-        }
-        if verdict.outcome == Outcome::Accepted {
-            state = resolve_pending(&tx, env.invoice_id, now, &active, &policy)?.unwrap_or(state);
-        }
+        let result = decide_in(&tx, env, now, &active, &policy)?;
         tx.commit()?;
         self.refresh_anchor()?;
-        Ok(DecisionResult {
-            outcome: verdict.outcome,
-            reason_code: verdict.reason.code.to_string(),
-            reason: verdict.reason.text,
-            replay: false,
-            invoice_state: state,
-        })
+        Ok(result)
     }
 
     pub(super) fn decisions_of(&self, id: i64) -> Result<Vec<DecisionRecord>> {
@@ -188,6 +144,71 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// [`Store::decide`] inside the caller's write transaction (a sync push runs it together with
+/// its mutation row): judges `env` at server time `now` under `active`, records the decision,
+/// saves the workflow change, re-validates parked intents and writes the invoice's change rows.
+pub(super) fn decide_in(
+    tx: &Connection,
+    env: &Envelope,
+    now: DateTime<Utc>,
+    active: &(i64, Arc<RuleSet>),
+    policy: &Policy,
+) -> Result<DecisionResult> {
+    if let Some(prev) = decision_by_id(tx, &env.decision_id)? {
+        let state = invoice_state(tx, prev.0)?;
+        return Ok(DecisionResult {
+            outcome: prev.1,
+            reason_code: prev.2,
+            reason: prev.3,
+            replay: true,
+            invoice_state: state,
+        });
+    }
+    let wf = load_workflow(tx, env.invoice_id)?;
+    let seen = if env.ruleset_version == active.0 {
+        active.1.clone()
+    } else {
+        ruleset_by_version(tx, env.ruleset_version)?.rules
+    };
+    for person in std::iter::once(&env.actor_id).chain(env.acting_for.iter()) {
+        if !active.1.knows(person) && !seen.knows(person) {
+            return Err(StoreError::UnknownUser(person.clone()));
+        }
+    }
+    if !wf.steps.iter().any(|s| s.label == env.step) {
+        return Err(StoreError::NoSuchStep {
+            invoice: env.invoice_id,
+            step: env.step.clone(),
+        });
+    }
+    let verdict = approval::decide(&wf, env, &seen, &active.1, active.0, now, policy);
+    record_decision(tx, env, now, &verdict)?;
+    let mut state = wf.state;
+    if let Some(new) = &verdict.workflow {
+        save_workflow(tx, &wf, new, policy)?;
+        state = new.state;
+    }
+    for ev in verdict.events {
+        append_audit(tx, now, ev)?;
+    }
+    if verdict.outcome == Outcome::Accepted {
+        state = resolve_pending(tx, env.invoice_id, now, active, policy)?.unwrap_or(state);
+    }
+    let reason = if verdict.outcome == Outcome::Accepted {
+        "decision"
+    } else {
+        "payment-block"
+    };
+    emit_invoice(tx, env.invoice_id, now, reason, Some(&active.1))?;
+    Ok(DecisionResult {
+        outcome: verdict.outcome,
+        reason_code: verdict.reason.code.to_string(),
+        reason: verdict.reason.text,
+        replay: false,
+        invoice_state: state,
+    })
 }
 
 pub(super) fn decision_by_id(
@@ -279,6 +300,7 @@ pub(super) fn resolve_pending(
             "UPDATE decision SET resolved = ?1 WHERE decision_id = ?2",
             params![outcome.as_str(), id],
         )?;
+        super::mutations::parked_resolved(conn, id, *outcome, now)?;
     }
     if let Some(new) = &r.workflow {
         save_workflow(conn, &wf, new, policy)?;

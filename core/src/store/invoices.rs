@@ -429,6 +429,7 @@ pub(super) fn store_one(
         .to_string();
     append_audit(conn, now, ev)?;
     if needs_action {
+        super::sync_log::emit_invoice(conn, id, now, "intake", active.map(|a| &*a.1))?;
         return Ok(ImportOutcome::NeedsAction {
             id,
             reason: p.problem.clone().unwrap_or_else(|| "unreadable".into()),
@@ -438,5 +439,6 @@ pub(super) fn store_one(
         Some(a) => route_invoice(conn, id, now, a, policy)?,
         None => state,
     };
+    super::sync_log::emit_invoice(conn, id, now, "intake", active.map(|a| &*a.1))?;
     Ok(ImportOutcome::Stored { id, state })
 }

@@ -29,10 +29,12 @@ mod error;
 mod inbox;
 mod integrity;
 mod invoices;
+mod mutations;
 mod records;
 mod rows;
 mod rulesets;
 mod schema;
+mod sync_log;
 mod workflow;
 
 pub use decisions::{DecisionRecord, DecisionResult};
@@ -40,7 +42,9 @@ pub use error::{Result, SqliteFailure, StoreError};
 pub use inbox::{InboxItem, ReminderItem};
 pub use integrity::{AnchorCheck, AuditReport, Uncovered, anchor_file, read_anchor_file};
 pub use invoices::{DuplicateKind, ImportOutcome, InvoiceDetail, InvoiceSummary, LedgerEntry};
+pub use mutations::LoggedMutation;
 pub use rulesets::RuleSetVersion;
+pub use sync_log::{Pulled, Snapshot};
 
 use std::path::Path;
 use std::sync::Arc;
@@ -108,6 +112,7 @@ impl Store {
         };
         store.migrate(found)?;
         store.active = store.load_active()?;
+        store.backfill_change_log()?;
         Ok(store)
     }
 

@@ -178,6 +178,7 @@ fn insert_ruleset(
         params![sha, source_name, ts(now), imported_by, decision_ref, workbook, json],
     )?;
     let version = tx.last_insert_rowid();
+    super::sync_log::emit_ruleset(tx, version, now, "imported")?;
     let mut ev = NewEvent::new(crate::audit::AuditKind::RulesetImported, None, imported_by);
     ev.ruleset_version = Some(version);
     ev.detail = serde_json::json!({"file": source_name, "sha256": sha, "beslut_ref": decision_ref,
@@ -197,10 +198,20 @@ fn activate_in(
     now: DateTime<Utc>,
     policy: &crate::approval::Policy,
 ) -> Result<usize> {
+    let previous: Option<i64> = tx
+        .query_row(
+            "SELECT version FROM ruleset WHERE activated_at IS NOT NULL ORDER BY activated_at DESC, version DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
     tx.execute(
         "UPDATE ruleset SET activated_at = ?1, activated_by = ?2 WHERE version = ?3",
         params![ts(now), by, version],
     )?;
+    for v in previous.into_iter().chain(std::iter::once(version)) {
+        super::sync_log::emit_ruleset(tx, v, now, "activated")?;
+    }
     let mut ev = NewEvent::new(crate::audit::AuditKind::RulesetActivated, None, by);
     ev.ruleset_version = Some(version);
     append_audit(tx, now, ev)?;
@@ -214,6 +225,7 @@ fn activate_in(
     let active = (version, rules.clone());
     for id in &waiting {
         route_invoice(tx, *id, now, &active, policy)?;
+        super::sync_log::emit_invoice(tx, *id, now, "routed", Some(rules))?;
     }
     Ok(waiting.len())
 }

@@ -5,7 +5,7 @@
 //! `MIGRATIONS.len()` was written by a newer Digilyft and is refused.
 
 /// Every migration, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V_SYNC];
 
 const V1: &str = r#"
 CREATE TABLE document (
@@ -180,4 +180,95 @@ CREATE INDEX invoice_inbox
 /// (spec §1.5).
 const V5: &str = r#"
 ALTER TABLE step ADD COLUMN escalated_at TEXT;
+"#;
+
+/// Offline sync, server side (sync.md §2.4–2.5): the change log with its audiences and its
+/// counter row, the entities' current versions and scopes, the append-only mutations table,
+/// voided device seqs, the epoch, and the route versions of invoices and steps.
+///
+/// * `sync_counter` is one row: every change-producing transaction takes its seqs with
+///   `UPDATE sync_counter SET v = v + 1 RETURNING v`, so seq order is commit order on any
+///   engine (a plain auto-increment is not, on PostgreSQL). `changes.seq` is assigned from it,
+///   never by the database.
+/// * `sync_meta.epoch` is minted here, when the store is created; bump it after restoring a
+///   backup (`Store::bump_epoch`). `pruned_through`: every change with a seq up to it was
+///   removed by retention; older cursors get 410.
+/// * `mutations` rows are never deleted and their recorded outcome never changes; only the
+///   follow-up columns (`resolved_outcome` of a parked decision, `acknowledged_at`) are set
+///   later.
+const V_SYNC: &str = r#"
+CREATE TABLE sync_meta (
+    id             INTEGER PRIMARY KEY CHECK (id = 1),
+    epoch          TEXT NOT NULL,
+    pruned_through INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO sync_meta (id, epoch) VALUES (1, lower(hex(randomblob(8))));
+CREATE TABLE sync_counter (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    v  INTEGER NOT NULL
+);
+INSERT INTO sync_counter (id, v) VALUES (1, 0);
+CREATE TABLE changes (
+    seq        INTEGER PRIMARY KEY,
+    entity     TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    version    INTEGER NOT NULL,
+    op         TEXT NOT NULL,
+    data_json  TEXT,
+    reason     TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE change_audience (
+    seq          INTEGER NOT NULL,
+    audience_key TEXT NOT NULL,
+    PRIMARY KEY (seq, audience_key)
+) WITHOUT ROWID;
+CREATE INDEX change_audience_key ON change_audience(audience_key, seq);
+CREATE TABLE sync_entity (
+    entity    TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    version   INTEGER NOT NULL,
+    data_json TEXT,
+    listed    INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (entity, entity_id)
+) WITHOUT ROWID;
+CREATE TABLE sync_scope (
+    entity       TEXT NOT NULL,
+    entity_id    TEXT NOT NULL,
+    audience_key TEXT NOT NULL,
+    PRIMARY KEY (entity, entity_id, audience_key)
+) WITHOUT ROWID;
+CREATE INDEX sync_scope_key ON sync_scope(audience_key);
+CREATE TABLE mutations (
+    mutation_id       TEXT PRIMARY KEY,
+    device_id         TEXT NOT NULL,
+    device_seq        INTEGER NOT NULL,
+    actor             TEXT NOT NULL,
+    kind              TEXT NOT NULL,
+    schema_v          INTEGER NOT NULL,
+    payload_json      TEXT NOT NULL,
+    payload_sha256    TEXT NOT NULL,
+    created_at_device TEXT NOT NULL,
+    received_at       TEXT NOT NULL,
+    outcome           TEXT NOT NULL,
+    server_seq        INTEGER,
+    detail_json       TEXT NOT NULL,
+    resolved_outcome  TEXT,
+    acknowledged_at   TEXT,
+    UNIQUE (device_id, device_seq)
+);
+CREATE TRIGGER mutations_no_delete BEFORE DELETE ON mutations
+BEGIN SELECT RAISE(ABORT, 'mutations are append-only'); END;
+CREATE TRIGGER mutations_no_rewrite BEFORE UPDATE OF mutation_id, device_id, device_seq, actor, kind,
+    schema_v, payload_json, payload_sha256, created_at_device, received_at, outcome, server_seq, detail_json
+    ON mutations
+BEGIN SELECT RAISE(ABORT, 'a recorded mutation outcome never changes'); END;
+CREATE TABLE voided_seq (
+    device_id   TEXT NOT NULL,
+    device_seq  INTEGER NOT NULL,
+    mutation_id TEXT NOT NULL,
+    PRIMARY KEY (device_id, device_seq)
+) WITHOUT ROWID;
+ALTER TABLE invoice ADD COLUMN route_version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE step ADD COLUMN route_version INTEGER NOT NULL DEFAULT 0;
 "#;

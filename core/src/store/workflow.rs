@@ -19,6 +19,7 @@ use super::decisions::resolve_pending;
 use super::error::{Result, StoreError};
 use super::records;
 use super::rows::{coding_row, dec, parse_day, step_row, ts};
+use super::sync_log::emit_invoice;
 use crate::approval::ruleset::RuleSet;
 use crate::approval::{self, CodingRow, InvoiceState, Policy, StepKind, Workflow};
 use crate::audit::NewEvent;
@@ -52,34 +53,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let wf = load_workflow(&tx, invoice_id)?;
-        if !active.1.knows(actor) {
-            return Err(StoreError::UnknownUser(actor.to_string()));
-        }
-        if !approval::recodable(wf.state) {
-            return Err(StoreError::NotRecodable {
-                invoice: invoice_id,
-                state: wf.state,
-            });
-        }
-        let problems = approval::check_coding(&wf, &rows);
-        if !problems.is_empty() {
-            return Err(StoreError::Coding {
-                invoice: invoice_id,
-                problems,
-            });
-        }
-        approval::may_recode(&active.1, actor, &wf, &rows, now.date_naive()).map_err(|r| {
-            StoreError::Refused {
-                invoice: invoice_id,
-                code: r.code,
-                reason: r.text,
-            }
-        })?;
-        let (new, events) = approval::recode(&wf, rows, actor, &active.1, now, &policy);
-        save_transition(&tx, &wf, &new, events, now, &policy)?;
-        // Intents parked before the change are judged again: STALE (spec §4.3).
-        resolve_pending(&tx, invoice_id, now, &active, &policy)?;
+        let new = set_kontering_in(&tx, invoice_id, rows, actor, now, &active, &policy)?;
         tx.commit()?;
         self.refresh_anchor()?;
         Ok(new)
@@ -116,6 +90,7 @@ impl Store {
         save_transition(&tx, &wf, &new, events, now, &policy)?;
         // A rejection closes the steps: intents parked on them are resolved (superseded).
         resolve_pending(&tx, invoice_id, now, &active, &policy)?;
+        emit_invoice(&tx, invoice_id, now, "resolve", Some(&active.1))?;
         tx.commit()?;
         self.refresh_anchor()?;
         Ok(new)
@@ -151,12 +126,56 @@ impl Store {
             if let Some((new, events)) = approval::escalate(&wf, &active.1, now, &policy) {
                 n += events.len();
                 save_transition(&tx, &wf, &new, events, now, &policy)?;
+                emit_invoice(&tx, id, now, "escalation", Some(&active.1))?;
             }
         }
         tx.commit()?;
         self.refresh_anchor()?;
         Ok(n)
     }
+}
+
+/// [`Store::set_kontering`] inside the caller's write transaction (a sync push runs it together
+/// with its mutation row). Refusals change nothing.
+pub(super) fn set_kontering_in(
+    tx: &Connection,
+    invoice_id: i64,
+    rows: Vec<CodingRow>,
+    actor: &str,
+    now: DateTime<Utc>,
+    active: &(i64, Arc<RuleSet>),
+    policy: &Policy,
+) -> Result<Workflow> {
+    let wf = load_workflow(tx, invoice_id)?;
+    if !active.1.knows(actor) {
+        return Err(StoreError::UnknownUser(actor.to_string()));
+    }
+    if !approval::recodable(wf.state) {
+        return Err(StoreError::NotRecodable {
+            invoice: invoice_id,
+            state: wf.state,
+        });
+    }
+    let problems = approval::check_coding(&wf, &rows);
+    if !problems.is_empty() {
+        return Err(StoreError::Coding {
+            invoice: invoice_id,
+            problems,
+        });
+    }
+    approval::may_recode(&active.1, actor, &wf, &rows, now.date_naive()).map_err(|r| {
+        StoreError::Refused {
+            invoice: invoice_id,
+            code: r.code,
+            reason: r.text,
+        }
+    })?;
+    let (new, events) = approval::recode(&wf, rows, actor, &active.1, now, policy);
+    save_transition(tx, &wf, &new, events, now, policy)?;
+    // Intents parked before the change are judged again: STALE (spec §4.3).
+    resolve_pending(tx, invoice_id, now, active, policy)?;
+    emit_invoice(tx, invoice_id, now, "kontering", Some(&active.1))?;
+    Ok(new)
 }
 
 pub(super) const CODING_SELECT: &str = "SELECT invoice_id, amount, konto, ansvar, verksamhet, aktivitet, projekt, objekt, motpart, momskod FROM kontering";
@@ -320,6 +339,7 @@ pub(super) fn save_workflow(
             s.escalated_at.map(ts)
         ])?;
     }
+    super::sync_log::bump_route_versions(conn, old, new)?;
     Ok(())
 }
 

@@ -18,4 +18,5 @@ mod rulebook;
 mod scenario;
 mod store_dump;
 mod store_fixture;
+mod sync;
 mod workbook;
