@@ -23,7 +23,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use rust_decimal::Decimal;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::context::Context;
 use super::error::{ApiError, ErrorCode, Result};
@@ -35,6 +35,13 @@ use crate::connected::overlay::{self, Badge};
 use crate::connected::wire::{InvoiceData, StepData};
 use crate::connected::{SyncError, session, texts};
 use crate::store::connected::{CLIENT_FILE, OutboxRecord, OutboxState, SyncStore};
+use crate::sync::wire::{AckAttentionV1, SetKonteringV1, StepDecisionV2, WireCodingRow};
+
+/// A payload of the shared wire as the JSON value that is hashed and sent.
+fn wire_value<T: serde::Serialize>(payload: &T) -> Result<Value> {
+    serde_json::to_value(payload)
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("payload: {e}")))
+}
 
 pub use crate::connected::backoff::{Rng, Sleeper, SplitMix, ThreadSleeper};
 pub use crate::connected::texts::Lang;
@@ -628,17 +635,23 @@ pub fn decide(
             ),
         ));
     }
-    let payload = json!({
-        "invoice_id": id,
-        "step_id": step.label,
-        "decision": req.decision.as_str(),
-        "comment": req.comment,
-        "route_version": step.route_version,
-        "base_revision": inv.revision,
-        "content_hash": inv.content_hash,
-        "acting_for": req.acting_for,
-        "ruleset_version": inv.ruleset_version,
-    });
+    let ruleset_version = inv.ruleset_version.ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::Precondition,
+            format!("invoice {id} is not routed under a rule set yet: nothing to decide"),
+        )
+    })?;
+    let payload = wire_value(&StepDecisionV2 {
+        invoice_id: id.clone(),
+        step_id: step.label.clone(),
+        decision: req.decision.as_str().to_string(),
+        comment: req.comment.clone(),
+        route_version: step.route_version,
+        base_revision: inv.revision,
+        content_hash: inv.content_hash.clone(),
+        acting_for: req.acting_for.clone(),
+        ruleset_version,
+    })?;
     let m = engine::new_mutation(
         ctx.ids.decision_id(),
         "step_decision",
@@ -662,17 +675,26 @@ pub fn set_kontering(
 ) -> Result<PendingView> {
     let (id, row) = find(conn, invoice)?;
     let inv = read_invoice(&id, &row.data_json)?;
-    let rows: Vec<Value> = rows
+    let field = |r: &CodingRow, f: CodingField| f.get(r);
+    let rows: Vec<WireCodingRow> = rows
         .iter()
-        .map(|r| {
-            let mut m = serde_json::Map::new();
-            for f in CodingField::ALL {
-                m.insert(f.name().to_string(), Value::String(f.get(r)));
-            }
-            Value::Object(m)
+        .map(|r| WireCodingRow {
+            belopp: field(r, CodingField::Belopp),
+            konto: field(r, CodingField::Konto),
+            ansvar: field(r, CodingField::Ansvar),
+            verksamhet: field(r, CodingField::Verksamhet),
+            aktivitet: field(r, CodingField::Aktivitet),
+            projekt: field(r, CodingField::Projekt),
+            objekt: field(r, CodingField::Objekt),
+            motpart: field(r, CodingField::Motpart),
+            momskod: field(r, CodingField::Momskod),
         })
         .collect();
-    let payload = json!({ "invoice_id": id, "base_revision": inv.revision, "rows": rows });
+    let payload = wire_value(&SetKonteringV1 {
+        invoice_id: id.clone(),
+        base_revision: inv.revision,
+        rows,
+    })?;
     let m = engine::new_mutation(
         ctx.ids.decision_id(),
         "set_kontering",
@@ -1027,7 +1049,9 @@ pub fn acknowledge(
         ctx.ids.decision_id(),
         "ack_attention",
         1,
-        &json!({ "mutation_id": mutation_id }),
+        &wire_value(&AckAttentionV1 {
+            mutation_id: mutation_id.to_string(),
+        })?,
         ctx.now(),
         item.invoice_id.clone(),
         None,

@@ -25,6 +25,7 @@ use crate::clock::Clock;
 use crate::store::connected::{
     AckRecord, ChangeOp, MirrorChange, NewMutation, OutboxRecord, OutboxState, SyncStore,
 };
+use crate::sync::wire as shared;
 
 /// Outcome words that are shown to the author until acknowledged.
 pub fn needs_attention(outcome: &str) -> bool {
@@ -482,22 +483,25 @@ impl<'a> Engine<'a> {
             let payload: Value = serde_json::from_str(&r.payload_json).map_err(|e| {
                 SyncError::Protocol(format!("stored payload of {}: {e}", r.mutation_id))
             })?;
-            items.push(wire::PushItem {
-                mutation_id: &r.mutation_id,
+            let envelope = shared::MutationEnvelope {
+                mutation_id: r.mutation_id.clone(),
                 device_seq: r.device_seq,
-                kind: &r.kind,
-                schema_v: r.schema_v,
+                kind: r.kind.clone(),
+                schema_v: u32::try_from(r.schema_v).unwrap_or(0),
                 payload,
-                payload_sha256: &r.payload_sha256,
+                payload_sha256: r.payload_sha256.clone(),
                 created_at_device: r
                     .created_at_device
                     .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
                 signature: None,
-            });
+            };
+            items.push(
+                serde_json::to_value(&envelope).map_err(|e| SyncError::Protocol(e.to_string()))?,
+            );
         }
-        let body = serde_json::to_vec(&wire::PushBody {
-            device_id: &self.device_id,
-            batch_id: uuid::Uuid::now_v7().to_string(),
+        let body = serde_json::to_vec(&shared::PushRequest {
+            device_id: self.device_id.clone(),
+            batch_id: Some(uuid::Uuid::now_v7().to_string()),
             mutations: items,
         })
         .map_err(|e| SyncError::Protocol(e.to_string()))?;
@@ -637,7 +641,11 @@ impl<'a> Engine<'a> {
         let void = if rec.kind == "void" {
             None
         } else {
-            let payload = serde_json::json!({ "device_seq": rec.device_seq, "reason": why });
+            let payload = serde_json::to_value(shared::VoidV1 {
+                device_seq: rec.device_seq,
+                reason: why.to_string(),
+            })
+            .map_err(|e| SyncError::Protocol(e.to_string()))?;
             Some(new_mutation(
                 uuid::Uuid::now_v7().to_string(),
                 "void",
@@ -715,7 +723,7 @@ impl<'a> Engine<'a> {
             "/v1/sync/snapshot",
             None,
             &mut |r: Reply| match r.status {
-                200 => match serde_json::from_slice::<wire::SnapshotReply>(&r.body) {
+                200 => match serde_json::from_slice::<shared::SnapshotResponse>(&r.body) {
                     Ok(s) => Judged::Take(Ok(s)),
                     Err(e) => Judged::Retry(format!("snapshot unreadable: {e}")),
                 },
@@ -754,10 +762,10 @@ impl<'a> Engine<'a> {
             &acks,
             &snap.cursor_at_start,
             Some(seq),
-            snap.epoch.as_deref(),
+            Some(snap.epoch.as_str()),
             now,
         )?;
-        self.epoch = snap.epoch.or(self.epoch.take());
+        self.epoch = Some(snap.epoch.clone());
         report.pages += 1;
         report.pulled_upserts += applied.upserted;
         Ok(None)
@@ -775,7 +783,7 @@ impl<'a> Engine<'a> {
             &path,
             None,
             &mut |r: Reply| match r.status {
-                200 => match serde_json::from_slice::<wire::WatermarkReply>(&r.body) {
+                200 => match serde_json::from_slice::<shared::WatermarkResponse>(&r.body) {
                     Ok(w) => Judged::Take(Ok(w)),
                     Err(e) => Judged::Retry(format!("watermark unreadable: {e}")),
                 },
@@ -790,7 +798,7 @@ impl<'a> Engine<'a> {
             Answer::Got(Ok(w)) => w,
         };
         report.repushed += self.store.requeue_acked_above(mark.device_high_water)?;
-        self.epoch = mark.epoch.or(self.epoch.take());
+        self.epoch = Some(mark.epoch);
         if let Some(why) = self.snapshot(report)? {
             return Ok(Some(why));
         }
@@ -819,16 +827,16 @@ type Page = (Vec<MirrorChange>, Vec<AckRecord>, String, bool);
 /// Reads a changes page, all or nothing: one change this client cannot read refuses the whole
 /// page, so the cursor cannot pass it.
 fn read_page(body: &[u8]) -> std::result::Result<Page, String> {
-    let page: wire::ChangesReply =
+    // An op this build does not know fails the parse, so the whole page is refused.
+    let page: shared::ChangesResponse =
         serde_json::from_slice(body).map_err(|e| format!("changes page unreadable: {e}"))?;
     let mut changes = Vec::with_capacity(page.changes.len());
     let mut acks = Vec::new();
     for c in page.changes {
-        let op = match c.op.as_str() {
-            "upsert" => ChangeOp::Upsert,
-            "leave_scope" => ChangeOp::LeaveScope,
-            "delete" => ChangeOp::Delete,
-            other => return Err(format!("change {} has unknown op {other:?}", c.seq)),
+        let op = match c.op {
+            shared::ChangeOp::Upsert => ChangeOp::Upsert,
+            shared::ChangeOp::LeaveScope => ChangeOp::LeaveScope,
+            shared::ChangeOp::Delete => ChangeOp::Delete,
         };
         if op == ChangeOp::Upsert && c.data.as_ref().is_none_or(Value::is_null) {
             return Err(format!("upsert {} carries no data", c.seq));
@@ -842,7 +850,7 @@ fn read_page(body: &[u8]) -> std::result::Result<Page, String> {
             seq: c.seq,
             entity: c.entity,
             id: c.id,
-            version: c.version,
+            version: Some(c.version),
             op,
             data_json: c.data.map(|d| d.to_string()),
             reason: c.reason,
@@ -918,13 +926,12 @@ pub fn new_mutation(
     invoice_id: Option<String>,
     step_id: Option<String>,
 ) -> NewMutation {
-    let canonical = wire::canonical_json(payload);
     NewMutation {
         mutation_id,
         kind: kind.to_string(),
         schema_v,
-        payload_sha256: wire::payload_sha256(&canonical),
-        payload_json: canonical,
+        payload_sha256: shared::payload_sha256(payload),
+        payload_json: shared::canonical_json(payload),
         created_at_device: now,
         invoice_id,
         step_id,

@@ -211,8 +211,7 @@ impl State {
                 }
                 r
             } else {
-                let canonical = super::wire::canonical_json(&m["payload"]);
-                let mut r = if super::wire::payload_sha256(&canonical) != hash {
+                let mut r = if crate::sync::wire::payload_sha256(&m["payload"]) != hash {
                     self.seq += 1;
                     json!({"outcome": "REJECTED_MALFORMED", "server_seq": self.seq,
                            "detail": {"reason_code": "payload-hash-mismatch", "reason": "hash"}})
@@ -435,7 +434,7 @@ fn route(s: &mut State, req: &Request) -> (u16, Value) {
                     (
                         200,
                         json!({"epoch": s.epoch, "cursor_at_start": format!("{}:{}", s.epoch, s.seq),
-                               "rows": rows}),
+                               "server_time": s.clock, "rows": rows}),
                     )
                 }
                 ("GET", "/v1/sync/changes") => {
