@@ -6,7 +6,7 @@ use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::{approval, audit, invoices, meta, rules, session};
+use crate::routes::{approval, audit, invoices, meta, rules, session, sync};
 
 /// The document.
 #[derive(Debug, OpenApi)]
@@ -36,6 +36,12 @@ use crate::routes::{approval, audit, invoices, meta, rules, session};
         rules::versions,
         audit::head,
         audit::verify,
+        sync::snapshot,
+        sync::bootstrap,
+        sync::changes,
+        sync::push,
+        sync::mutation,
+        sync::watermark,
     ),
     modifiers(&BearerAuth)
 )]

@@ -35,6 +35,9 @@ pub struct Problem {
     pub faults: Vec<Fault>,
     /// Seconds until a throttled client may try again.
     pub retry_after: Option<u64>,
+    /// Extension members of RFC 9457 §3.2 (a 410's current `epoch`, the `supported` sync
+    /// protocols).
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The HTTP status of each `core::api` code: the one table.
@@ -59,6 +62,7 @@ impl From<ApiError> for Problem {
             detail: e.message,
             faults: e.faults,
             retry_after: None,
+            extra: serde_json::Map::new(),
         }
     }
 }
@@ -72,7 +76,14 @@ impl Problem {
             detail: detail.into(),
             faults: Vec::new(),
             retry_after: None,
+            extra: serde_json::Map::new(),
         }
+    }
+
+    /// This problem with the extension member `key`.
+    pub fn with(mut self, key: &str, value: serde_json::Value) -> Self {
+        self.extra.insert(key.to_string(), value);
+        self
     }
 
     /// `validation` (422): the request cannot be used as it is.
@@ -117,6 +128,10 @@ pub struct ProblemBody<'a> {
     detail: &'a str,
     /// The individual problems (may be empty).
     faults: Vec<FaultBody<'a>>,
+    /// Extension members (e.g. `epoch` on a 410).
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 /// One fault in a problem body; absent places are left out.
@@ -161,6 +176,7 @@ impl IntoResponse for Problem {
                     message: &f.message,
                 })
                 .collect(),
+            extra: &self.extra,
         };
         let bytes = serde_json::to_vec(&body).unwrap_or_else(|_| b"{}".to_vec());
         let mut response = (self.status, bytes).into_response();

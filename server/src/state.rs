@@ -2,7 +2,9 @@
 //! store, the login throttle, the server's clock and the limits.
 //!
 //! Every call into `core::api` and into the account store runs on a blocking thread
-//! (`spawn_blocking`), never on the async runtime's threads. A call that panicked leaves its
+//! (`spawn_blocking`), never on the async runtime's threads. After every workspace call the
+//! change log's head is published on a watch channel ([`AppState::heads`]), so a long-polling
+//! pull wakes as soon as a commit could concern it. A call that panicked leaves its
 //! SQLite transaction rolled back, so a poisoned lock is taken over rather than refused.
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -26,6 +28,8 @@ struct Shared {
     throttle: Mutex<Throttle>,
     clock: Box<dyn Clock>,
     limits: Limits,
+    /// The change log's head seq after the last workspace call.
+    heads: tokio::sync::watch::Sender<i64>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -56,6 +60,7 @@ impl AppState {
                 throttle: Mutex::new(Throttle::default()),
                 clock,
                 limits,
+                heads: tokio::sync::watch::Sender::new(0),
             }),
         }
     }
@@ -86,10 +91,24 @@ impl AppState {
                 None => ctx,
             };
             let mut ws = lock(&inner.ws);
-            f(&mut ws, &ctx)
+            let out = f(&mut ws, &ctx);
+            if let Ok(head) = digilyft_core::api::sync::head(&ws) {
+                inner.heads.send_if_modified(|h| {
+                    let moved = *h != head;
+                    *h = head;
+                    moved
+                });
+            }
+            out
         })
         .await
         .map_err(|e| Problem::internal(format!("a workspace call failed: {e}")))?
+    }
+
+    /// The change log's head as published after each workspace call: a long-poll waits for it
+    /// to change.
+    pub fn heads(&self) -> tokio::sync::watch::Receiver<i64> {
+        self.inner.heads.subscribe()
     }
 
     /// Runs `f` on the account store and the throttle on a blocking thread, with the server's

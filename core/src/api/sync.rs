@@ -25,6 +25,7 @@ use crate::sync::wire::{
 };
 
 pub use crate::store::LoggedMutation;
+pub use crate::sync::audience::ALL_INVOICE_ROLES;
 pub use crate::sync::wire;
 
 /// Who is syncing: the authenticated account's person and role (`attestant`, `clerk`, …).
@@ -75,6 +76,24 @@ fn device(id: &str) -> Result<String> {
         })
 }
 
+/// Which mutation kinds the caller's role may send (the server's role table); a kind it may
+/// not is recorded as REJECTED_RULE (`role-not-permitted`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rights {
+    /// `step_decision`.
+    pub decide: bool,
+    /// `set_kontering`.
+    pub kontering: bool,
+}
+
+impl Rights {
+    /// Every kind (the desktop's own store, tests).
+    pub const ALL: Rights = Rights {
+        decide: true,
+        kontering: true,
+    };
+}
+
 /// Applies a device's batch as the context's actor (module docs). `device_id` is the device
 /// the request was authenticated for; the body must name the same one. A database failure
 /// stops the batch with an error: every item before it is recorded, so the retry is answered
@@ -84,6 +103,7 @@ pub fn push(
     ctx: &Context<'_>,
     device_id: &str,
     batch: &PushRequest,
+    rights: Rights,
 ) -> Result<PushResponse> {
     let actor = ctx.actor()?;
     let device_id = device(device_id)?;
@@ -124,7 +144,25 @@ pub fn push(
                     ..Detail::default()
                 },
             },
-            Item::Received(r) => ws.store.sync_apply(&device_id, actor, r, ctx.clock)?,
+            Item::Received(r) => {
+                let permitted = match &r.command {
+                    Ok(parse::Command::Decide(_)) => rights.decide,
+                    Ok(parse::Command::SetKontering { .. }) => rights.kontering,
+                    _ => true,
+                };
+                if permitted {
+                    ws.store.sync_apply(&device_id, actor, r, ctx.clock)?
+                } else {
+                    let refused = parse::Received {
+                        command: Ok(parse::Command::NotPermitted {
+                            kind: r.kind.clone(),
+                        }),
+                        ..(**r).clone()
+                    };
+                    ws.store
+                        .sync_apply(&device_id, actor, &refused, ctx.clock)?
+                }
+            }
         });
     }
     Ok(PushResponse {
@@ -236,6 +274,11 @@ pub fn watermark(ws: &Workspace, caller: &Caller, device_id: &str) -> Result<Wat
     })
 }
 
+/// The longest offline window of a decision in days (older ones are EXPIRED).
+pub fn max_offline_days(ws: &Workspace) -> i64 {
+    ws.store.policy().max_offline_days
+}
+
 /// The store's sync epoch.
 pub fn epoch(ws: &Workspace) -> Result<String> {
     Ok(ws.store.sync_epoch()?)
@@ -261,6 +304,11 @@ pub fn prune_changes(ws: &mut Workspace, ctx: &Context<'_>, days: u32) -> Result
 /// Invoice `id`'s current `data` as the change log carries it (what a converged mirror holds).
 pub fn invoice_data(ws: &Workspace, id: i64) -> Result<wire::InvoiceData> {
     Ok(ws.store.sync_invoice_data(id)?)
+}
+
+/// The highest change-log seq committed (what a long-poll waits to grow).
+pub fn head(ws: &Workspace) -> Result<i64> {
+    Ok(ws.store.sync_head()?)
 }
 
 /// Every recorded mutation in server-seq order (audits and the determinism oracle).

@@ -531,6 +531,10 @@ fn effect(
                 Err(e) => Err(e),
             }
         }
+        Command::NotPermitted { kind } => refuse(
+            "role-not-permitted",
+            format!("your role may not send {kind} mutations"),
+        ),
         Command::AckAttention { mutation_id } => {
             let target = stored(conn, mutation_id)?;
             match target {

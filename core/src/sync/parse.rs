@@ -84,6 +84,12 @@ pub enum Command {
         /// The acknowledged mutation.
         mutation_id: String,
     },
+    /// A command the caller's role may not give (the server's role table): recorded as
+    /// REJECTED_RULE so the watermark moves on.
+    NotPermitted {
+        /// The kind refused.
+        kind: String,
+    },
     /// Give up a device seq the server could never store.
     Void {
         /// The seq.

@@ -101,7 +101,7 @@ impl Server {
             mutations: items,
         };
         let ctx = Context::new(&self.clock, &self.ids).acting_as(actor);
-        sync::push(&mut self.ws, &ctx, device, &req)
+        sync::push(&mut self.ws, &ctx, device, &req, sync::Rights::ALL)
             .expect("push")
             .results
     }
@@ -606,9 +606,32 @@ fn malformed_items_are_stored_so_the_watermark_moves_on_and_a_void_passes_an_unu
         &Context::new(&s.clock, &s.ids).acting_as("u230"),
         DEVICE_A,
         &req,
+        sync::Rights::ALL,
     )
     .expect_err("mismatch");
     assert_eq!(e.code, api::ErrorCode::Validation);
+    // A kind the caller's role may not send is recorded as refused: the watermark moves on.
+    let op = s.data("OP-118");
+    let req = PushRequest {
+        device_id: DEVICE_A.into(),
+        batch_id: None,
+        mutations: vec![decide_env(&mid(8), 8, &op, "GRANSKNING#1", "ATTEST")],
+    };
+    let clerk = sync::Rights {
+        decide: false,
+        kontering: true,
+    };
+    let ctx = Context::new(&s.clock, &s.ids).acting_as("u230");
+    let r = sync::push(&mut s.ws, &ctx, DEVICE_A, &req, clerk).expect("push");
+    assert_eq!(
+        (
+            r.results[0].outcome,
+            r.results[0].detail.reason_code.as_str(),
+            r.device_high_water
+        ),
+        (SyncOutcome::RejectedRule, "role-not-permitted", 8)
+    );
+    assert_eq!(s.data("OP-118").steps[0].state, "OPEN");
 }
 
 #[test]
@@ -1153,7 +1176,7 @@ fn the_cursor_is_gap_free_under_concurrent_writers() {
                         batch_id: None,
                         mutations: vec![item],
                     };
-                    sync::push(&mut ws, &ctx, &device, &req).expect("push");
+                    sync::push(&mut ws, &ctx, &device, &req, sync::Rights::ALL).expect("push");
                 }
             });
         }

@@ -16,6 +16,8 @@
 //! | `GET /v1/audit/head` | every role |
 //! | `GET /v1/audit/verify` | admin |
 //! | `GET /v1/stats/invoices` | analyst, manager, admin |
+//! | `GET /v1/sync/snapshot` (`/bootstrap`), `…/changes`, `…/mutations/{id}`, `…/devices/{id}/watermark` | clerk, attestant, manager, admin (each their own scope) |
+//! | `POST /v1/sync/mutations` | attestant, manager (decisions); clerk (kontering only) |
 
 pub mod approval;
 pub mod audit;
@@ -23,6 +25,7 @@ pub mod invoices;
 pub mod meta;
 pub mod rules;
 pub mod session;
+pub mod sync;
 
 use axum::Router;
 use axum::routing::{get, post, put};
@@ -50,4 +53,10 @@ pub fn router() -> Router<AppState> {
         .route("/v1/audit/head", get(audit::head))
         .route("/v1/audit/verify", get(audit::verify))
         .route("/v1/stats/invoices", get(invoices::stats))
+        .route("/v1/sync/snapshot", get(sync::snapshot))
+        .route("/v1/sync/bootstrap", get(sync::bootstrap))
+        .route("/v1/sync/changes", get(sync::changes))
+        .route("/v1/sync/mutations", post(sync::push))
+        .route("/v1/sync/mutations/{id}", get(sync::mutation))
+        .route("/v1/sync/devices/{id}/watermark", get(sync::watermark))
 }

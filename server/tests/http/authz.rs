@@ -103,6 +103,36 @@ fn routes() -> Vec<Route> {
         r(Method::GET, "/v1/audit/head", None, "", [Y, Y, Y, Y, Y]),
         r(Method::GET, "/v1/audit/verify", None, "", [N, N, N, N, Y]),
         r(Method::GET, "/v1/stats/invoices", None, "", [N, N, Y, Y, Y]),
+        r(Method::GET, "/v1/sync/snapshot", None, "", [Y, Y, Y, N, Y]),
+        r(Method::GET, "/v1/sync/bootstrap", None, "", [Y, Y, Y, N, Y]),
+        r(
+            Method::GET,
+            "/v1/sync/changes?since=e:0",
+            None,
+            "",
+            [Y, Y, Y, N, Y],
+        ),
+        r(
+            Method::POST,
+            "/v1/sync/mutations",
+            JSON,
+            r#"{"device_id":"00000000-0000-7000-8000-00000000000a","mutations":[]}"#,
+            [Y, Y, Y, N, N],
+        ),
+        r(
+            Method::GET,
+            "/v1/sync/mutations/0190f3c2-0000-7000-8000-000000000001",
+            None,
+            "",
+            [Y, Y, Y, N, Y],
+        ),
+        r(
+            Method::GET,
+            "/v1/sync/devices/00000000-0000-7000-8000-00000000000a/watermark",
+            None,
+            "",
+            [Y, Y, Y, N, Y],
+        ),
     ]
 }
 
@@ -150,7 +180,7 @@ async fn every_route_admits_exactly_its_roles() {
             }
         }
     }
-    assert_eq!(cells, 15 * 5);
+    assert_eq!(cells, 21 * 5);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 

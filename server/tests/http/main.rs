@@ -7,3 +7,4 @@ mod hostile;
 mod openapi;
 mod sessions;
 mod support;
+mod sync;

@@ -41,6 +41,20 @@ const ROUTES: &[(&str, &str, &str)] = &[
     ("get", "/v1/audit/head", "/v1/audit/head"),
     ("get", "/v1/audit/verify", "/v1/audit/verify"),
     ("get", "/v1/stats/invoices", "/v1/stats/invoices"),
+    ("get", "/v1/sync/snapshot", "/v1/sync/snapshot"),
+    ("get", "/v1/sync/bootstrap", "/v1/sync/bootstrap"),
+    ("get", "/v1/sync/changes", "/v1/sync/changes?since=e:0"),
+    ("post", "/v1/sync/mutations", "/v1/sync/mutations"),
+    (
+        "get",
+        "/v1/sync/mutations/{id}",
+        "/v1/sync/mutations/0190f3c2-0000-7000-8000-000000000001",
+    ),
+    (
+        "get",
+        "/v1/sync/devices/{id}/watermark",
+        "/v1/sync/devices/00000000-0000-7000-8000-00000000000a/watermark",
+    ),
 ];
 
 #[tokio::test]
