@@ -62,6 +62,30 @@ pub struct MutationEnvelope {
     pub signature: Option<String>,
 }
 
+impl MutationEnvelope {
+    /// An envelope for `payload` with its `payload_sha256` computed (what a client sends; the
+    /// payload should be stored and sent as [`canonical_json`] so "as sent" and canonical agree).
+    pub fn seal(
+        mutation_id: &str,
+        device_seq: i64,
+        kind: &str,
+        schema_v: u32,
+        payload: Value,
+        created_at_device: DateTime<chrono::FixedOffset>,
+    ) -> Self {
+        MutationEnvelope {
+            mutation_id: mutation_id.to_string(),
+            device_seq,
+            kind: kind.to_string(),
+            schema_v,
+            payload_sha256: payload_sha256(&payload),
+            payload,
+            created_at_device: created_at_device.to_rfc3339(),
+            signature: None,
+        }
+    }
+}
+
 /// What became of a mutation (sync.md §2.6 and the transport's own two).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -624,6 +648,26 @@ mod tests {
             payload_sha256(&a),
             hex::encode(Sha256::digest(br#"{"a":1,"b":2}"#))
         );
+    }
+
+    #[test]
+    fn a_sealed_envelope_is_what_the_server_reads() {
+        let created = DateTime::parse_from_rfc3339("2026-11-20T09:14:03+01:00").expect("time");
+        let payload = serde_json::json!({"device_seq": 4, "reason": "unreadable"});
+        let env = MutationEnvelope::seal(
+            "0190f3c2-0000-7000-8000-000000000001",
+            5,
+            "void",
+            1,
+            payload,
+            created,
+        );
+        let v = serde_json::to_value(&env).expect("json");
+        let super::super::parse::Item::Received(r) = super::super::parse::item(&v) else {
+            panic!("received")
+        };
+        assert!(r.command.is_ok(), "{:?}", r.command);
+        assert_eq!(r.created_at_device, "2026-11-20T09:14:03+01:00");
     }
 
     #[test]
