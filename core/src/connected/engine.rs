@@ -530,7 +530,9 @@ impl<'a> Engine<'a> {
                     400 if r.problem_code().as_deref() == Some("unsupported-protocol") => {
                         Err(SyncError::UnsupportedProtocol(r.describe()))
                     }
-                    400 | 413 | 422 => Ok(BatchEnd::Split),
+                    // 400/413: this batch cannot be taken as it is (split it; one item alone is
+                    // quarantined). 422 is about the batch itself (the device id): stop, keep all.
+                    400 | 413 => Ok(BatchEnd::Split),
                     410 => Ok(BatchEnd::Gone),
                     403 if r.problem_code().as_deref() == Some("device-revoked") => {
                         Err(SyncError::Refused(format!(
