@@ -364,7 +364,7 @@ fn two_clients_deciding_the_same_step_offline_see_the_same_winner_after_one_pull
     assert_eq!(item.winner.as_deref(), Some("u230"));
     assert!(
         item.message
-            .starts_with("Inte genomfört: u230 beslutade om steget först"),
+            .starts_with("Inte genomfört: u230 attesterade steget först"),
         "{}",
         item.message
     );

@@ -928,6 +928,7 @@ pub fn attention(conn: &Connection, lang: Lang, tz: FixedOffset) -> Result<Vec<A
                 decision: None,
                 detail,
                 winner_at: None,
+                winner_decision: None,
                 error: None,
             },
             tz,
@@ -973,16 +974,21 @@ fn view_item(
 ) -> Result<AttentionView> {
     let payload: Value = serde_json::from_str(&r.payload_json).unwrap_or(Value::Null);
     let decision = payload.get("decision").and_then(Value::as_str);
-    // When the winner took effect: the mirrored step's decision time, if the mirror has it.
-    let winner_at = match (&r.invoice_id, &r.step_id) {
+    // When the winner took effect and what it was: the mirrored step, if the mirror has it.
+    let step = match (&r.invoice_id, &r.step_id) {
         (Some(i), Some(s)) => conn
             .store
             .mirror_row("invoice", i)?
             .and_then(|row| serde_json::from_str::<InvoiceData>(&row.data_json).ok())
-            .and_then(|inv| inv.steps.into_iter().find(|x| &x.label == s))
-            .and_then(|x| x.decided_at),
+            .and_then(|inv| inv.steps.into_iter().find(|x| &x.label == s)),
         _ => None,
     };
+    let winner_at = step.as_ref().and_then(|x| x.decided_at);
+    let winner_decision = step.as_ref().and_then(|x| match x.state.as_str() {
+        "DONE" => Some("ATTEST"),
+        "REJECTED" => Some("REJECT"),
+        _ => None,
+    });
     let quarantined = r.state == OutboxState::Quarantined;
     let t = texts::attention(
         &texts::Facts {
@@ -995,6 +1001,7 @@ fn view_item(
             decision,
             detail,
             winner_at,
+            winner_decision,
             error: r.last_error.as_deref(),
         },
         tz,

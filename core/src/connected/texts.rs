@@ -27,6 +27,8 @@ pub struct Facts<'a> {
     pub detail: Option<&'a Value>,
     /// When the winning decision took effect, if the mirror knows it.
     pub winner_at: Option<DateTime<Utc>>,
+    /// What the winner decided (ATTEST, REJECT, …), if the mirror shows it.
+    pub winner_decision: Option<&'a str>,
     /// Why it was quarantined.
     pub error: Option<&'a str>,
 }
@@ -109,10 +111,18 @@ pub fn attention(f: &Facts<'_>, tz: FixedOffset, lang: Lang) -> Text {
             } else {
                 format!(" ({})", place.join(", "))
             };
+            let did = match (f.winner_decision, sv) {
+                (Some("ATTEST"), true) => "attesterade steget först",
+                (Some("ATTEST"), false) => "approved this step first",
+                (Some("REJECT"), true) => "avvisade fakturan först",
+                (Some("REJECT"), false) => "rejected the invoice first",
+                (_, true) => "beslutade om steget först",
+                (_, false) => "decided this step first",
+            };
             let mut m = if sv {
-                format!("Inte genomfört: {who} beslutade om steget först{place}.")
+                format!("Inte genomfört: {who} {did}{place}.")
             } else {
-                format!("Not applied: {who} decided this step first{place}.")
+                format!("Not applied: {who} {did}{place}.")
             };
             if objection {
                 m.push_str(if sv {
@@ -241,17 +251,27 @@ mod tests {
             decision: Some("ATTEST"),
             detail: Some(&detail),
             winner_at: Utc.with_ymd_and_hms(2026, 11, 21, 9, 2, 0).single(),
+            winner_decision: Some("ATTEST"),
             error: None,
         };
         let t = attention(&f, cet(), Lang::Sv);
         assert_eq!(
             t.message,
-            "Inte genomfört: Anna beslutade om steget först (21 nov 10:02, server #20877)."
+            "Inte genomfört: Anna attesterade steget först (21 nov 10:02, server #20877)."
         );
         let en = attention(&f, cet(), Lang::En);
         assert_eq!(
             en.message,
-            "Not applied: Anna decided this step first (21 Nov 10:02, server #20877)."
+            "Not applied: Anna approved this step first (21 Nov 10:02, server #20877)."
+        );
+        let unknown = Facts {
+            winner_decision: None,
+            winner_at: None,
+            ..f.clone()
+        };
+        assert_eq!(
+            attention(&unknown, cet(), Lang::Sv).message,
+            "Inte genomfört: Anna beslutade om steget först (server #20877)."
         );
         let lost_objection = Facts {
             decision: Some("REJECT"),

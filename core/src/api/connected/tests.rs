@@ -509,7 +509,7 @@ fn two_clients_deciding_the_same_step_offline_see_the_same_winner_after_one_pull
     assert!(
         att[0]
             .message
-            .starts_with("Inte genomfört: u230 beslutade om steget först (4 dec 09:00, server #"),
+            .starts_with("Inte genomfört: u230 attesterade steget först (4 dec 09:00, server #"),
         "{}",
         att[0].message
     );
