@@ -141,6 +141,7 @@ pub fn push(
                 detail: Detail {
                     reason_code: "missing-id".into(),
                     reason: format!("{reason}: not stored; quarantine it with a `void` mutation"),
+                    action: wire::action(SyncOutcome::RejectedMalformed).to_string(),
                     ..Detail::default()
                 },
             },

@@ -30,7 +30,7 @@ use crate::approval::{self, Envelope, Outcome, Policy, ReasonCode, StepState};
 use crate::clock::Clock;
 use crate::sync::audience;
 use crate::sync::parse::{Command, DecideCmd, Received};
-use crate::sync::wire::{Detail, MutationData, ResultItem, SyncOutcome, WireFault};
+use crate::sync::wire::{Detail, MutationData, ResultItem, SyncOutcome, WireFault, action};
 
 /// One recorded mutation, as the determinism oracle replays it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,7 +161,17 @@ impl Store {
             ),
             Ok(cmd) => effect(&tx, device_id, actor, m, cmd, now, active.as_ref(), &policy)?,
         };
+        if let Some(target) = &effect.acknowledges {
+            tx.execute(
+                "UPDATE mutations SET acknowledged_at = ?1 WHERE mutation_id = ?2 AND acknowledged_at IS NULL",
+                params![ts(now), target],
+            )?;
+            emit_mutation(&tx, target, now, "acknowledged")?;
+        }
+        // The mutation's own change row comes last: its seq is the next one.
         let server_seq = head(&tx)? + 1;
+        let mut effect = effect;
+        effect.detail.action = action(effect.outcome).to_string();
         let detail_json = serde_json::to_string(&effect.detail)
             .map_err(|e| StoreError::Corrupt(format!("detail: {e}")))?;
         tx.execute(
@@ -190,18 +200,11 @@ impl Store {
                 params![device_id, seq, m.mutation_id],
             )?;
         }
-        if let Some(target) = &effect.acknowledges {
-            tx.execute(
-                "UPDATE mutations SET acknowledged_at = ?1 WHERE mutation_id = ?2 AND acknowledged_at IS NULL",
-                params![ts(now), target],
-            )?;
-            emit_mutation(&tx, target, now, "acknowledged")?;
-        }
         let written = emit_mutation(&tx, &m.mutation_id, now, "outcome")?;
         let result = stored(&tx, &m.mutation_id)?
             .ok_or_else(|| StoreError::Corrupt("a mutation row vanished".into()))?
             .result;
-        if effect.acknowledges.is_none() && written != Some(server_seq) {
+        if written != Some(server_seq) {
             return Err(StoreError::Corrupt(format!(
                 "mutation {} took seq {written:?}, expected {server_seq}",
                 m.mutation_id
@@ -298,7 +301,8 @@ impl Store {
 }
 
 /// The result of an item that is answered but not stored.
-fn not_stored(m: &Received, outcome: SyncOutcome, detail: Detail) -> ResultItem {
+fn not_stored(m: &Received, outcome: SyncOutcome, mut detail: Detail) -> ResultItem {
+    detail.action = action(outcome).to_string();
     ResultItem {
         mutation_id: Some(m.mutation_id.clone()),
         device_seq: Some(m.device_seq),
@@ -394,6 +398,8 @@ fn emit_mutation(
             outcome,
             SyncOutcome::Accepted | SyncOutcome::PendingPrecondition
         );
+    let mut detail = s.result.detail;
+    detail.action = action(outcome).to_string();
     let data = MutationData {
         mutation_id: id.to_string(),
         device_id: s.device_id,
@@ -402,7 +408,7 @@ fn emit_mutation(
         outcome,
         server_seq: s.result.server_seq,
         received_at: s.result.received_at.unwrap_or(now),
-        detail: s.result.detail,
+        detail,
         attention,
     };
     let json = serde_json::to_string(&data)

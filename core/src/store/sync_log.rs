@@ -76,30 +76,38 @@ impl Store {
         let tx = self.conn.unchecked_transaction()?;
         let (epoch, pruned_through) = meta(&tx)?;
         let head = head(&tx)?;
-        let keys_json = serde_json::to_string(keys)
-            .map_err(|e| StoreError::Corrupt(format!("audience keys: {e}")))?;
+        // The first `limit + 1` seqs of each key, in index order (no sort of a backlog), merged:
+        // the first `limit + 1` of the union are among them.
+        let want = limit.saturating_add(1);
+        let mut seqs = std::collections::BTreeSet::new();
+        {
+            let mut stmt = tx.prepare_cached(
+                "SELECT seq FROM change_audience WHERE audience_key = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
+            )?;
+            let n = i64::try_from(want).unwrap_or(i64::MAX);
+            for k in keys {
+                for seq in stmt.query_map(params![k, since, n], |r| r.get::<_, i64>(0))? {
+                    seqs.insert(seq?);
+                }
+            }
+        }
         let rows = {
             let mut stmt = tx.prepare_cached(
-                "SELECT DISTINCT c.seq, c.entity, c.entity_id, c.version, c.op, c.data_json, c.reason
-                 FROM change_audience a JOIN changes c ON c.seq = a.seq
-                 WHERE a.audience_key IN (SELECT value FROM json_each(?1)) AND a.seq > ?2
-                 ORDER BY c.seq LIMIT ?3",
+                "SELECT seq, entity, entity_id, version, op, data_json, reason FROM changes WHERE seq = ?1",
             )?;
-            let limit = i64::try_from(limit.saturating_add(1)).unwrap_or(i64::MAX);
-            let mapped = stmt.query_map(params![keys_json, since, limit], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, i64>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                    r.get::<_, Option<String>>(6)?,
-                ))
-            })?;
-            let mut out = Vec::new();
-            for row in mapped {
-                let (seq, entity, id, version, op, data, reason) = row?;
+            let mut out = Vec::with_capacity(want.min(seqs.len()));
+            for seq in seqs.into_iter().take(want) {
+                let (seq, entity, id, version, op, data, reason) = stmt.query_row([seq], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, i64>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                        r.get::<_, Option<String>>(6)?,
+                    ))
+                })?;
                 out.push(ChangeRow {
                     seq,
                     entity,

@@ -183,6 +183,9 @@ pub struct Detail {
     pub reason_code: String,
     /// Explanation.
     pub reason: String,
+    /// What the author should do ([`action`]): a stable code the client words in its language.
+    #[serde(default)]
+    pub action: String,
     /// Kontering faults of a refused `set_kontering`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub faults: Vec<WireFault>,
@@ -537,6 +540,24 @@ pub struct MutationData {
     pub attention: bool,
 }
 
+/// What the author of a mutation with outcome `o` should do (sync.md §2.6's "what the losing
+/// client shows"): `none`; `review-winner` (another decision won: nothing to redo, look at it);
+/// `decide-again` (the content or routing changed: review the invoice as it is now and make a
+/// new decision); `confirm-online` (too old: decide again while connected); `see-reason` (a rule
+/// refused it: the reason says which); `wait` (parked until an earlier step is attested);
+/// `report-bug` (the client sent something unusable or reused a key).
+pub fn action(o: SyncOutcome) -> &'static str {
+    match o {
+        SyncOutcome::Accepted => "none",
+        SyncOutcome::Superseded => "review-winner",
+        SyncOutcome::Stale => "decide-again",
+        SyncOutcome::Expired => "confirm-online",
+        SyncOutcome::RejectedRule => "see-reason",
+        SyncOutcome::PendingPrecondition => "wait",
+        SyncOutcome::RejectedMalformed | SyncOutcome::KeyReused => "report-bug",
+    }
+}
+
 /// The content hash as it goes on the wire: `sha256:<hex>`.
 pub fn wire_hash(hex: &str) -> String {
     format!("sha256:{hex}")
@@ -686,6 +707,23 @@ mod tests {
             "20940",
         ] {
             assert_eq!(Cursor::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn every_outcome_says_what_to_do() {
+        let table = [
+            (SyncOutcome::Accepted, "none"),
+            (SyncOutcome::Superseded, "review-winner"),
+            (SyncOutcome::Stale, "decide-again"),
+            (SyncOutcome::Expired, "confirm-online"),
+            (SyncOutcome::RejectedRule, "see-reason"),
+            (SyncOutcome::PendingPrecondition, "wait"),
+            (SyncOutcome::RejectedMalformed, "report-bug"),
+            (SyncOutcome::KeyReused, "report-bug"),
+        ];
+        for (o, want) in table {
+            assert_eq!(action(o), want, "{o:?}");
         }
     }
 

@@ -264,6 +264,7 @@ fn two_devices_on_one_step_the_first_received_wins_and_a_lost_objection_blocks_p
     );
     assert_eq!(loser.detail.winner_actor.as_deref(), Some("u240"));
     assert_eq!(loser.detail.winner_seq, winner.server_seq);
+    assert_eq!(loser.detail.action, "review-winner");
     let after = s.data("KN-2041");
     assert!(after.payment_block, "a lost objection blocks payment");
     assert_eq!(after.state, "attested");
@@ -847,10 +848,21 @@ fn a_parked_decision_tells_its_author_the_final_outcome_and_an_ack_clears_attent
         json!({"mutation_id": mid(3)}),
         start(),
     );
+    let acked = s.push1("u240", DEVICE_B, ack);
+    assert_eq!(acked.outcome, SyncOutcome::Accepted);
+    // Its server seq is the last row its transaction wrote (after the acknowledged one's).
+    let (rows, _) = s.pull(&me, &since);
+    let last = rows.last().expect("rows");
     assert_eq!(
-        s.push1("u240", DEVICE_B, ack).outcome,
-        SyncOutcome::Accepted
+        (last.id.as_str(), Some(last.seq)),
+        (mid(4).as_str(), acked.server_seq)
     );
+    assert!(rows.iter().any(|r| {
+        r.id == mid(3)
+            && r.data
+                .as_ref()
+                .is_some_and(|d| d["attention"] == json!(false))
+    }));
     assert!(listed(&s).is_empty());
     let foreign = envelope(
         &mid(5),

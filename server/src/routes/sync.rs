@@ -232,6 +232,12 @@ pub async fn push(
         )));
     }
     let device = batch.device_id.clone();
+    tracing::info!(
+        device = %device,
+        batch = batch.batch_id.as_deref().unwrap_or(""),
+        mutations = batch.mutations.len(),
+        "sync push"
+    );
     let reply = state
         .workspace(Some(caller.person_id), move |ws, ctx| {
             Ok(sync::push(ws, ctx, &device, &batch, rights)?)
