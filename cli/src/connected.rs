@@ -480,7 +480,7 @@ fn status_json(s: &connected::StatusView) -> serde_json::Value {
 
 fn attention_json(a: &AttentionView) -> serde_json::Value {
     json!({"mutation_id": a.mutation_id, "kind": a.kind, "invoice": a.invoice_id, "step": a.step,
-        "decision": a.decision, "outcome": a.outcome, "reason_code": a.reason_code,
+        "decision": a.decision, "outcome": a.outcome, "reason_code": a.reason_code, "action": a.action,
         "winner": a.winner, "winner_seq": a.winner_seq, "message": a.message,
         "advice": a.advice, "this_device": a.this_device})
 }

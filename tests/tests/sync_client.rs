@@ -362,6 +362,7 @@ fn two_clients_deciding_the_same_step_offline_see_the_same_winner_after_one_pull
     let item = m.attention.first().expect("maria is told");
     assert_eq!(item.outcome, "SUPERSEDED");
     assert_eq!(item.winner.as_deref(), Some("u230"));
+    assert_eq!(item.action.as_deref(), Some("review-winner"));
     assert!(
         item.message
             .starts_with("Inte genomfört: u230 attesterade steget först"),

@@ -861,6 +861,9 @@ pub struct AttentionView {
     pub outcome: String,
     /// The server's reason code.
     pub reason_code: Option<String>,
+    /// What to do, as the server's stable action code (`review-winner`, `decide-again`,
+    /// `confirm-online`, `see-reason`, `wait`, `report-bug`); `report-bug` for a quarantined one.
+    pub action: Option<String>,
     /// The winner (SUPERSEDED).
     pub winner: Option<String>,
     /// The winner's server seq.
@@ -948,6 +951,10 @@ pub fn attention(conn: &Connection, lang: Lang, tz: FixedOffset) -> Result<Vec<A
                 .and_then(|d| d.get("reason_code"))
                 .and_then(Value::as_str)
                 .map(str::to_string),
+            action: detail
+                .and_then(|d| d.get("action"))
+                .and_then(Value::as_str)
+                .map(str::to_string),
             winner: detail
                 .and_then(|d| d.get("winner_actor"))
                 .and_then(Value::as_str)
@@ -1025,6 +1032,11 @@ fn view_item(
             r.outcome.clone().unwrap_or_default()
         },
         reason_code: text("reason_code"),
+        action: if quarantined {
+            Some("report-bug".to_string())
+        } else {
+            text("action")
+        },
         winner: text("winner_actor"),
         winner_seq: detail
             .and_then(|d| d.get("winner_seq"))
