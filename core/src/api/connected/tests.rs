@@ -556,3 +556,47 @@ fn the_status_warns_about_clock_skew_and_a_client_drawn_device_id_is_used() {
     let d = bertil.conn.store.device().expect("d").expect("some");
     assert_eq!(d.device_id, "server-device-1");
 }
+
+#[test]
+fn an_offline_kontering_is_shown_until_its_outcome_is_known() {
+    let server = server_with(&[("42", "F-2041", "u230")]);
+    let mut anna = Client::new(&server, "anna");
+    anna.sync();
+    let rows = vec![CodingRow {
+        amount: "1000.00".parse().expect("amount"),
+        konto: "4620".into(),
+        ansvar: "4110".into(),
+        verksamhet: String::new(),
+        aktivitet: String::new(),
+        projekt: String::new(),
+        objekt: String::new(),
+        motpart: String::new(),
+        momskod: "AVDRAGSGILL".into(),
+    }];
+    let ctx = Context::new(&anna.clock, &anna.ids);
+    let p = set_kontering(&mut anna.conn, &ctx, "F-2041", &rows).expect("kontering");
+    assert_eq!(p.kind, "set_kontering");
+    let view = invoice(&anna.conn, "42", Lang::Sv).expect("view");
+    assert!(view.kontering_pending);
+    assert_eq!(view.kontering[0].konto, "4620");
+    let sent: Value = serde_json::from_str(
+        &anna
+            .conn
+            .store
+            .mutation(&p.mutation_id)
+            .expect("m")
+            .expect("some")
+            .payload_json,
+    )
+    .expect("json");
+    assert_eq!(sent["base_revision"], 1);
+    assert_eq!(sent["rows"][0]["belopp"], "1000.00");
+    let r = anna.sync();
+    assert_eq!(r.outcomes[0].kind, "set_kontering");
+    let view = invoice(&anna.conn, "42", Lang::Sv).expect("view");
+    assert!(!view.kontering_pending, "the outcome is known and pulled");
+    assert_eq!(
+        view.kontering[0].konto, "6110",
+        "the mirror is what the server says"
+    );
+}
