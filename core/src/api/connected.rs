@@ -419,16 +419,19 @@ fn coding_row(r: &std::collections::BTreeMap<String, Value>) -> CodingRow {
     }
 }
 
-/// The overlaying mutations of this device, with the pull position.
-fn overlaying(conn: &Connection) -> Result<(Vec<OutboxRecord>, i64)> {
-    let through = conn.store.sync_state(SCOPE)?.pulled_through_seq;
+/// The pull position: how far (seq) in which epoch.
+type Position = (i64, Option<String>);
+
+/// This device's mutations, with the pull position.
+fn overlaying(conn: &Connection) -> Result<(Vec<OutboxRecord>, Position)> {
+    let st = conn.store.sync_state(SCOPE)?;
     let all = conn.store.outbox()?;
-    Ok((all, through))
+    Ok((all, (st.pulled_through_seq, st.epoch)))
 }
 
 fn step_overlay<'a>(
     all: &'a [OutboxRecord],
-    through: i64,
+    through: &Position,
     invoice: &str,
     step: &str,
 ) -> Option<&'a OutboxRecord> {
@@ -438,7 +441,7 @@ fn step_overlay<'a>(
                 && r.invoice_id.as_deref() == Some(invoice)
                 && r.step_id.as_deref() == Some(step)
         })
-        .rfind(|r| overlay::overlays(r, through))
+        .rfind(|r| overlay::overlays(r, through.0, through.1.as_deref()))
 }
 
 /// The inbox of the logged-in person: open steps of mirrored invoices assigned to them (or to a
@@ -467,7 +470,7 @@ pub fn inbox(conn: &Connection, lang: Lang) -> Result<Vec<InboxItem>> {
                 amount: inv.amount.as_deref().and_then(|a| a.parse().ok()),
                 currency: inv.currency.clone(),
                 attest_deadline: inv.attest_deadline,
-                pending: step_overlay(&all, through, &row.id, &s.label)
+                pending: step_overlay(&all, &through, &row.id, &s.label)
                     .map(|r| pending_view(r, lang)),
             });
         }
@@ -494,13 +497,13 @@ pub fn invoice(conn: &Connection, invoice: &str, lang: Lang) -> Result<InvoiceVi
             queue: s.queue.clone(),
             decided_by: s.decided_by.clone(),
             decided_at: s.decided_at,
-            pending: step_overlay(&all, through, &id, &s.label).map(|r| pending_view(r, lang)),
+            pending: step_overlay(&all, &through, &id, &s.label).map(|r| pending_view(r, lang)),
         })
         .collect();
     let pending_kontering = all
         .iter()
         .filter(|r| r.kind == "set_kontering" && r.invoice_id.as_deref() == Some(id.as_str()))
-        .rfind(|r| overlay::overlays(r, through));
+        .rfind(|r| overlay::overlays(r, through.0, through.1.as_deref()));
     let kontering = match pending_kontering {
         Some(r) => {
             let p: Value = serde_json::from_str(&r.payload_json).unwrap_or(Value::Null);
@@ -624,7 +627,7 @@ pub fn decide(
             })?,
     };
     let (all, through) = overlaying(conn)?;
-    if let Some(prior) = step_overlay(&all, through, &id, &step.label)
+    if let Some(prior) = step_overlay(&all, &through, &id, &step.label)
         && prior.state != OutboxState::Acked
     {
         return Err(ApiError::new(

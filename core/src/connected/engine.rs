@@ -581,7 +581,7 @@ impl<'a> Engine<'a> {
                 replayed: item.replayed,
                 server_seq: item.server_seq,
             });
-            acks.push(ack(&rec.mutation_id, &item));
+            acks.push(ack(&rec.mutation_id, &item, reply.epoch.as_deref()));
         }
         self.store.record_results(&acks, now)?;
         let missing: Vec<String> = ids
@@ -627,8 +627,9 @@ impl<'a> Engine<'a> {
             server_seq: item.server_seq,
         });
         let now = self.now();
+        let epoch = self.epoch.clone();
         self.store
-            .record_results(&[ack(&rec.mutation_id, &item)], now)?;
+            .record_results(&[ack(&rec.mutation_id, &item, epoch.as_deref())], now)?;
         Ok(Answer::Got(true))
     }
 
@@ -678,6 +679,7 @@ impl<'a> Engine<'a> {
                 }
             };
             let wait = if page == 0 { self.cfg.wait_secs } else { 0 };
+            let epoch = self.epoch.clone();
             let path = format!(
                 "/v1/sync/changes?since={}&limit={}&wait={wait}",
                 encode(&cursor),
@@ -687,7 +689,7 @@ impl<'a> Engine<'a> {
                 &path,
                 None,
                 &mut |r: Reply| match r.status {
-                    200 => match read_page(&r.body) {
+                    200 => match read_page(&r.body, epoch.as_deref()) {
                         Ok(p) => Judged::Take(Ok(p)),
                         Err(e) => Judged::Retry(e),
                     },
@@ -744,7 +746,7 @@ impl<'a> Engine<'a> {
         let mut acks = Vec::new();
         for r in snap.rows {
             if r.entity == "mutation" {
-                acks.extend(mutation_ack(&r.id, &r.data));
+                acks.extend(mutation_ack(&r.id, &r.data, Some(&snap.epoch)));
             }
             rows.push(MirrorChange {
                 seq,
@@ -828,7 +830,7 @@ type Page = (Vec<MirrorChange>, Vec<AckRecord>, String, bool);
 
 /// Reads a changes page, all or nothing: one change this client cannot read refuses the whole
 /// page, so the cursor cannot pass it.
-fn read_page(body: &[u8]) -> std::result::Result<Page, String> {
+fn read_page(body: &[u8], epoch: Option<&str>) -> std::result::Result<Page, String> {
     // An op this build does not know fails the parse, so the whole page is refused.
     let page: shared::ChangesResponse =
         serde_json::from_slice(body).map_err(|e| format!("changes page unreadable: {e}"))?;
@@ -846,7 +848,7 @@ fn read_page(body: &[u8]) -> std::result::Result<Page, String> {
         if c.entity == "mutation"
             && let Some(d) = &c.data
         {
-            acks.extend(mutation_ack(&c.id, d));
+            acks.extend(mutation_ack(&c.id, d, epoch));
         }
         changes.push(MirrorChange {
             seq: c.seq,
@@ -863,13 +865,14 @@ fn read_page(body: &[u8]) -> std::result::Result<Page, String> {
 
 /// A pulled `mutation` row (protocol §6.3) as an outcome for the outbox (a parked decision's
 /// final outcome, or an answer whose response was lost).
-fn mutation_ack(id: &str, data: &Value) -> Option<AckRecord> {
+fn mutation_ack(id: &str, data: &Value, epoch: Option<&str>) -> Option<AckRecord> {
     let outcome = data.get("outcome")?.as_str()?.to_string();
     let attention = data
         .get("attention")
         .and_then(Value::as_bool)
         .unwrap_or_else(|| needs_attention(&outcome));
     Some(AckRecord {
+        epoch: epoch.map(str::to_string),
         mutation_id: id.to_string(),
         needs_attention: attention,
         replayed: true,
@@ -882,8 +885,9 @@ fn mutation_ack(id: &str, data: &Value) -> Option<AckRecord> {
     })
 }
 
-fn ack(mutation_id: &str, item: &wire::ResultItem) -> AckRecord {
+fn ack(mutation_id: &str, item: &wire::ResultItem, epoch: Option<&str>) -> AckRecord {
     AckRecord {
+        epoch: epoch.map(str::to_string),
         mutation_id: mutation_id.to_string(),
         outcome: item.outcome.clone(),
         needs_attention: needs_attention(&item.outcome),

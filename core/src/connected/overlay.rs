@@ -65,13 +65,18 @@ pub fn badge(rec: &OutboxRecord) -> Badge {
 }
 
 /// Whether `rec` still overlays the mirror, given that pulls have applied every change up to
-/// `pulled_through`.
-pub fn overlays(rec: &OutboxRecord, pulled_through: i64) -> bool {
+/// `pulled_through` of the server's `epoch`. An outcome recorded in another epoch (before a
+/// restore) is covered by the rebuilt mirror if it survived, and queued again if it did not.
+pub fn overlays(rec: &OutboxRecord, pulled_through: i64, epoch: Option<&str>) -> bool {
+    let same_epoch = match (rec.server_epoch.as_deref(), epoch) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
     match rec.state {
         OutboxState::Pending | OutboxState::Inflight => true,
         OutboxState::Quarantined => false,
         OutboxState::Acked => match rec.outcome.as_deref() {
-            Some("ACCEPTED") => rec.server_seq.is_some_and(|s| s > pulled_through),
+            Some("ACCEPTED") => same_epoch && rec.server_seq.is_some_and(|s| s > pulled_through),
             Some("PENDING_PRECONDITION") => true,
             _ => false,
         },
@@ -107,6 +112,7 @@ mod tests {
             repushes: 0,
             invoice_id: Some("42".into()),
             step_id: Some("BESLUT#1".into()),
+            server_epoch: Some("e7".into()),
         }
     }
 
@@ -169,11 +175,15 @@ mod tests {
         for (state, outcome, seq, through, expect, key) in table {
             let r = rec(state, outcome, seq);
             assert_eq!(
-                overlays(&r, through),
+                overlays(&r, through, Some("e7")),
                 expect,
                 "{state:?} {outcome:?} seq {seq:?} through {through}"
             );
             assert_eq!(badge(&r).key(), key, "{state:?} {outcome:?}");
         }
+        // After a restore, an old epoch's seq does not keep the overlay up.
+        let old = rec(Acked, Some("ACCEPTED"), Some(20931));
+        assert!(!overlays(&old, 5, Some("e8")));
+        assert!(overlays(&old, 5, None), "epoch unknown: the seq decides");
     }
 }

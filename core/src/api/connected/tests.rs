@@ -393,8 +393,14 @@ fn a_restored_server_is_rebuilt_from_and_given_back_what_it_lost() {
         r.status.rebuild_banner, None,
         "the banner goes when the rebuild is done"
     );
-    let view = invoice(&anna.conn, "43", Lang::Sv).expect("invoice");
-    assert_eq!(view.steps[0].state, "DONE");
+    for id in ["42", "43"] {
+        let view = invoice(&anna.conn, id, Lang::Sv).expect("invoice");
+        assert_eq!(view.steps[0].state, "DONE");
+        assert_eq!(
+            view.steps[0].pending, None,
+            "invoice {id}: no stale overlay after a restore"
+        );
+    }
     assert_eq!(anna.conn.store.outbox().expect("rows").len(), 2);
 }
 

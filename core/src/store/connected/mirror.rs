@@ -85,9 +85,10 @@ fn apply_acks(
         let n = tx.execute(
             "UPDATE outbox SET state = 'acked', outcome = ?2, server_seq = COALESCE(?3, server_seq), \
              detail_json = COALESCE(?4, detail_json), acked_at = COALESCE(acked_at, ?5), \
-             replayed = COALESCE(replayed, 1), last_error = NULL, next_attempt_at = NULL \
+             replayed = COALESCE(replayed, 1), server_epoch = COALESCE(?6, server_epoch), \
+             last_error = NULL, next_attempt_at = NULL \
              WHERE mutation_id = ?1 AND state != 'quarantined'",
-            params![a.mutation_id, a.outcome, a.server_seq, a.detail_json, ts(now)],
+            params![a.mutation_id, a.outcome, a.server_seq, a.detail_json, ts(now), a.epoch],
         )?;
         if n == 0 {
             continue;

@@ -103,6 +103,8 @@ pub struct OutboxRecord {
     pub invoice_id: Option<String>,
     /// The step it is about.
     pub step_id: Option<String>,
+    /// The server epoch `server_seq` belongs to.
+    pub server_epoch: Option<String>,
 }
 
 /// The server's answer for one mutation.
@@ -121,11 +123,13 @@ pub struct AckRecord {
     pub server_seq: Option<i64>,
     /// The server's detail object.
     pub detail_json: Option<String>,
+    /// The server epoch the answer came in.
+    pub epoch: Option<String>,
 }
 
 const COLUMNS: &str = "mutation_id, device_seq, kind, schema_v, payload_json, payload_sha256, \
     created_at_device, state, attempts, next_attempt_at, last_error, outcome, replayed, server_seq, \
-    acked_at, detail_json, repushes, invoice_id, step_id";
+    acked_at, detail_json, repushes, invoice_id, step_id, server_epoch";
 
 pub(super) fn record(r: &Row<'_>) -> rusqlite::Result<OutboxRow> {
     Ok(OutboxRow {
@@ -148,6 +152,7 @@ pub(super) fn record(r: &Row<'_>) -> rusqlite::Result<OutboxRow> {
         repushes: r.get(16)?,
         invoice_id: r.get(17)?,
         step_id: r.get(18)?,
+        server_epoch: r.get(19)?,
     })
 }
 
@@ -172,6 +177,7 @@ pub(super) struct OutboxRow {
     repushes: i64,
     invoice_id: Option<String>,
     step_id: Option<String>,
+    server_epoch: Option<String>,
 }
 
 impl OutboxRow {
@@ -197,6 +203,7 @@ impl OutboxRow {
             repushes: self.repushes,
             invoice_id: self.invoice_id,
             step_id: self.step_id,
+            server_epoch: self.server_epoch,
         })
     }
 }
@@ -338,15 +345,16 @@ impl SyncStore {
         for a in results {
             tx.execute(
                 "UPDATE outbox SET state = 'acked', outcome = ?2, replayed = ?3, server_seq = ?4, \
-                 acked_at = ?5, detail_json = ?6, last_error = NULL, next_attempt_at = NULL \
-                 WHERE mutation_id = ?1",
+                 acked_at = ?5, detail_json = ?6, server_epoch = ?7, last_error = NULL, \
+                 next_attempt_at = NULL WHERE mutation_id = ?1",
                 params![
                     a.mutation_id,
                     a.outcome,
                     a.replayed,
                     a.server_seq,
                     ts(now),
-                    a.detail_json
+                    a.detail_json,
+                    a.epoch
                 ],
             )?;
             if a.needs_attention {

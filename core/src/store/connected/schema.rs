@@ -43,7 +43,10 @@ CREATE TABLE outbox (
     detail_json       TEXT,
     repushes          INTEGER NOT NULL DEFAULT 0,
     invoice_id        TEXT,
-    step_id           TEXT
+    step_id           TEXT,
+    -- The server epoch the outcome was recorded in: after a restore, an older epoch's server_seq
+    -- says nothing about the new change log.
+    server_epoch      TEXT
 );
 CREATE INDEX outbox_due ON outbox (state, device_seq);
 CREATE INDEX outbox_invoice ON outbox (invoice_id);

@@ -277,7 +277,7 @@ impl SyncStore {
              WHERE a.ack_mutation_id IS NULL ORDER BY o.device_seq"
         ))?;
         let rows = stmt
-            .query_map([], |r| Ok((record(r)?, r.get::<_, String>(19)?)))?
+            .query_map([], |r| Ok((record(r)?, r.get::<_, String>(20)?)))?
             .collect::<rusqlite::Result<Vec<(OutboxRow, String)>>>()?;
         rows.into_iter()
             .map(|(o, at)| {

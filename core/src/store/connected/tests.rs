@@ -59,6 +59,7 @@ fn accepted(id: &str, seq: i64) -> AckRecord {
         replayed: false,
         server_seq: Some(seq),
         detail_json: None,
+        epoch: Some("e".into()),
     }
 }
 
@@ -260,6 +261,7 @@ fn outcomes_are_kept_and_non_accepted_ones_wait_for_acknowledgement() {
         replayed: false,
         server_seq: Some(21),
         detail_json: Some(r#"{"winner_actor":"u231"}"#.into()),
+        epoch: Some("e".into()),
     };
     s.record_results(&[accepted("m1", 20), lost.clone()], now())
         .expect("acks");
