@@ -370,6 +370,42 @@ fn two_clients_deciding_the_same_step_offline_see_the_same_winner_after_one_pull
         item.message
     );
     assert!(a.attention.is_empty());
+
+    // Maria acknowledges it: an audited ack_attention the server accepts; the item is gone here
+    // and stays gone after the server's own mutation row comes back in a pull.
+    let ctx = Context::new(&maria.clock, &maria.ids);
+    let id = item.mutation_id.clone();
+    connected::acknowledge(&mut maria.conn, &ctx, &id).expect("acknowledge");
+    let r = maria.sync();
+    let got: Vec<_> = r
+        .outcomes
+        .iter()
+        .map(|o| (o.kind.as_str(), o.outcome.as_str()))
+        .collect();
+    assert_eq!(got, vec![("ack_attention", "ACCEPTED")]);
+    assert!(r.attention.is_empty(), "{:?}", r.attention);
+    assert!(maria.sync().attention.is_empty());
+}
+
+#[test]
+fn every_kind_the_client_sends_is_a_payload_the_server_reads() {
+    let server = Server::start();
+    let mut anna = Client::login(&server.url, "anna");
+    anna.sync();
+    let (invoice, _) = annas_first(&anna);
+    let view = connected::invoice(&anna.conn, &invoice, Lang::Sv).expect("view");
+    let ctx = Context::new(&anna.clock, &anna.ids);
+    connected::set_kontering(&mut anna.conn, &ctx, &invoice, &view.kontering).expect("kontering");
+    let r = anna.sync();
+    assert_eq!(r.outcomes.len(), 1, "{r:?}");
+    assert_eq!(r.outcomes[0].kind, "set_kontering");
+    assert!(
+        !matches!(
+            r.outcomes[0].outcome.as_str(),
+            "REJECTED_MALFORMED" | "KEY_REUSED"
+        ),
+        "the server reads the payload: {r:?}"
+    );
 }
 
 #[test]
