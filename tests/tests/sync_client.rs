@@ -36,6 +36,8 @@ fn clock() -> FixedClock {
 /// The server on a loopback port, stopped when dropped.
 struct Server {
     url: String,
+    state: digilyft_server::AppState,
+    rt: tokio::runtime::Handle,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -63,6 +65,7 @@ impl Server {
         add_account(&mut accounts, "maria", "u200", Role::Manager, PASSWORD, 0).expect("maria");
         let state =
             digilyft_server::AppState::new(ws, accounts, Box::new(clock), Limits::default());
+        let kept = state.clone();
         let (addr_tx, addr_rx) = mpsc::channel();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {
@@ -76,7 +79,10 @@ impl Server {
                     .await
                     .expect("bind");
                 addr_tx
-                    .send(listener.local_addr().expect("addr"))
+                    .send((
+                        listener.local_addr().expect("addr"),
+                        tokio::runtime::Handle::current(),
+                    ))
                     .expect("send addr");
                 axum::serve(listener, digilyft_server::app(state))
                     .with_graceful_shutdown(async {
@@ -86,14 +92,28 @@ impl Server {
                     .expect("serve");
             });
         });
-        let addr = addr_rx
+        let (addr, rt) = addr_rx
             .recv_timeout(Duration::from_secs(30))
             .expect("server up");
         Server {
             url: format!("http://{addr}"),
+            state: kept,
+            rt,
             stop: Some(stop_tx),
             thread: Some(thread),
         }
+    }
+}
+
+impl Server {
+    /// The runbook step after restoring a backup: a new epoch (every client gets 410).
+    fn bump_epoch(&self) -> String {
+        let state = self.state.clone();
+        self.rt
+            .block_on(state.workspace(None, |ws, ctx| {
+                api::sync::bump_epoch(ws, ctx).map_err(digilyft_server::problem::Problem::from)
+            }))
+            .unwrap_or_else(|_| panic!("bump epoch"))
     }
 }
 
@@ -432,4 +452,31 @@ fn a_lost_response_is_sent_again_and_answered_replayed() {
     assert_eq!(anna.waits.0.lock().expect("lock").len(), 1, "one retry");
     let again = anna.sync();
     assert!(again.outcomes.is_empty());
+}
+
+#[test]
+fn a_new_server_epoch_rebuilds_the_mirror_and_loses_no_queued_decision() {
+    let server = Server::start();
+    let mut anna = Client::login(&server.url, "anna");
+    anna.sync();
+    let (invoice, step) = annas_first(&anna);
+    let p = anna.decide(&invoice, &step);
+    anna.sync_offline();
+    let epoch = server.bump_epoch();
+    let r = anna.sync();
+    assert!(r.rebuilt, "{r:?}");
+    assert_eq!(r.repushed, 0, "the server lost nothing of this device");
+    let got: Vec<_> = r
+        .outcomes
+        .iter()
+        .map(|o| (o.mutation_id.as_str(), o.outcome.as_str()))
+        .collect();
+    assert_eq!(got, vec![(p.mutation_id.as_str(), "ACCEPTED")]);
+    assert_eq!(r.status.rebuild_banner, None);
+    let view = connected::invoice(&anna.conn, &invoice, Lang::Sv).expect("view");
+    let s = view.steps.iter().find(|s| s.label == step).expect("step");
+    assert_eq!((s.decided_by.as_deref(), &s.pending), (Some("u230"), &None));
+    let again = anna.sync();
+    assert!(!again.rebuilt && again.outcomes.is_empty(), "{again:?}");
+    assert!(!epoch.is_empty());
 }
