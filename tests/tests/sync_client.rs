@@ -426,6 +426,19 @@ fn every_kind_the_client_sends_is_a_payload_the_server_reads() {
         ),
         "the server reads the payload: {r:?}"
     );
+
+    // The original on demand: fetched once (its SHA-256 checked against the mirror), then cached.
+    let ctx = Context::new(&anna.clock, &anna.ids);
+    let bytes = connected::original(&mut anna.conn, &ctx, &invoice).expect("original");
+    assert!(
+        String::from_utf8_lossy(&bytes).contains("Invoice"),
+        "an invoice document"
+    );
+    let view = connected::invoice(&anna.conn, &invoice, Lang::Sv).expect("view");
+    assert!(view.original_cached);
+    drop(server);
+    let again = connected::original(&mut anna.conn, &ctx, &invoice).expect("from the cache");
+    assert_eq!(again, bytes);
 }
 
 #[test]
