@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 use digilyft_core::api::approval::{self, DecideRequest, InboxItem};
-use digilyft_core::api::{Decision, InvoiceState, Outcome, Reminder, Resolution};
+use digilyft_core::api::{InvoiceState, Outcome, Reminder, Resolution};
 use serde_json::json;
 
 use crate::shell::{DataArg, Shell, exit, refusal};
@@ -18,9 +18,13 @@ use crate::terminal::plain;
 pub enum Command {
     /// Open steps waiting for a user (including those they stand in for as ersättare).
     Inbox {
-        /// The user's id (person_id in the attestförteckning).
+        /// The user's id (person_id in the attestförteckning); in connected mode the logged-in
+        /// person.
         #[arg(long)]
-        user: String,
+        user: Option<String>,
+        /// Use the local store even when the data directory is connected to a server.
+        #[arg(long)]
+        local: bool,
         #[command(flatten)]
         data: DataArg,
         /// Print JSON.
@@ -80,9 +84,12 @@ pub enum Command {
 pub struct AttestArgs {
     /// Invoice id or invoice number.
     invoice: String,
-    /// The deciding user.
+    /// The deciding user (in connected mode: the logged-in person; this may be left out).
     #[arg(long = "as", value_name = "ID")]
-    actor: String,
+    actor: Option<String>,
+    /// Use the local store even when the data directory is connected to a server.
+    #[arg(long)]
+    local: bool,
     /// Approve (attest) the open step.
     #[arg(long, group = "decision")]
     approve: bool,
@@ -118,7 +125,18 @@ pub struct AttestArgs {
 /// Runs an approval command.
 pub fn run(cmd: Command, shell: &Shell) -> Result<ExitCode> {
     match cmd {
-        Command::Inbox { user, data, json } => inbox(&user, &data, json, shell),
+        Command::Inbox {
+            user,
+            local,
+            data,
+            json,
+        } => {
+            if data.connected(local)? {
+                return crate::connected::inbox(&data.dir(), json);
+            }
+            let user = user.context("--user ID is needed with the local store")?;
+            inbox(&user, &data, json, shell)
+        }
         Command::Attest(a) => attest(a, shell),
         Command::Reminders { data, json } => reminders(&data, json, shell),
         Command::Resolve {
@@ -326,16 +344,27 @@ fn reminder_json(r: Option<Reminder>) -> serde_json::Value {
 }
 
 fn attest(a: AttestArgs, shell: &Shell) -> Result<ExitCode> {
+    let decision = crate::connected::decision_of(a.approve, a.return_, a.reject);
+    if a.data.connected(a.local)? {
+        if a.decision_id.is_some() {
+            anyhow::bail!(
+                "--decision-id is for the local store; a connected decision gets its id here"
+            );
+        }
+        let req = digilyft_core::api::connected::DecideRequest {
+            invoice: a.invoice.clone(),
+            step: a.step.clone(),
+            decision,
+            comment: a.comment.clone(),
+            acting_for: a.acting_for.clone(),
+        };
+        return crate::connected::attest(&a.data.dir(), &req, a.json, shell);
+    }
+    let actor = a
+        .actor
+        .clone()
+        .context("--as ID is needed with the local store")?;
     let mut ws = a.data.open()?;
-    let decision = if a.approve {
-        Decision::Attest
-    } else if a.return_ {
-        Decision::Return
-    } else if a.reject {
-        Decision::Reject
-    } else {
-        Decision::Dispute
-    };
     let req = DecideRequest {
         invoice: a.invoice.clone(),
         step: a.step.clone(),
@@ -344,7 +373,7 @@ fn attest(a: AttestArgs, shell: &Shell) -> Result<ExitCode> {
         acting_for: a.acting_for.clone(),
         decision_id: a.decision_id.clone(),
     };
-    let r = approval::decide(&mut ws, &shell.as_actor(&a.actor), &req)?;
+    let r = approval::decide(&mut ws, &shell.as_actor(&actor), &req)?;
     if a.json {
         println!(
             "{}",

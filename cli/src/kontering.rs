@@ -38,6 +38,9 @@ pub enum Command {
         /// Only print the current kontering.
         #[arg(long, conflicts_with = "rows")]
         show: bool,
+        /// Use the local store even when the data directory is connected to a server.
+        #[arg(long)]
+        local: bool,
         #[command(flatten)]
         data: DataArg,
         /// Print JSON.
@@ -53,9 +56,13 @@ pub fn run(cmd: Command, shell: &Shell) -> Result<ExitCode> {
         actor,
         rows,
         show,
+        local,
         data,
         json,
     } = cmd;
+    if data.connected(local)? {
+        return connected(&invoice, &rows, show, &data, json, shell);
+    }
     let mut ws = data.open()?;
     let id = invoices::find(&ws, &invoice)?;
     let key = id.to_string();
@@ -134,4 +141,52 @@ fn print_rows(rows: &[CodingRow], json: bool) {
     for (i, c) in rows.iter().enumerate() {
         println!("rad {}: {}", i + 1, Plain(&format_row(c)));
     }
+}
+
+/// `digilyft kontering` in connected mode: the mirrored kontering (this device's pending one when
+/// there is one), or new rows saved on this device at once and sent by `digilyft sync`.
+fn connected(
+    invoice: &str,
+    rows: &[String],
+    show: bool,
+    data: &DataArg,
+    json: bool,
+    shell: &Shell,
+) -> Result<ExitCode> {
+    use digilyft_core::api::connected::{self, Connection, Lang};
+    let mut conn = Connection::open(&data.dir())?;
+    if show || rows.is_empty() {
+        let view = connected::invoice(&conn, invoice, Lang::Sv)?;
+        print_rows(&view.kontering, json);
+        if view.kontering_pending && !json {
+            println!("(sparad på enheten — inte genomförd än)");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let parsed = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            parse_row(r)
+                .map_err(|e| anyhow!(e))
+                .with_context(|| format!("--rad {} ({r:?})", i + 1))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let p = connected::set_kontering(&mut conn, &shell.ctx(), invoice, &parsed)?;
+    if json {
+        println!(
+            "{}",
+            json!({"mutation_id": p.mutation_id, "invoice": p.invoice_id, "rows": parsed.len(),
+                "badge": p.badge.key()})
+        );
+    } else {
+        println!(
+            "konteringen för faktura {}: {} rader {} (skickas vid nästa `digilyft sync`; id {})",
+            p.invoice_id.as_deref().unwrap_or(invoice),
+            parsed.len(),
+            p.badge_text.to_lowercase(),
+            p.mutation_id
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -16,6 +16,7 @@ use clap::Parser;
 mod approval;
 mod audit;
 mod bench;
+mod connected;
 mod demo;
 mod formats;
 mod invoices;
@@ -59,6 +60,8 @@ enum Command {
     #[command(flatten)]
     Survey(survey::Command),
     #[command(flatten)]
+    Connected(connected::Command),
+    #[command(flatten)]
     Demo(demo::Command),
 }
 
@@ -75,6 +78,7 @@ fn main() -> ExitCode {
         Command::Kontering(c) => kontering::run(c, &shell),
         Command::Audit(c) => audit::run(c, &shell),
         Command::Survey(c) => survey::run(c),
+        Command::Connected(c) => connected::run(c, &shell),
         Command::Demo(c) => demo::run(c, &shell),
     };
     match outcome {

@@ -17,6 +17,17 @@ pub struct DataArg {
 }
 
 impl DataArg {
+    /// The chosen data directory.
+    pub fn dir(&self) -> PathBuf {
+        paths::data_dir(self.data.as_deref())
+    }
+
+    /// Whether the data directory is in connected mode (`digilyft login` enrolled a device in
+    /// it), unless `local` forces the local store.
+    pub fn connected(&self, local: bool) -> Result<bool> {
+        Ok(!local && digilyft_core::api::connected::is_connected(&self.dir())?)
+    }
+
     /// Opens the workspace (the store) in the chosen data directory.
     pub fn open(&self) -> Result<Workspace> {
         let dir = paths::data_dir(self.data.as_deref());

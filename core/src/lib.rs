@@ -65,6 +65,7 @@ pub mod approval;
 pub mod archive;
 pub mod audit;
 pub mod clock;
+pub mod connected;
 pub mod facts;
 pub mod import;
 pub mod ledger;

@@ -164,7 +164,9 @@ impl From<StoreError> for ApiError {
             StoreError::TooNew { .. } | StoreError::NoActiveRuleSet => {
                 ApiError::new(ErrorCode::Precondition, message)
             }
-            StoreError::NotRecodable { .. } => ApiError::new(ErrorCode::Precondition, message),
+            StoreError::NotRecodable { .. } | StoreError::SyncPrecondition(_) => {
+                ApiError::new(ErrorCode::Precondition, message)
+            }
             StoreError::NoSuchInvoice(_)
             | StoreError::NoSuchRuleSet(_)
             | StoreError::NoSuchStep { .. } => ApiError::new(ErrorCode::NotFound, message),

@@ -19,6 +19,7 @@
 //! | [`intake`] | screening one uploaded document before import (refuse what is no readable XML) |
 //! | [`visibility`] | which invoices a person is involved in (a shared server's per-person filter) |
 //! | [`overview`] | aggregates: invoices per state with their sums (what an analyst reads) |
+//! | [`connected`] | working against a shared server offline first: login, inbox/invoice from the mirror ⊕ overlay, offline decide, sync, "Behöver åtgärd" |
 //! | [`sync`] | offline sync, server side: push a device's mutations, pull changes, snapshot, a mutation's outcome, a device's watermark, the epoch |
 //!
 //! Layers: `api` → engines (`approval`, `workbook`, `maturity`, `archive`, `ledger`, `audit`) →
@@ -43,6 +44,7 @@
 
 pub mod approval;
 pub mod audit;
+pub mod connected;
 mod context;
 mod error;
 pub mod idempotency;

@@ -85,6 +85,10 @@ pub enum StoreError {
         /// Why.
         reason: String,
     },
+    /// The connected-mode client file refuses what was asked in its current state (no device
+    /// enrolled, another account's unsent decisions, no such attention item); nothing changed.
+    #[error("{0}")]
+    SyncPrecondition(String),
     /// The audit anchor file beside the store could not be read or written.
     #[error("audit anchor {path}: {reason}")]
     Anchor {

@@ -11,7 +11,8 @@
 //! One module per table or aggregate, each holding its own SQL: `invoices` (documents, invoices,
 //! lines, import and duplicates, the ledger read), `rulesets`, `workflow` (kontering and steps,
 //! routing, recoding, disputes, escalation), `decisions`, `inbox` (inbox and reminder queries),
-//! `audit_log`, `integrity` (anchors and coverage), `schema` (migrations); `rows` maps rows to
+//! `audit_log`, `integrity` (anchors and coverage), `schema` (migrations), `connected` (the
+//! connected-mode client file `sync-client.sqlite`, its own migrations); `rows` maps rows to
 //! domain values, `error` is [`StoreError`]. This file keeps [`Store`] itself: opening, the
 //! schema version check and migrations.
 //!
@@ -22,6 +23,7 @@
 //! [`crate::approval`] and never see a connection.
 
 mod audit_log;
+pub mod connected;
 mod decisions;
 mod error;
 mod inbox;
