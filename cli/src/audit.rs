@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result};
 use digilyft_core::api::audit::{self, Anchor, AnchorBreak, AnchorSource, AuditReport, Selection};
 use serde_json::json;
 
-use crate::shell::{DataArg, Shell, exit, write_file};
+use crate::shell::{DataArg, ForceArg, Shell, exit, write_file};
 
 /// Audit and export commands.
 #[derive(Debug, clap::Subcommand)]
@@ -87,6 +87,8 @@ pub enum ExportCommand {
         output: PathBuf,
         #[command(flatten)]
         data: DataArg,
+        #[command(flatten)]
+        force: ForceArg,
     },
 }
 
@@ -118,9 +120,13 @@ pub fn run(cmd: Command, shell: &Shell) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export(ExportCommand::Ledger { output, data }) => {
+        Command::Export(ExportCommand::Ledger {
+            output,
+            data,
+            force,
+        }) => {
             let ws = data.open()?;
-            write_file(&output, &audit::ledger(&ws, &shell.ctx())?)?;
+            write_file(&output, &audit::ledger(&ws, &shell.ctx())?, force.force)?;
             eprintln!("wrote {}", output.display());
             Ok(ExitCode::SUCCESS)
         }

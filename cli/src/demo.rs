@@ -280,7 +280,8 @@ pub fn import_samples(demo: &mut Demo<'_>, samples: &Path) -> anyhow::Result<usi
 pub fn export_listing(demo: &Demo<'_>) -> anyhow::Result<PathBuf> {
     let bytes = audit::ledger(&demo.ws, &ctx!(demo)).context("writing the invoice listing")?;
     let path = demo.out.join(LISTING_FILE);
-    std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    // The demo folder is the demo's own: the listing is replaced on every run.
+    crate::shell::write_file(&path, &bytes, true)?;
     let n = invoices::list(&demo.ws, &ListQuery::default())?.total;
     println!("3. Fakturalista ({n} fakturor): {}", path.display());
     Ok(path)

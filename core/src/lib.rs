@@ -70,6 +70,7 @@ pub mod import;
 pub mod ledger;
 pub mod maturity;
 pub mod paths;
+pub mod save;
 pub mod store;
 /// Synthetic PEPPOL BIS 3 invoices: the product's sample invoices ([`api::samples`]) and, with the
 /// `test-support` feature, generated batches for tests and benchmarks.

@@ -131,6 +131,7 @@ fn archive_error(e: ArchiveError) -> ApiError {
     match e {
         ArchiveError::Store(s) => s.into(),
         ArchiveError::Io { path, source } => ApiError::io(path, &source),
+        ArchiveError::Save(s) => s.into(),
         ArchiveError::Bad { .. } => ApiError::new(ErrorCode::Corrupt, e.to_string()),
     }
 }

@@ -18,6 +18,7 @@
 //! | [`idempotency`] | decide by a client's decision id, refusing an id reused for another decision (`key-reused`) |
 //! | [`intake`] | screening one uploaded document before import (refuse what is no readable XML) |
 //! | [`visibility`] | which invoices a person is involved in (a shared server's per-person filter) |
+//! | [`files`] | saving a file a person asked for: atomic, never over an existing file without `--force`, never through a link |
 //! | [`overview`] | aggregates: invoices per state with their sums (what an analyst reads) |
 //!
 //! Layers: `api` → engines (`approval`, `workbook`, `maturity`, `archive`, `ledger`, `audit`) →
@@ -44,6 +45,7 @@ pub mod approval;
 pub mod audit;
 mod context;
 mod error;
+pub mod files;
 pub mod idempotency;
 pub mod intake;
 pub mod invoices;
