@@ -268,6 +268,7 @@ pub fn import_samples(demo: &mut Demo<'_>, samples: &Path) -> anyhow::Result<usi
             ImportOutcome::Duplicate { existing, kind } => {
                 format!("dubblett av nr {existing} ({}), inte lagrad", kind.as_str())
             }
+            ImportOutcome::Unreadable { reason } => format!("oläslig, inte lagrad: {reason}"),
         };
         println!("   {name}: {what}");
     }

@@ -76,7 +76,7 @@ fn import(paths: &[PathBuf], data: &DataArg, json: bool, shell: &Shell) -> Resul
         b.finish_and_clear();
     }
     let secs = started.elapsed().as_secs_f64();
-    let (mut stored, mut dup, mut action) = (0, 0, 0);
+    let (mut stored, mut dup, mut action, mut unreadable) = (0, 0, 0, 0);
     let mut rows = Vec::new();
     for o in &outcomes {
         let file = o.path.display().to_string();
@@ -107,19 +107,32 @@ fn import(paths: &[PathBuf], data: &DataArg, json: bool, shell: &Shell) -> Resul
                     json!({"file": file, "outcome": "needs-action", "id": id, "reason": reason}),
                 );
             }
+            ImportOutcome::Unreadable { reason } => {
+                unreadable += 1;
+                if !json {
+                    println!("oläslig   {shown}: {}", Plain(reason));
+                }
+                rows.push(json!({"file": file, "outcome": "unreadable", "reason": reason}));
+            }
         }
     }
     if json {
         println!("{}", serde_json::to_string_pretty(&rows)?);
+        // The summary goes to stderr so that stdout stays the per-file array it always was.
+        eprintln!(
+            "{}",
+            json!({"summary": {"files": outcomes.len(), "stored": stored, "duplicates": dup,
+                "needs_action": action, "unreadable": unreadable}})
+        );
     } else {
         println!(
-            "{} filer på {:.1} s ({:.0}/s): {stored} lagrade, {dup} dubbletter, {action} kräver åtgärd",
+            "{} filer på {:.1} s ({:.0}/s): {stored} lagrade, {dup} dubbletter, {action} kräver åtgärd, {unreadable} olästa",
             outcomes.len(),
             secs,
             outcomes.len() as f64 / secs.max(1e-9)
         );
     }
-    Ok(exit(action > 0))
+    Ok(exit(action > 0 || unreadable > 0))
 }
 
 /// A kontering row as JSON, every field under its one name ([`CodingField`]).

@@ -283,6 +283,13 @@ impl From<&ImportOutcome> for ImportDto {
                 state: None,
                 reason: Some(kind.as_str().to_string()),
             },
+            // Only file imports meet unreadable files; an upload's bytes are always read.
+            ImportOutcome::Unreadable { reason } => ImportDto {
+                outcome: "unreadable",
+                id: 0,
+                state: None,
+                reason: Some(reason.clone()),
+            },
         }
     }
 }

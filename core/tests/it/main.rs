@@ -9,6 +9,7 @@ mod crash;
 mod dispute;
 mod facts;
 mod fixture_build;
+mod hostile_import;
 mod import;
 mod invariants;
 mod kontering;
