@@ -85,6 +85,7 @@ impl Store {
         let now = clock.now();
         let policy = self.policy.clone();
         let active = self.active.clone().ok_or(StoreError::NoActiveRuleSet)?;
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

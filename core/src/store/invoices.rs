@@ -157,6 +157,7 @@ impl Store {
         let now = clock.now();
         let active = self.active.clone();
         let policy = self.policy.clone();
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -5,7 +5,7 @@
 //! `MIGRATIONS.len()` was written by a newer Digilyft and is refused.
 
 /// Every migration, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 const V1: &str = r#"
 CREATE TABLE document (
@@ -180,4 +180,13 @@ CREATE INDEX invoice_inbox
 /// (spec §1.5).
 const V5: &str = r#"
 ALTER TABLE step ADD COLUMN escalated_at TEXT;
+"#;
+
+/// Facts about the store itself (`store_meta`): e.g. that a sidecar anchor has been written, so
+/// that its disappearance is an error rather than a store that never had one.
+const V6: &str = r#"
+CREATE TABLE store_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 "#;
