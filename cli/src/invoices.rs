@@ -163,7 +163,8 @@ fn show(d: &InvoiceView, json: bool) -> Result<ExitCode> {
             .map(|x| {
                 json!({"decision_id": x.decision_id, "step": x.step, "decision": x.decision, "actor": x.actor,
                     "acting_for": x.acting_for, "received_at": x.received_at.to_rfc3339(), "outcome": x.outcome.as_str(),
-                    "reason_code": x.reason_code, "reason": x.reason, "resolved": x.resolved})
+                    "reason_code": x.reason_code, "reason": x.reason, "resolved": x.resolved,
+                    "comment": x.comment})
             })
             .collect();
         let audit: Vec<_> = d
@@ -266,6 +267,9 @@ fn show(d: &InvoiceView, json: bool) -> Result<ExitCode> {
                 x.outcome.as_str(),
                 Plain(&x.reason)
             );
+            if let Some(c) = x.comment.as_deref().filter(|c| !c.is_empty()) {
+                println!("    kommentar: {}", Plain(c));
+            }
         }
     }
     println!(

@@ -10,6 +10,7 @@ mod dispute;
 mod facts;
 mod fixture_build;
 mod hostile_import;
+mod hostile_smaller;
 mod hostile_store;
 mod import;
 mod invariants;
