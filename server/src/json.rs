@@ -611,6 +611,10 @@ pub struct VerifyDto {
     pub uncovered: Vec<String>,
     pub sidecar_missing: bool,
     pub sidecar_problem: Option<String>,
+    /// The sidecar anchor had been written and has disappeared (a break).
+    pub anchor_lost: bool,
+    /// Damage of the store file itself (integrity check, full read of every table).
+    pub storage_problem: Option<String>,
 }
 
 /// One anchor checked.
@@ -641,6 +645,8 @@ impl From<&AuditReport> for VerifyDto {
             uncovered: r.uncovered.iter().map(ToString::to_string).collect(),
             sidecar_missing: r.sidecar_missing,
             sidecar_problem: r.sidecar_problem.clone(),
+            anchor_lost: r.anchor_lost,
+            storage_problem: r.storage.as_ref().err().cloned(),
         }
     }
 }
