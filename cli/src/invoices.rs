@@ -84,6 +84,9 @@ fn import(paths: &[PathBuf], data: &DataArg, json: bool, shell: &Shell) -> Resul
         match &o.outcome {
             ImportOutcome::Stored { id, state } => {
                 stored += 1;
+                if !json {
+                    println!("lagrad    {shown}: faktura {id} ({})", state.as_str());
+                }
                 rows.push(
                     json!({"file": file, "outcome": "stored", "id": id, "state": state.as_str()}),
                 );
