@@ -113,7 +113,8 @@ fn import(paths: &[PathBuf], data: &DataArg, json: bool, shell: &Shell) -> Resul
             ImportOutcome::Unreadable { reason } => {
                 unreadable += 1;
                 if !json {
-                    println!("oläslig   {shown}: {}", Plain(reason));
+                    // The reason starts with the file's path.
+                    println!("oläslig   {}", Plain(reason));
                 }
                 rows.push(json!({"file": file, "outcome": "unreadable", "reason": reason}));
             }

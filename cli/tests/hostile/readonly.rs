@@ -61,3 +61,44 @@ fn a_read_only_data_directory_serves_reads_and_names_itself_on_writes() {
     let first = err.lines().next().unwrap_or_default();
     assert!(!first.contains("unable to open database file"), "{first}");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_reported_once_and_the_import_goes_on() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    chmod(tmp.path(), 0o755);
+    let inbox = tmp.path().join("inkorg");
+    std::fs::create_dir(&inbox).expect("inbox");
+    let good = &crate::sample_invoices()[0];
+    let copy = inbox.join("a-good.xml");
+    std::fs::copy(good, &copy).expect("copy");
+    chmod(&copy, 0o644);
+    let secret = inbox.join("b-secret.xml");
+    std::fs::copy(good, &secret).expect("copy");
+    chmod(&secret, 0o000);
+    chmod(&inbox, 0o755);
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data).expect("data");
+    chmod(&data, 0o777);
+    let (i, d) = (
+        inbox.to_str().expect("utf-8"),
+        data.to_str().expect("utf-8"),
+    );
+    let (code, out, err) = run_unprivileged(&["import", i, "--data", d]);
+    assert_eq!(code, 1, "{out}{err}");
+    let line = out
+        .lines()
+        .find(|l| l.contains("b-secret.xml"))
+        .unwrap_or_else(|| panic!("the unreadable file is named: {out}"));
+    let reason = std::io::Error::from_raw_os_error(13).to_string();
+    assert_eq!(line.matches(&reason).count(), 1, "{line}");
+    assert_eq!(line.matches("b-secret.xml").count(), 1, "{line}");
+    assert!(
+        out.contains("a-good.xml"),
+        "the other file is imported: {out}"
+    );
+    assert!(
+        out.lines().last().unwrap_or_default().contains("1 olästa"),
+        "{out}"
+    );
+}
