@@ -8,7 +8,7 @@ use anyhow::Result;
 use digilyft_core::api::audit::{self, Anchor, AnchorBreak, AnchorSource, AuditReport, Selection};
 use serde_json::json;
 
-use crate::shell::{DataArg, Shell, exit, write_file};
+use crate::shell::{DataArg, ForceArg, Shell, exit, write_file};
 
 /// Audit and export commands.
 #[derive(Debug, clap::Subcommand)]
@@ -51,6 +51,22 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Administrator only: after a lost or disagreeing audit anchor has been dealt with (e.g. a
+    /// store restored without its anchor), record an `audit.reanchored` event and write the
+    /// log's head as the new anchor. Refused while the store's pages or hash chain are damaged.
+    Reanchor {
+        #[command(flatten)]
+        data: DataArg,
+        /// Confirms that the protection against removed events restarts from today's head.
+        #[arg(long, required = true)]
+        force: bool,
+        /// Who re-anchors.
+        #[arg(long, default_value = "admin")]
+        by: String,
+        /// Why (recorded in the audit event).
+        #[arg(long)]
+        reason: String,
+    },
     /// Print the log's head as an anchor (SEQ:HASH) to file outside the store, e.g. in the
     /// nämnd's minutes; `audit verify --anchor` checks the log against it later.
     Head {
@@ -87,6 +103,8 @@ pub enum ExportCommand {
         output: PathBuf,
         #[command(flatten)]
         data: DataArg,
+        #[command(flatten)]
+        force: ForceArg,
     },
 }
 
@@ -101,6 +119,20 @@ pub fn run(cmd: Command, shell: &Shell) -> Result<ExitCode> {
         }) => verify(&data, &anchor, &anchor_from, json),
         Command::Audit(AuditCommand::Head { data, json }) => head(&data, json),
         Command::Audit(AuditCommand::VerifyArchive { dirs, json }) => verify_archives(&dirs, json),
+        Command::Audit(AuditCommand::Reanchor {
+            data,
+            force: _,
+            by,
+            reason,
+        }) => {
+            let mut ws = data.open()?;
+            let anchor = audit::reanchor(&mut ws, &shell.as_actor(&by), &reason)?;
+            println!(
+                "nytt ankare {} (händelse audit.reanchored av {by})",
+                anchor.short()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export(ExportCommand::Archive {
             invoices,
             all,
@@ -118,10 +150,14 @@ pub fn run(cmd: Command, shell: &Shell) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export(ExportCommand::Ledger { output, data }) => {
+        Command::Export(ExportCommand::Ledger {
+            output,
+            data,
+            force,
+        }) => {
             let ws = data.open()?;
             let export = audit::ledger_export(&ws, &shell.ctx())?;
-            write_file(&output, &export.bytes)?;
+            write_file(&output, &export.bytes, force.force)?;
             eprintln!("wrote {}", output.display());
             warn_cut(&export.cut);
             Ok(ExitCode::SUCCESS)
@@ -163,6 +199,9 @@ fn verify(data: &DataArg, anchors: &[String], files: &[PathBuf], json: bool) -> 
                 "first_broken_seq": r.first_broken_seq(),
                 "anchors": anchors, "sidecar": r.sidecar, "sidecar_missing": r.sidecar_missing,
                 "sidecar_problem": r.sidecar_problem, "uncovered": uncovered,
+                "anchor_lost": r.anchor_lost,
+                "storage_intact": r.storage.is_ok(),
+                "storage_problem": r.storage.as_ref().err(),
             })
         );
     } else {
@@ -172,6 +211,12 @@ fn verify(data: &DataArg, anchors: &[String], files: &[PathBuf], json: bool) -> 
 }
 
 fn print_report(r: &AuditReport) {
+    match &r.storage {
+        Ok(()) => println!("lagrets sidor och tabeller är hela"),
+        Err(p) => println!(
+            "lagret är SKADAT: {p}; återställ det från en säkerhetskopia (inget skrivs till det)"
+        ),
+    }
     match &r.chain {
         Ok(n) => println!("hashkedjan är hel: {n} händelser"),
         Err(b) => println!("hashkedjan är BRUTEN: {b}"),
@@ -194,7 +239,15 @@ fn print_report(r: &AuditReport) {
             }
         }
     }
-    if r.sidecar_missing
+    if r.anchor_lost
+        && let Some(path) = &r.sidecar
+    {
+        println!(
+            "ankarfilen {path} har FÖRSVUNNIT: återställ den från en säkerhetskopia, eller låt \
+             en administratör köra `digilyft audit reanchor --force --reason ...`; inget skrivs \
+             till lagret förrän dess"
+        );
+    } else if r.sidecar_missing
         && let Some(path) = &r.sidecar
     {
         println!(

@@ -3,8 +3,8 @@
 //! The demo is a sequence of steps, each a function taking the [`Demo`] and printing what it did:
 //!
 //! 1. [`fresh_store`]: a new SQLite store in the output directory (an earlier demo's is replaced);
-//! 2. [`import_samples`]: every `*.xml` in `assets/samples/` through core's import (detect format,
-//!    validate, store);
+//! 2. [`import_samples`]: every `*.xml` of `assets/samples/` (embedded in the binary) through
+//!    core's import (detect format, validate, store);
 //! 3. [`approval_story`]: the sample attestförteckning activated, invoices routed, a few
 //!    decisions by the sample people, the audit chain verified;
 //! 4. [`export_listing`]: the stored invoices with their attest state as an Excel workbook
@@ -36,15 +36,12 @@ pub enum Command {
         /// Where the demo writes its store and reports.
         #[arg(long, default_value = "digilyft-demo")]
         out: PathBuf,
-        /// The folder of sample invoices to import.
-        #[arg(long, default_value = DEFAULT_SAMPLES)]
-        samples: PathBuf,
+        /// A folder of sample invoices (*.xml) to import instead of those built into the
+        /// program.
+        #[arg(long)]
+        samples: Option<PathBuf>,
     },
 }
-
-/// `assets/samples/` of the workspace this binary was built from, so the demo runs from any
-/// working directory.
-const DEFAULT_SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/samples");
 
 /// File name of the listing workbook in the output directory.
 pub const LISTING_FILE: &str = "fakturor.xlsx";
@@ -75,7 +72,7 @@ macro_rules! ctx {
 pub fn run(cmd: Command, shell: &Shell) -> anyhow::Result<ExitCode> {
     let Command::Demo { out, samples } = cmd;
     let mut demo = fresh_store(&out, shell)?;
-    import_samples(&mut demo, &samples)?;
+    import_samples(&mut demo, samples.as_deref())?;
     approval_story(&mut demo)?;
     export_listing(&demo)?;
     survey_report(&demo)?;
@@ -195,15 +192,21 @@ pub fn approval_story(demo: &mut Demo<'_>) -> anyhow::Result<Vec<String>> {
     Ok(log)
 }
 
-/// Step 1: a new, empty store in `out`. The files of an earlier demo store there are removed
-/// first, so the demo always shows the same result; nothing else in `out` is touched.
+/// Step 1: a new, empty store in `out`. The files of an earlier demo store there (the store,
+/// its WAL files and its audit anchor) are removed first, so the demo always shows the same
+/// result; nothing else in `out` is touched.
 pub fn fresh_store<'s>(out: &Path, shell: &'s Shell) -> anyhow::Result<Demo<'s>> {
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let store_path = digilyft_core::paths::store_file(out);
-    for suffix in ["", "-wal", "-shm"] {
+    let anchor = Workspace::anchor_file_of(&store_path);
+    for suffix in ["", "-wal", "-shm", "anchor"] {
         let mut name = store_path.clone().into_os_string();
         name.push(suffix);
-        let file = PathBuf::from(name);
+        let file = if suffix == "anchor" {
+            anchor.clone()
+        } else {
+            PathBuf::from(name)
+        };
         match std::fs::remove_file(&file) {
             Ok(()) => {}
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
@@ -224,39 +227,26 @@ pub fn fresh_store<'s>(out: &Path, shell: &'s Shell) -> anyhow::Result<Demo<'s>>
     })
 }
 
-/// Step 2: imports every `*.xml` in `samples` (not recursing: the folder holds other sample data
-/// too) and prints one line per file. Returns how many were stored.
-pub fn import_samples(demo: &mut Demo<'_>, samples: &Path) -> anyhow::Result<usize> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(samples)
-        .with_context(|| format!("cannot read the sample folder {}", samples.display()))?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .with_context(|| format!("cannot list {}", samples.display()))?;
-    files.retain(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")));
-    files.sort();
-    anyhow::ensure!(
-        !files.is_empty(),
-        "no sample invoices (*.xml) in {}",
-        samples.display()
-    );
-
-    println!(
-        "2. Importerar {} exempelfakturor från {}",
-        files.len(),
-        samples.display()
-    );
-    let outcomes = {
-        let ctx = ctx!(demo);
-        invoices::import_paths(&mut demo.ws, &ctx, &files, &mut |_, _| {})
-            .context("importing the sample invoices")?
+/// Step 2: imports the sample invoices and prints one line per file: those embedded in the
+/// binary (`assets/samples/*.xml`, so the demo runs wherever the binary was copied), or every
+/// `*.xml` in `samples` when a folder is given (not recursing: it may hold other sample data
+/// too). Returns how many were stored.
+pub fn import_samples(demo: &mut Demo<'_>, samples: Option<&Path>) -> anyhow::Result<usize> {
+    let docs: Vec<(String, Vec<u8>)> = match samples {
+        None => samples::bundled_invoice_files(),
+        Some(folder) => read_sample_folder(folder)?,
     };
+    let from = samples.map_or_else(
+        || "programmet (inbyggda)".to_string(),
+        |f| f.display().to_string(),
+    );
+    println!("2. Importerar {} exempelfakturor från {from}", docs.len());
+    let names: Vec<String> = docs.iter().map(|(n, _)| n.clone()).collect();
+    let outcomes = invoices::import_bytes(&mut demo.ws, &ctx!(demo), docs)
+        .context("importing the sample invoices")?;
     let mut stored = 0;
-    for file in &outcomes {
-        let name = file.path.file_name().map_or_else(
-            || file.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let what = match &file.outcome {
+    for (name, outcome) in names.iter().zip(&outcomes) {
+        let what = match outcome {
             ImportOutcome::Stored { id, state } => {
                 stored += 1;
                 format!("lagrad som nr {id} ({state})")
@@ -268,10 +258,38 @@ pub fn import_samples(demo: &mut Demo<'_>, samples: &Path) -> anyhow::Result<usi
             ImportOutcome::Duplicate { existing, kind } => {
                 format!("dubblett av nr {existing} ({}), inte lagrad", kind.as_str())
             }
+            ImportOutcome::Unreadable { reason } => format!("oläslig, inte lagrad: {reason}"),
         };
         println!("   {name}: {what}");
     }
     Ok(stored)
+}
+
+/// Every `*.xml` of `folder` (name, bytes), sorted by name.
+fn read_sample_folder(folder: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .with_context(|| format!("cannot read the sample folder {}", folder.display()))?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .with_context(|| format!("cannot list {}", folder.display()))?;
+    files.retain(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")));
+    files.sort();
+    anyhow::ensure!(
+        !files.is_empty(),
+        "no sample invoices (*.xml) in {}",
+        folder.display()
+    );
+    files
+        .iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+            let name = p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            Ok((name, bytes))
+        })
+        .collect()
 }
 
 /// Step 3: writes every stored invoice, with its attest state after the approval step, to
@@ -280,7 +298,8 @@ pub fn import_samples(demo: &mut Demo<'_>, samples: &Path) -> anyhow::Result<usi
 pub fn export_listing(demo: &Demo<'_>) -> anyhow::Result<PathBuf> {
     let bytes = audit::ledger(&demo.ws, &ctx!(demo)).context("writing the invoice listing")?;
     let path = demo.out.join(LISTING_FILE);
-    std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    // The demo folder is the demo's own: the listing is replaced on every run.
+    crate::shell::write_file(&path, &bytes, true)?;
     let n = invoices::list(&demo.ws, &ListQuery::default())?.total;
     println!("3. Fakturalista ({n} fakturor): {}", path.display());
     Ok(path)
@@ -312,7 +331,7 @@ mod tests {
     fn demo_imports_the_samples_and_writes_the_listing() {
         let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let out = tmp.path().join("digilyft-demo");
-        let samples = Path::new(DEFAULT_SAMPLES);
+        let samples = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/samples"));
         let xml_count = std::fs::read_dir(samples)
             .unwrap_or_else(|e| panic!("{e}"))
             .filter(|e| {
@@ -322,9 +341,9 @@ mod tests {
             .count();
         assert!(xml_count >= 2, "assets/samples holds sample invoices");
         let shell = shell();
-        for _ in 0..2 {
+        for from in [None, Some(samples)] {
             let mut demo = fresh_store(&out, &shell).unwrap_or_else(|e| panic!("{e:#}"));
-            let stored = import_samples(&mut demo, samples).unwrap_or_else(|e| panic!("{e:#}"));
+            let stored = import_samples(&mut demo, from).unwrap_or_else(|e| panic!("{e:#}"));
             assert_eq!(stored, xml_count, "every sample is stored once");
             let listing = export_listing(&demo).unwrap_or_else(|e| panic!("{e:#}"));
             let bytes = std::fs::read(&listing).unwrap_or_else(|e| panic!("{e}"));
@@ -342,7 +361,7 @@ mod tests {
         let shell = shell();
         let mut demo = fresh_store(tmp.path(), &shell).unwrap_or_else(|e| panic!("{e:#}"));
         let missing = tmp.path().join("no-such-folder");
-        let err = import_samples(&mut demo, &missing).expect_err("must fail");
+        let err = import_samples(&mut demo, Some(&missing)).expect_err("must fail");
         assert!(format!("{err:#}").contains("no-such-folder"), "{err:#}");
     }
 

@@ -63,6 +63,8 @@ pub struct ConvertArgs {
     /// Where to write the result.
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: PathBuf,
+    #[command(flatten)]
+    force: crate::shell::ForceArg,
     /// Registry of electronic addresses, one `KEY;SCHEME;ENDPOINT` per line (KEY: organisation
     /// number, VAT number or party id), for what Svefaktura lacks (BT-34, BT-49).
     #[arg(long, value_name = "FILE")]
@@ -208,8 +210,7 @@ fn convert_file(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
         other => bail!("{name}: cannot convert a {other} document"),
     };
     let xml = write_invoice(&invoice);
-    std::fs::write(&args.output, xml)
-        .with_context(|| format!("{}: cannot write", args.output.display()))?;
+    crate::shell::write_file(&args.output, xml.as_bytes(), args.force.force)?;
     print_findings(&findings);
     let incomplete = findings
         .iter()

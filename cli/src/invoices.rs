@@ -76,7 +76,7 @@ fn import(paths: &[PathBuf], data: &DataArg, json: bool, shell: &Shell) -> Resul
         b.finish_and_clear();
     }
     let secs = started.elapsed().as_secs_f64();
-    let (mut stored, mut dup, mut action) = (0, 0, 0);
+    let (mut stored, mut dup, mut action, mut unreadable) = (0, 0, 0, 0);
     let mut rows = Vec::new();
     for o in &outcomes {
         let file = o.path.display().to_string();
@@ -84,6 +84,9 @@ fn import(paths: &[PathBuf], data: &DataArg, json: bool, shell: &Shell) -> Resul
         match &o.outcome {
             ImportOutcome::Stored { id, state } => {
                 stored += 1;
+                if !json {
+                    println!("lagrad    {shown}: faktura {id} ({})", state.as_str());
+                }
                 rows.push(
                     json!({"file": file, "outcome": "stored", "id": id, "state": state.as_str()}),
                 );
@@ -107,19 +110,33 @@ fn import(paths: &[PathBuf], data: &DataArg, json: bool, shell: &Shell) -> Resul
                     json!({"file": file, "outcome": "needs-action", "id": id, "reason": reason}),
                 );
             }
+            ImportOutcome::Unreadable { reason } => {
+                unreadable += 1;
+                if !json {
+                    // The reason starts with the file's path.
+                    println!("oläslig   {}", Plain(reason));
+                }
+                rows.push(json!({"file": file, "outcome": "unreadable", "reason": reason}));
+            }
         }
     }
     if json {
         println!("{}", serde_json::to_string_pretty(&rows)?);
+        // The summary goes to stderr so that stdout stays the per-file array it always was.
+        eprintln!(
+            "{}",
+            json!({"summary": {"files": outcomes.len(), "stored": stored, "duplicates": dup,
+                "needs_action": action, "unreadable": unreadable}})
+        );
     } else {
         println!(
-            "{} filer på {:.1} s ({:.0}/s): {stored} lagrade, {dup} dubbletter, {action} kräver åtgärd",
+            "{} filer på {:.1} s ({:.0}/s): {stored} lagrade, {dup} dubbletter, {action} kräver åtgärd, {unreadable} olästa",
             outcomes.len(),
             secs,
             outcomes.len() as f64 / secs.max(1e-9)
         );
     }
-    Ok(exit(action > 0))
+    Ok(exit(action > 0 || unreadable > 0))
 }
 
 /// A kontering row as JSON, every field under its one name ([`CodingField`]).
@@ -150,7 +167,8 @@ fn show(d: &InvoiceView, json: bool) -> Result<ExitCode> {
             .map(|x| {
                 json!({"decision_id": x.decision_id, "step": x.step, "decision": x.decision, "actor": x.actor,
                     "acting_for": x.acting_for, "received_at": x.received_at.to_rfc3339(), "outcome": x.outcome.as_str(),
-                    "reason_code": x.reason_code, "reason": x.reason, "resolved": x.resolved})
+                    "reason_code": x.reason_code, "reason": x.reason, "resolved": x.resolved,
+                    "comment": x.comment})
             })
             .collect();
         let audit: Vec<_> = d
@@ -253,6 +271,9 @@ fn show(d: &InvoiceView, json: bool) -> Result<ExitCode> {
                 x.outcome.as_str(),
                 Plain(&x.reason)
             );
+            if let Some(c) = x.comment.as_deref().filter(|c| !c.is_empty()) {
+                println!("    kommentar: {}", Plain(c));
+            }
         }
     }
     println!(

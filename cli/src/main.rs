@@ -84,7 +84,7 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("digilyft: {}", terminal::plain(format_args!("{err:#}")));
+            eprintln!("digilyft: {}", terminal::plain(terminal::chain(&err)));
             ExitCode::from(2)
         }
     }

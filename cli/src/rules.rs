@@ -10,7 +10,7 @@ use digilyft_core::api::rules::{
 };
 use serde_json::json;
 
-use crate::shell::{DataArg, Shell, write_file};
+use crate::shell::{DataArg, ForceArg, Shell, write_file};
 
 /// Rule-set commands.
 #[derive(Debug, clap::Subcommand)]
@@ -73,6 +73,8 @@ pub enum RulesCommand {
         /// Write the filled sample of a small municipality instead.
         #[arg(long)]
         sample: bool,
+        #[command(flatten)]
+        force: ForceArg,
     },
 }
 
@@ -80,8 +82,12 @@ pub enum RulesCommand {
 pub fn run(cmd: Command, shell: &Shell) -> Result<ExitCode> {
     let Command::Rules(cmd) = cmd;
     match cmd {
-        RulesCommand::Template { output, sample } => {
-            write_file(&output, &rules::template(sample)?)?;
+        RulesCommand::Template {
+            output,
+            sample,
+            force,
+        } => {
+            write_file(&output, &rules::template(sample)?, force.force)?;
             eprintln!("wrote {}", output.display());
             Ok(ExitCode::SUCCESS)
         }

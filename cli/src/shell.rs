@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
+use digilyft_core::api::files::{self, Overwrite};
 use digilyft_core::api::{ApiError, Clock, Context, DayClock, SystemClock, UuidV7Ids, Workspace};
 use digilyft_core::paths;
 
@@ -91,13 +92,18 @@ pub fn refusal(err: &ApiError) -> bool {
     matches!(err.code, ErrorCode::Validation | ErrorCode::Forbidden) && !err.faults.is_empty()
 }
 
-/// Writes `bytes` to `path`, creating its folder.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    use anyhow::Context as _;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
+/// Saves `bytes` as `path` through core's one file writer: atomically (temporary file, fsync,
+/// rename), creating its folder, refusing a link, and refusing an existing file unless `force`.
+pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    Ok(files::save_file(path, bytes, Overwrite::when(force))?)
+}
+
+/// The `--force` flag of every command that writes a file.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct ForceArg {
+    /// Replace the output file if it exists (it is never written through a link).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Exit code 0 or, when `faults`, 1.

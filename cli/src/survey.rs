@@ -15,6 +15,8 @@ use digilyft_core::api::{ApiError, ErrorCode};
 use digilyft_survey::synth::{SynthOptions, generate};
 use digilyft_survey::{Lang, ScoreOptions, ScoreReport, bundled, score};
 
+use crate::shell::{ForceArg, write_file};
+
 /// Maturity self-assessments.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -39,6 +41,8 @@ pub enum SurveyCommand {
         /// Language of the template (sv or en).
         #[arg(long, default_value = "sv")]
         lang: String,
+        #[command(flatten)]
+        force: ForceArg,
     },
     /// Score answer files (.xlsx, .ods, .csv) and write the report workbook and/or JSON.
     Score {
@@ -74,6 +78,8 @@ pub enum SurveyCommand {
         /// Anonymity threshold k (default from the model; never below 3).
         #[arg(long)]
         k: Option<u32>,
+        #[command(flatten)]
+        force: ForceArg,
     },
     /// Score the bundled sample answers and write the report into a folder (the survey step of
     /// `digilyft demo`).
@@ -99,6 +105,8 @@ pub enum SurveyCommand {
         /// Random seed.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        #[command(flatten)]
+        force: ForceArg,
     },
 }
 
@@ -127,10 +135,11 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
             model,
             output,
             lang: l,
+            force,
         } => {
             let model = load_model(&model)?;
             let bytes = write_template(&model, lang(&l)?)?;
-            write_file(&output, &bytes)?;
+            write_file(&output, &bytes, force.force)?;
             eprintln!(
                 "{}: answer template for {} {}",
                 output.display(),
@@ -150,6 +159,7 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
             default_wave,
             invited,
             k,
+            force,
         } => {
             if output.is_none() && json.is_none() {
                 bail!("nothing to write: give -o REPORT.xlsx and/or --json [FILE]");
@@ -183,7 +193,7 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
                 ..ScoreOptions::default()
             };
             let report = score(&model, &set, &opts)?;
-            emit(&report, output.as_deref(), json.as_deref())?;
+            emit(&report, output.as_deref(), json.as_deref(), force.force)?;
             Ok(ExitCode::SUCCESS)
         }
         SurveyCommand::Demo { out } => {
@@ -198,6 +208,7 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
             respondents,
             waves,
             seed,
+            force,
         } => {
             let model = load_model(&model)?;
             let waves: Vec<&str> = waves
@@ -215,8 +226,8 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
                 .unwrap_or("")
                 .to_ascii_lowercase();
             match ext.as_str() {
-                "csv" => write_file(&output, answers_csv(&model, &set).as_bytes())?,
-                "xlsx" => write_file(&output, &answers_xlsx(&model, &set)?)?,
+                "csv" => write_file(&output, answers_csv(&model, &set).as_bytes(), force.force)?,
+                "xlsx" => write_file(&output, &answers_xlsx(&model, &set)?, force.force)?,
                 _ => bail!("{}: use a .csv or .xlsx file name", output.display()),
             }
             eprintln!(
@@ -250,10 +261,15 @@ fn parse_invited(items: &[String]) -> anyhow::Result<HashMap<String, u64>> {
     Ok(map)
 }
 
-fn emit(report: &ScoreReport, output: Option<&Path>, json: Option<&str>) -> anyhow::Result<()> {
+fn emit(
+    report: &ScoreReport,
+    output: Option<&Path>,
+    json: Option<&str>,
+    force: bool,
+) -> anyhow::Result<()> {
     if let Some(path) = output {
         let bytes = write_report(report)?;
-        write_file(path, &bytes)?;
+        write_file(path, &bytes, force)?;
         crate::audit::warn_cut(&digilyft_core::api::maturity::report_cut_texts(report));
         let org = report.organisation_row();
         let overall = org.scores.last().and_then(|s| s.shown()).map(|s| s.mean);
@@ -273,17 +289,11 @@ fn emit(report: &ScoreReport, output: Option<&Path>, json: Option<&str>) -> anyh
         Some(file) => write_file(
             Path::new(file),
             serde_json::to_string_pretty(report)?.as_bytes(),
+            force,
         )?,
         None => {}
     }
     Ok(())
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// The `digilyft demo` step: scores the bundled sample answers (`assets/samples/`) with the
@@ -292,7 +302,8 @@ fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 pub fn demo(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let model = bundled::load("dmos-open")?;
     let sample = dir.join("survey-sample-dmos-open.csv");
-    write_file(&sample, SAMPLE_CSV.as_bytes())?;
+    // The demo folder is the demo's own: its files are replaced on every run.
+    write_file(&sample, SAMPLE_CSV.as_bytes(), true)?;
     let set = match read_answers(&model, &[sample.as_path()], "1") {
         Ok(s) => s,
         Err(e) => bail!("the bundled sample answers do not read: {e}"),
@@ -305,8 +316,12 @@ pub fn demo(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let report = score(&model, &set, &opts)?;
     let xlsx = dir.join("survey-report.xlsx");
     let json = dir.join("survey-report.json");
-    write_file(&xlsx, &write_report(&report)?)?;
-    write_file(&json, serde_json::to_string_pretty(&report)?.as_bytes())?;
+    write_file(&xlsx, &write_report(&report)?, true)?;
+    write_file(
+        &json,
+        serde_json::to_string_pretty(&report)?.as_bytes(),
+        true,
+    )?;
     Ok(vec![sample, xlsx, json])
 }
 

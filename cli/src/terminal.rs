@@ -34,15 +34,56 @@ pub(crate) fn plain(value: impl fmt::Display) -> String {
     Plain(&value.to_string()).to_string()
 }
 
-/// An error whose whole chain (as `{:#}` shows it: file names, positions, quoted document
+/// An error whose whole chain (as [`chain`] shows it: file names, positions, quoted document
 /// text) is escaped, for a command's `run` to hand to `main`, which prints it.
 pub(crate) fn plain_error(err: anyhow::Error) -> anyhow::Error {
-    anyhow::anyhow!("{}", plain(format_args!("{err:#}")))
+    anyhow::anyhow!("{}", plain(chain(&err)))
+}
+
+/// The error and its causes joined by `: ` (as `{:#}`), leaving out a cause whose text the
+/// message before it already ends with: a library error often shows its source in its own
+/// message ("cannot read x.xml: Permission denied") and also hands it on as its `source`, and
+/// the reason must not be printed twice.
+pub(crate) fn chain(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.is_empty() {
+            out = text;
+        } else if !text.is_empty() && !out.ends_with(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("cannot read {path}: {source}")]
+    struct ReadFailed {
+        path: String,
+        source: std::io::Error,
+    }
+
+    #[test]
+    fn an_os_error_shown_in_the_message_and_as_source_is_printed_once() {
+        let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let reason = io.to_string();
+        let err = anyhow::Error::from(ReadFailed {
+            path: "a.xml".into(),
+            source: io,
+        })
+        .context("importing");
+        let text = chain(&err);
+        assert_eq!(text, format!("importing: cannot read a.xml: {reason}"));
+        assert_eq!(text.matches(&reason).count(), 1, "{text}");
+        let plain = format!("{:#}", plain_error(err));
+        assert_eq!(plain.matches(&reason).count(), 1, "{plain}");
+    }
 
     #[test]
     fn control_characters_are_escaped_and_the_rest_kept() {

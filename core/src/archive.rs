@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, Anchor, AuditEvent};
 use crate::import::sha256_hex;
+use crate::save::{self, FolderBuild};
 use crate::store::{Store, StoreError};
 
 /// File names inside a package.
@@ -46,6 +47,9 @@ pub enum ArchiveError {
         /// Why.
         source: std::io::Error,
     },
+    /// The package folder could not be put in place (it exists, or the disk refused).
+    #[error(transparent)]
+    Save(#[from] crate::save::SaveError),
     /// A file of the package is not what it should be.
     #[error("{path}: {reason}")]
     Bad {
@@ -109,16 +113,12 @@ impl ArchiveCheck {
 }
 
 fn write(
-    dir: &Path,
+    folder: &FolderBuild,
     name: &str,
     bytes: &[u8],
     files: &mut Vec<ManifestFile>,
 ) -> Result<(), ArchiveError> {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).map_err(|source| ArchiveError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
+    folder.write(name, bytes)?;
     files.push(ManifestFile {
         name: name.to_string(),
         sha256: sha256_hex(bytes),
@@ -145,7 +145,9 @@ pub fn folder_name(id: i64, number: &str) -> String {
 }
 
 /// Writes the archive package of `invoice_id` into a new folder under `out` and returns its path.
-/// An existing package folder is never overwritten.
+/// An existing package folder is never overwritten. The package is built in a temporary folder
+/// beside it and renamed into place when complete, so a crash or a full disk leaves no partial
+/// package, and a leftover of a killed run does not block the next export.
 pub fn export(
     store: &Store,
     invoice_id: i64,
@@ -154,69 +156,60 @@ pub fn export(
 ) -> Result<PathBuf, ArchiveError> {
     let d = store.invoice_detail(invoice_id)?;
     let dir = out.join(folder_name(invoice_id, &d.summary.number));
-    std::fs::create_dir_all(out).map_err(|source| ArchiveError::Io {
-        path: out.display().to_string(),
-        source,
-    })?;
-    std::fs::create_dir(&dir).map_err(|source| ArchiveError::Io {
-        path: dir.display().to_string(),
-        source,
-    })?;
-    let mut files = Vec::new();
-    let (received_as, original, _) = store.original(invoice_id)?;
-    write(&dir, ORIGINAL, &original, &mut files)?;
-    write(&dir, REPORT, d.report_json.as_bytes(), &mut files)?;
-    if let Some(model) = &d.model_json {
-        write(&dir, MODEL, model.as_bytes(), &mut files)?;
-    }
-    let decisions: Vec<serde_json::Value> = d
-        .decisions
-        .iter()
-        .map(|r| {
-            serde_json::json!({"decision_id": r.decision_id, "step": r.step, "decision": r.decision,
-                "actor": r.actor, "acting_for": r.acting_for, "received_at": r.received_at,
-                "outcome": r.outcome.as_str(), "reason_code": r.reason_code, "reason": r.reason,
-                "resolved": r.resolved})
-        })
-        .collect();
-    let json = serde_json::to_vec_pretty(&decisions).map_err(|e| bad(&dir, DECISIONS, e))?;
-    write(&dir, DECISIONS, &json, &mut files)?;
-    let mut lines = Vec::new();
-    for e in &d.audit {
-        serde_json::to_writer(&mut lines, e).map_err(|err| bad(&dir, EVENTS, err))?;
-        lines.push(b'\n');
-    }
-    write(&dir, EVENTS, &lines, &mut files)?;
-    let versions: BTreeSet<i64> = d
-        .audit
-        .iter()
-        .filter_map(|e| e.event.ruleset_version)
-        .chain(d.workflow.ruleset_version)
-        .collect();
-    for v in versions {
-        let (_, bytes) = store.ruleset_workbook(v)?;
-        write(
-            &dir,
-            &format!("attestforteckning-v{v}.xlsx"),
-            &bytes,
-            &mut files,
-        )?;
-    }
-    let manifest = Manifest {
-        invoice_id,
-        number: d.summary.number.clone(),
-        supplier: format!("{} {}", d.summary.supplier_id, d.summary.supplier),
-        state: d.summary.state.as_str().to_string(),
-        received_as,
-        exported_at: now,
-        audit_anchor: store.audit_head()?,
-        files,
-    };
-    let json = serde_json::to_vec_pretty(&manifest).map_err(|e| bad(&dir, MANIFEST, e))?;
-    let path = dir.join(MANIFEST);
-    std::fs::write(&path, json).map_err(|source| ArchiveError::Io {
-        path: path.display().to_string(),
-        source,
+    save::save_folder(&dir, |folder| -> Result<(), ArchiveError> {
+        let mut files = Vec::new();
+        let (received_as, original, _) = store.original(invoice_id)?;
+        write(folder, ORIGINAL, &original, &mut files)?;
+        write(folder, REPORT, d.report_json.as_bytes(), &mut files)?;
+        if let Some(model) = &d.model_json {
+            write(folder, MODEL, model.as_bytes(), &mut files)?;
+        }
+        let decisions: Vec<serde_json::Value> = d
+            .decisions
+            .iter()
+            .map(|r| {
+                serde_json::json!({"decision_id": r.decision_id, "step": r.step, "decision": r.decision,
+                    "actor": r.actor, "acting_for": r.acting_for, "received_at": r.received_at,
+                    "outcome": r.outcome.as_str(), "reason_code": r.reason_code, "reason": r.reason,
+                    "resolved": r.resolved})
+            })
+            .collect();
+        let json = serde_json::to_vec_pretty(&decisions).map_err(|e| bad(&dir, DECISIONS, e))?;
+        write(folder, DECISIONS, &json, &mut files)?;
+        let mut lines = Vec::new();
+        for e in &d.audit {
+            serde_json::to_writer(&mut lines, e).map_err(|err| bad(&dir, EVENTS, err))?;
+            lines.push(b'\n');
+        }
+        write(folder, EVENTS, &lines, &mut files)?;
+        let versions: BTreeSet<i64> = d
+            .audit
+            .iter()
+            .filter_map(|e| e.event.ruleset_version)
+            .chain(d.workflow.ruleset_version)
+            .collect();
+        for v in versions {
+            let (_, bytes) = store.ruleset_workbook(v)?;
+            write(
+                folder,
+                &format!("attestforteckning-v{v}.xlsx"),
+                &bytes,
+                &mut files,
+            )?;
+        }
+        let manifest = Manifest {
+            invoice_id,
+            number: d.summary.number.clone(),
+            supplier: format!("{} {}", d.summary.supplier_id, d.summary.supplier),
+            state: d.summary.state.as_str().to_string(),
+            received_as,
+            exported_at: now,
+            audit_anchor: store.audit_head()?,
+            files,
+        };
+        let json = serde_json::to_vec_pretty(&manifest).map_err(|e| bad(&dir, MANIFEST, e))?;
+        folder.write(MANIFEST, &json)?;
+        Ok(())
     })?;
     Ok(dir)
 }

@@ -76,6 +76,9 @@ pub enum AuditKind {
     RulesetImported,
     /// A rule-set version was activated.
     RulesetActivated,
+    /// An administrator re-anchored the log after a lost or disagreeing anchor
+    /// (`digilyft audit reanchor --force`).
+    Reanchored,
 }
 
 impl AuditKind {
@@ -96,6 +99,7 @@ impl AuditKind {
             AuditKind::StepEscalated => "step.escalated",
             AuditKind::RulesetImported => "ruleset.imported",
             AuditKind::RulesetActivated => "ruleset.activated",
+            AuditKind::Reanchored => "audit.reanchored",
         };
         fixed.to_string()
     }

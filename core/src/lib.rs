@@ -72,6 +72,7 @@ pub mod ledger;
 pub mod maturity;
 pub mod paths;
 pub mod person_id;
+pub mod save;
 pub mod spreadsheet;
 pub mod store;
 pub mod sync;

@@ -282,6 +282,13 @@ impl From<&ImportOutcome> for ImportDto {
                 state: None,
                 reason: Some(kind.as_str().to_string()),
             },
+            // Only file imports meet unreadable files; an upload's bytes are always read.
+            ImportOutcome::Unreadable { reason } => ImportDto {
+                outcome: "unreadable",
+                id: 0,
+                state: None,
+                reason: Some(reason.clone()),
+            },
         }
     }
 }
@@ -603,6 +610,10 @@ pub struct VerifyDto {
     pub uncovered: Vec<String>,
     pub sidecar_missing: bool,
     pub sidecar_problem: Option<String>,
+    /// The sidecar anchor had been written and has disappeared (a break).
+    pub anchor_lost: bool,
+    /// Damage of the store file itself (integrity check, full read of every table).
+    pub storage_problem: Option<String>,
 }
 
 /// One anchor checked.
@@ -633,6 +644,8 @@ impl From<&AuditReport> for VerifyDto {
             uncovered: r.uncovered.iter().map(ToString::to_string).collect(),
             sidecar_missing: r.sidecar_missing,
             sidecar_problem: r.sidecar_problem.clone(),
+            anchor_lost: r.anchor_lost,
+            storage_problem: r.storage.as_ref().err().cloned(),
         }
     }
 }

@@ -13,6 +13,10 @@ use crate::approval::{
     CodingRow, Decision, Envelope, InvoiceState, Outcome, Resolution, StepState,
 };
 
+/// The device id of decisions made on this machine's store (the CLI, the desktop); its
+/// `device_counter` counts them (1, 2, 3, …).
+pub const LOCAL_DEVICE: &str = "local";
+
 pub use crate::approval::fields::{CodingField, format_row, parse_row};
 pub use crate::store::{InboxItem, ReminderItem};
 
@@ -147,8 +151,8 @@ pub fn decide(ws: &mut Workspace, ctx: &Context<'_>, req: &DecideRequest) -> Res
         content_hash: crate::approval::content_hash(&wf),
         base_revision: wf.revision,
         ruleset_version: version,
-        device_id: "local".into(),
-        device_counter: 0,
+        device_id: LOCAL_DEVICE.into(),
+        device_counter: ws.store.next_device_counter(LOCAL_DEVICE)?,
         device_time: now,
         last_server_sync_time: now,
     };

@@ -51,6 +51,26 @@ pub fn verify(ws: &Workspace, anchors: &[AnchorSource]) -> Result<AuditReport> {
     Ok(ws.store.audit_report(&extra)?)
 }
 
+/// The administrator's explicit re-anchoring after a lost or disagreeing sidecar anchor has
+/// been dealt with: an `audit.reanchored` event by the context's actor with `reason`, then the
+/// log's head written as the new sidecar anchor. Refused (`corrupt`) while the store's pages or
+/// hash chain are damaged — those need a backup — and (`validation`) without a reason.
+pub fn reanchor(ws: &mut Workspace, ctx: &Context<'_>, reason: &str) -> Result<Anchor> {
+    if reason.trim().is_empty() {
+        return Err(ApiError::new(
+            ErrorCode::Validation,
+            "say why the log is re-anchored (--reason): it is recorded in the audit log",
+        ));
+    }
+    let actor = ctx.actor.unwrap_or("admin");
+    Ok(ws.store.reanchor(actor, reason.trim(), ctx.clock)?)
+}
+
+/// Why the store refuses writes (damaged pages, chain or anchor), if it does.
+pub fn damage(ws: &Workspace) -> Option<String> {
+    ws.store.damage().map(str::to_string)
+}
+
 /// The log's head as an anchor (None for an empty log).
 pub fn head(ws: &Workspace) -> Result<Option<Anchor>> {
     Ok(ws.store.audit_head()?)
@@ -150,6 +170,7 @@ fn archive_error(e: ArchiveError) -> ApiError {
     match e {
         ArchiveError::Store(s) => s.into(),
         ArchiveError::Io { path, source } => ApiError::io(path, &source),
+        ArchiveError::Save(s) => s.into(),
         ArchiveError::Bad { .. } => ApiError::new(ErrorCode::Corrupt, e.to_string()),
     }
 }

@@ -171,9 +171,10 @@ impl From<StoreError> for ApiError {
             | StoreError::NoSuchRuleSet(_)
             | StoreError::NoSuchStep { .. } => ApiError::new(ErrorCode::NotFound, message),
             StoreError::UnknownUser(_) => ApiError::new(ErrorCode::Forbidden, message),
-            StoreError::Corrupt(_) | StoreError::Anchor { .. } => {
+            StoreError::Corrupt(_) | StoreError::Anchor { .. } | StoreError::Damaged { .. } => {
                 ApiError::new(ErrorCode::Corrupt, message)
             }
+            StoreError::ReadOnly { .. } => ApiError::new(ErrorCode::Io, message),
             StoreError::Coding { problems, .. } => ApiError::new(ErrorCode::Validation, message)
                 .with_faults(
                     problems

@@ -28,14 +28,17 @@ pub struct ImportedFile {
 
 /// Imports files and folders (searched recursively for `*.xml`): every document is read,
 /// validated, stored with its report and routed when a rule set is active. Duplicates are
-/// reported, not stored. `progress(done, total)` is called after each stored batch.
+/// reported, not stored. A file that cannot be read (permissions, a FIFO, a device, a link to
+/// one, over the size limit) is reported as [`ImportOutcome::Unreadable`] and the import goes
+/// on; only the store failing is an error. `progress(done, total)` is called after each stored
+/// batch.
 pub fn import_paths(
     ws: &mut Workspace,
     ctx: &Context<'_>,
     paths: &[PathBuf],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<ImportedFile>> {
-    let files = import::collect_files(paths).map_err(import_error)?;
+    let files = import::collect_files(paths);
     let outcomes =
         import::import_files(&mut ws.store, &files, ctx.clock, progress).map_err(import_error)?;
     Ok(outcomes
@@ -59,9 +62,6 @@ pub fn import_bytes(
 
 fn import_error(e: import::ImportError) -> ApiError {
     match e {
-        import::ImportError::Io { path, source } => {
-            ApiError::io(format!("cannot read {path}"), &source)
-        }
         import::ImportError::Store(s) => s.into(),
     }
 }
@@ -228,11 +228,22 @@ pub fn detail_by_id(ws: &Workspace, id: i64) -> Result<InvoiceView> {
             )
         })
     };
-    let model = d
+    let mut model = d
         .model_json
         .as_deref()
         .map(|m| parse("model", m))
         .transpose()?;
+    if let Some(m) = model.as_mut()
+        && m.get(import::ATTACHMENTS_IN_ORIGINAL).is_some()
+    {
+        let (_, original, _) = ws.store.original(id)?;
+        import::restore_attachments(m, &original).map_err(|e| {
+            ApiError::new(
+                super::ErrorCode::Corrupt,
+                format!("invoice {id}: its attachments cannot be restored: {e}"),
+            )
+        })?;
+    }
     let validation = parse("validation report", &d.report_json)?;
     Ok(InvoiceView {
         summary: d.summary,

@@ -18,6 +18,7 @@
 //! | [`idempotency`] | decide by a client's decision id, refusing an id reused for another decision (`key-reused`) |
 //! | [`intake`] | screening one uploaded document before import (refuse what is no readable XML) |
 //! | [`visibility`] | which invoices a person is involved in (a shared server's per-person filter) |
+//! | [`files`] | saving a file a person asked for: atomic, never over an existing file without `--force`, never through a link |
 //! | [`overview`] | aggregates: invoices per state with their sums (what an analyst reads) |
 //! | [`connected`] | working against a shared server offline first: login, inbox/invoice from the mirror ⊕ overlay, offline decide, sync, "Behöver åtgärd" |
 //! | [`sync`] | offline sync, server side: push a device's mutations, pull changes, snapshot, a mutation's outcome, a device's watermark, the epoch |
@@ -47,6 +48,7 @@ pub mod audit;
 pub mod connected;
 mod context;
 mod error;
+pub mod files;
 pub mod idempotency;
 pub mod intake;
 pub mod invoices;

@@ -9,6 +9,36 @@ use super::error::{ApiError, ErrorCode, Result};
 use crate::synth::{SynthInvoice, ubl};
 use crate::workbook::sample::{self, CONSULTANCY, HOME_CARE, OFFICE, TELECOM};
 
+/// The real sample e-invoices of `assets/samples/` (PEPPOL BIS 3 and Svefaktura; sources in its
+/// README), embedded in the binary so that `digilyft demo` runs wherever the binary is copied:
+/// `(file name, bytes)`, sorted by name.
+pub fn bundled_invoice_files() -> Vec<(String, Vec<u8>)> {
+    BUNDLED_INVOICES
+        .iter()
+        .map(|(name, bytes)| ((*name).to_string(), bytes.to_vec()))
+        .collect()
+}
+
+/// The `*.xml` files of `assets/samples/`, sorted by name (a test checks that none is missing).
+const BUNDLED_INVOICES: &[(&str, &[u8])] = &[
+    (
+        "BIS_Billing_30-Kreditering_med_kreditnota.xml",
+        include_bytes!("../../../assets/samples/BIS_Billing_30-Kreditering_med_kreditnota.xml"),
+    ),
+    (
+        "BIS_Billing_30-Telefoni.xml",
+        include_bytes!("../../../assets/samples/BIS_Billing_30-Telefoni.xml"),
+    ),
+    (
+        "peppol-base-example.xml",
+        include_bytes!("../../../assets/samples/peppol-base-example.xml"),
+    ),
+    (
+        "svefaktura.xml",
+        include_bytes!("../../../assets/samples/svefaktura.xml"),
+    ),
+];
+
 /// The filled sample attestförteckning (.xlsx) of a small municipality.
 pub fn attestforteckning() -> Result<Vec<u8>> {
     sample::sample_workbook().map_err(|e| {
@@ -106,4 +136,23 @@ pub fn invoices(today: NaiveDate) -> Vec<(String, Vec<u8>)> {
     docs.into_iter()
         .map(|i| (format!("{}.xml", i.number), ubl(&i).into_bytes()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_sample_invoice_of_assets_is_embedded() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/samples");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .filter(|n| n.ends_with(".xml"))
+            .collect();
+        on_disk.sort();
+        let embedded: Vec<String> = super::bundled_invoice_files()
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(embedded, on_disk);
+    }
 }

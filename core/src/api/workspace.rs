@@ -47,6 +47,12 @@ impl Workspace {
         &self.path
     }
 
+    /// The sidecar audit anchor of the store file `store` (`digilyft.audit-anchor.json` beside
+    /// `digilyft.sqlite`): a demo that starts afresh removes it with the store.
+    pub fn anchor_file_of(store: &Path) -> PathBuf {
+        crate::store::anchor_file(store)
+    }
+
     /// The data directory (the store file's folder).
     pub fn data_dir(&self) -> &Path {
         self.path.parent().unwrap_or(Path::new(""))

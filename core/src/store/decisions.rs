@@ -46,6 +46,8 @@ pub struct DecisionRecord {
     pub reason: String,
     /// For parked decisions: what became of them.
     pub resolved: Option<String>,
+    /// The decider's comment, as given in the envelope.
+    pub comment: Option<String>,
 }
 
 /// What [`Store::decide`] returns.
@@ -64,6 +66,18 @@ pub struct DecisionResult {
 }
 
 impl Store {
+    /// The next counter of decisions made on `device` (spec §4.2 `device_counter`, monotonic):
+    /// one more than the highest stored for it, 1 for the first.
+    pub fn next_device_counter(&self, device: &str) -> Result<u64> {
+        let max: Option<i64> = self.conn.query_row(
+            "SELECT MAX(CAST(json_extract(envelope, '$.device_counter') AS INTEGER)) FROM decision
+             WHERE json_valid(envelope) AND json_extract(envelope, '$.device_id') = ?1",
+            [device],
+            |r| r.get(0),
+        )?;
+        Ok(max.map_or(1, |m| m.max(0) as u64 + 1))
+    }
+
     /// The envelope of decision `decision_id` as it was received, to replay it: submitting it
     /// again with [`Store::decide`] returns the first outcome and changes nothing. `None` for an
     /// unknown id.
@@ -86,6 +100,7 @@ impl Store {
         let now = clock.now();
         let policy = self.policy.clone();
         let active = self.active.clone().ok_or(StoreError::NoActiveRuleSet)?;
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -97,7 +112,8 @@ impl Store {
 
     pub(super) fn decisions_of(&self, id: i64) -> Result<Vec<DecisionRecord>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT decision_id, step_label, decision, actor, acting_for, received_at, outcome, reason_code, reason, resolved
+            "SELECT decision_id, step_label, decision, actor, acting_for, received_at, outcome, reason_code, reason, resolved,
+                    CASE WHEN json_valid(envelope) THEN json_extract(envelope, '$.comment') END
              FROM decision WHERE invoice_id = ?1 ORDER BY received_at, rowid",
         )?;
         let rows = stmt.query_map([id], |r| {
@@ -112,6 +128,7 @@ impl Store {
                 r.get::<_, String>(7)?,
                 r.get::<_, String>(8)?,
                 r.get::<_, Option<String>>(9)?,
+                r.get::<_, Option<String>>(10)?,
             ))
         })?;
         let mut out = Vec::new();
@@ -127,6 +144,7 @@ impl Store {
                 reason_code,
                 reason,
                 resolved,
+                comment,
             ) = row?;
             out.push(DecisionRecord {
                 decision_id,
@@ -140,6 +158,7 @@ impl Store {
                 reason_code,
                 reason,
                 resolved,
+                comment,
             });
         }
         Ok(out)

@@ -89,6 +89,29 @@ pub enum StoreError {
     /// enrolled, another account's unsent decisions, no such attention item); nothing changed.
     #[error("{0}")]
     SyncPrecondition(String),
+    /// The store is damaged (pages, hash chain or anchor): it can be read, but nothing is
+    /// written to it.
+    #[error(
+        "the store {path} is damaged: {reason}. Nothing was changed and nothing will be written \
+         to it: restore it from a backup together with its audit anchor, then run `digilyft \
+         audit verify` (an administrator who has dealt with a lost anchor can run `digilyft \
+         audit reanchor --force`)"
+    )]
+    Damaged {
+        /// The store file.
+        path: String,
+        /// What is damaged.
+        reason: String,
+    },
+    /// The data directory is read-only: the store was opened for reading only.
+    #[error(
+        "the data directory {dir} is read-only: reading works, but nothing can be written there \
+         (make it writable, or give another directory with --data)"
+    )]
+    ReadOnly {
+        /// The directory.
+        dir: String,
+    },
     /// The audit anchor file beside the store could not be read or written.
     #[error("audit anchor {path}: {reason}")]
     Anchor {

@@ -85,9 +85,16 @@ pub struct AuditReport {
     pub sidecar: Option<String>,
     /// Why the sidecar could not be used, if it exists but is unreadable.
     pub sidecar_problem: Option<String>,
-    /// A warning, not a break: the log has events but no sidecar was found (a store written by a
-    /// Digilyft without anchors gets one at its next commit; otherwise it was deleted).
+    /// The log has events but no sidecar was found. A break when an anchor had been written
+    /// (it was removed: see [`AuditReport::anchor_lost`]); a warning for a store written by a
+    /// Digilyft without anchors, which gets one at its next commit.
     pub sidecar_missing: bool,
+    /// The sidecar anchor had been written and has disappeared: a break (restore it, or
+    /// re-anchor explicitly with `digilyft audit reanchor --force`).
+    pub anchor_lost: bool,
+    /// The file itself: `PRAGMA integrity_check` and a full read of every table; `Err` names
+    /// the damage.
+    pub storage: std::result::Result<(), String>,
     /// Rows without their audit event (at most a few are listed).
     pub uncovered: Vec<Uncovered>,
 }
@@ -99,6 +106,8 @@ impl AuditReport {
             && self.anchors.iter().all(|a| a.result.is_ok())
             && self.uncovered.is_empty()
             && self.sidecar_problem.is_none()
+            && !self.anchor_lost
+            && self.storage.is_ok()
     }
 
     /// The first broken event, by sequence number, over every check that names one.
@@ -228,6 +237,10 @@ impl Store {
             Ok(Some(old)) => {
                 if !self.agrees_with(&old, &head)? {
                     self.anchored_seq = i64::MAX;
+                    self.damage = Some(format!(
+                        "the audit log no longer agrees with its anchor {}",
+                        path.display()
+                    ));
                     return Ok(());
                 }
                 if old.seq >= head.seq {
@@ -235,19 +248,30 @@ impl Store {
                     return Ok(());
                 }
             }
-            Ok(None) => {}
-            Err(_) => {
+            // Removed while this store was open: never silently recreated.
+            Ok(None) if self.anchor_written => {
                 self.anchored_seq = i64::MAX;
+                self.damage = Some(format!(
+                    "its audit anchor {} has disappeared",
+                    path.display()
+                ));
+                return Ok(());
+            }
+            Ok(None) => {}
+            Err(e) => {
+                self.anchored_seq = i64::MAX;
+                self.damage = Some(format!("its audit anchor cannot be read ({e})"));
                 return Ok(());
             }
         }
         write_anchor_file(&path, &head)?;
+        self.note_anchor_written()?;
         self.anchored_seq = head.seq;
         Ok(())
     }
 
     /// Whether the log (whose head is `head`) still contains the anchored event unchanged.
-    fn agrees_with(&self, old: &Anchor, head: &Anchor) -> Result<bool> {
+    pub(super) fn agrees_with(&self, old: &Anchor, head: &Anchor) -> Result<bool> {
         if old.first_hash.is_some() && old.first_hash != head.first_hash {
             return Ok(false);
         }
@@ -263,7 +287,18 @@ impl Store {
     /// Verifies the audit log: the chain, the sidecar anchor and each of `extra` (with where it
     /// came from), and that every invoice, decision and rule-set version is covered by its event.
     pub fn audit_report(&self, extra: &[(String, Anchor)]) -> Result<AuditReport> {
-        let events = self.audit_events()?;
+        let mut storage = self.storage_check();
+        let events = match self.audit_events() {
+            Ok(e) => e,
+            Err(e) => {
+                let problem = format!("the audit log cannot be read: {e}");
+                storage = Err(match storage {
+                    Err(s) => format!("{s}; {problem}"),
+                    Ok(()) => problem,
+                });
+                Vec::new()
+            }
+        };
         let chain = audit::verify(&events);
         let head = Anchor::of(&events);
         let mut anchors = Vec::new();
@@ -288,7 +323,17 @@ impl Store {
                 anchor: a.clone(),
             });
         }
+        let uncovered = match self.uncovered() {
+            Ok(u) => u,
+            Err(e) if storage.is_err() => {
+                let _ = e;
+                Vec::new()
+            }
+            Err(e) => return Err(e),
+        };
         Ok(AuditReport {
+            anchor_lost: sidecar_missing && self.anchor_written,
+            storage,
             events: events.len(),
             head,
             chain,
@@ -296,7 +341,7 @@ impl Store {
             sidecar: sidecar.map(|p| p.display().to_string()),
             sidecar_problem,
             sidecar_missing,
-            uncovered: self.uncovered()?,
+            uncovered,
         })
     }
 
@@ -336,7 +381,7 @@ pub fn read_anchor_file(path: &Path) -> Result<Option<Anchor>> {
 
 /// Writes `anchor` to `path` atomically (a temporary file in the same directory, then rename),
 /// so a crash leaves either the old anchor or the new one, never half of one.
-fn write_anchor_file(path: &Path, anchor: &Anchor) -> Result<()> {
+pub(super) fn write_anchor_file(path: &Path, anchor: &Anchor) -> Result<()> {
     let fail = |e: &dyn std::fmt::Display| StoreError::Anchor {
         path: path.display().to_string(),
         reason: format!("cannot write it ({e}); the change itself was saved"),

@@ -103,6 +103,12 @@ pub enum ImportOutcome {
         /// Short reason.
         reason: String,
     },
+    /// The file could not be read at all (permissions, not a regular file, over the size
+    /// limit); nothing was stored and the import went on with the other files.
+    Unreadable {
+        /// Why, naming the file.
+        reason: String,
+    },
 }
 
 /// Everything about one invoice, for `show`.
@@ -151,6 +157,7 @@ impl Store {
         let now = clock.now();
         let active = self.active.clone();
         let policy = self.policy.clone();
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

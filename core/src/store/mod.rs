@@ -26,6 +26,7 @@ mod audit_log;
 pub mod connected;
 mod decisions;
 mod error;
+mod health;
 mod inbox;
 mod integrity;
 mod invoices;
@@ -39,6 +40,7 @@ mod workflow;
 
 pub use decisions::{DecisionRecord, DecisionResult};
 pub use error::{Result, SqliteFailure, StoreError};
+pub use health::SMALL_STORE_BYTES;
 pub use inbox::{InboxItem, ReminderItem};
 pub use integrity::{AnchorCheck, AuditReport, Uncovered, anchor_file, read_anchor_file};
 pub use invoices::{DuplicateKind, ImportOutcome, InvoiceDetail, InvoiceSummary, LedgerEntry};
@@ -63,20 +65,65 @@ pub struct Store {
     policy: Policy,
     /// The head sequence number last written to (or found in) the sidecar anchor.
     anchored_seq: i64,
+    /// Why writes are refused (damaged pages, chain or anchor; see `health.rs`).
+    damage: Option<String>,
+    /// The data directory, when it is read-only and the store was opened for reading only.
+    read_only: Option<String>,
+    /// Whether a sidecar anchor has ever been written for this store (`store_meta`).
+    anchor_written: bool,
 }
 
 impl Store {
     /// Opens (creating if needed) the store at `path`, applying pending migrations. A store of a
-    /// newer schema version is refused and left untouched.
+    /// newer schema version is refused and left untouched. When the data directory cannot be
+    /// written (a read-only file system or folder) an existing store is opened for reading
+    /// only: reading works, every write is refused with [`StoreError::ReadOnly`] naming the
+    /// directory. Damage found at open (see `health.rs`) does not fail the open: it makes
+    /// every write fail with [`StoreError::Damaged`].
     pub fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+        let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            Some(d) => d.to_path_buf(),
+            None => std::path::PathBuf::from("."),
+        };
+        if let Err(source) = std::fs::create_dir_all(&dir) {
+            return Err(StoreError::Io {
                 path: dir.display().to_string(),
                 source,
-            })?;
+            });
+        }
+        if !writable(&dir) {
+            if !path.exists() {
+                return Err(StoreError::ReadOnly {
+                    dir: dir.display().to_string(),
+                });
+            }
+            return Self::open_read_only(path, &dir);
         }
         let conn = Connection::open(path)?;
-        Self::init(conn, path.display().to_string())
+        Self::init(conn, path.display().to_string(), None)
+    }
+
+    /// Opens an existing store for reading only (its directory cannot be written). A WAL store
+    /// normally needs its `-shm` file; when that cannot be created the file is opened as
+    /// immutable, which is sound because nobody can write into the directory either.
+    fn open_read_only(path: &Path, dir: &Path) -> Result<Store> {
+        use rusqlite::OpenFlags;
+        let dir = dir.display().to_string();
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let plain = Connection::open_with_flags(path, flags).and_then(|c| {
+            c.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })?;
+            Ok(c)
+        });
+        let conn = match plain {
+            Ok(c) => c,
+            Err(_) => {
+                let uri = format!("file:{}?immutable=1", uri_path(path));
+                Connection::open_with_flags(&uri, flags | OpenFlags::SQLITE_OPEN_URI)?
+            }
+        };
+        Self::init(conn, path.display().to_string(), Some(dir))
     }
 
     /// Opens the store in the data directory `dir` (see [`crate::paths`]).
@@ -86,10 +133,15 @@ impl Store {
 
     /// A fresh in-memory store (tests, demos).
     pub fn open_in_memory() -> Result<Store> {
-        Self::init(Connection::open_in_memory()?, ":memory:".into())
+        Self::init(Connection::open_in_memory()?, ":memory:".into(), None)
     }
 
-    fn init(conn: Connection, path: String) -> Result<Store> {
+    /// `true` when the store was opened for reading only (its directory is read-only).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
+    }
+
+    fn init(conn: Connection, path: String, read_only: Option<String>) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let supported = schema::MIGRATIONS.len() as i64;
@@ -100,10 +152,12 @@ impl Store {
                 supported,
             });
         }
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        // FULL, not NORMAL: a power cut must not lose a decision the user was told is saved
-        // (sync.md §2.2, §2.5). WAL + NORMAL can lose the last commits on power loss.
-        conn.pragma_update(None, "synchronous", "FULL")?;
+        if read_only.is_none() {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            // FULL, not NORMAL: a power cut must not lose a decision the user was told is saved
+            // (sync.md §2.2, §2.5). WAL + NORMAL can lose the last commits on power loss.
+            conn.pragma_update(None, "synchronous", "FULL")?;
+        }
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut store = Store {
             conn,
@@ -111,20 +165,51 @@ impl Store {
             active: None,
             policy: Policy::default(),
             anchored_seq: 0,
+            damage: None,
+            read_only,
+            anchor_written: false,
         };
-        store.migrate(found)?;
-        store.active = store.load_active()?;
-        store.backfill_change_log()?;
+        if let Some(dir) = &store.read_only {
+            if found < supported {
+                return Err(StoreError::ReadOnly { dir: dir.clone() });
+            }
+        } else {
+            store.migrate()?;
+        }
+        store.check_health()?;
+        if store.damage.is_none() {
+            store.active = store.load_active()?;
+            if store.read_only.is_none() {
+                // Stores written before the change log get their current state as changes.
+                store.backfill_change_log()?;
+            }
+        } else {
+            // A damaged store may not even have readable rule sets; reading invoices still works.
+            store.active = store.load_active().unwrap_or(None);
+        }
         Ok(store)
     }
 
-    fn migrate(&mut self, from: i64) -> Result<()> {
-        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(from as usize) {
+    /// Applies pending migrations, each in an exclusive transaction that re-reads the version
+    /// first: of several processes opening a new store at once, one migrates and the others
+    /// find the work done (no "table already exists").
+    fn migrate(&mut self) -> Result<()> {
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate() {
+            let target = i as i64 + 1;
+            let current: i64 = self
+                .conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if current >= target {
+                continue;
+            }
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Exclusive)?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+            let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if current < target {
+                tx.execute_batch(sql)?;
+                tx.pragma_update(None, "user_version", target)?;
+            }
             tx.commit()?;
         }
         Ok(())
@@ -166,6 +251,40 @@ impl Store {
         Ok(self.conn.execute_batch(sql)?)
     }
 }
+/// Whether files can be created in `dir`: a probe file is created and removed (the only test
+/// that also holds on a read-only file system, for every user).
+fn writable(dir: &Path) -> bool {
+    let probe = dir.join(format!(".digilyft-write-probe-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            true
+        }
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+        ),
+    }
+}
+
+/// `path` for a `file:` URI: the characters a URI gives meaning to are percent-encoded.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

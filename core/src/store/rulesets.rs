@@ -53,6 +53,7 @@ impl Store {
         clock: &dyn Clock,
     ) -> Result<i64> {
         let now = clock.now();
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -85,6 +86,7 @@ impl Store {
         let now = clock.now();
         let policy = self.policy.clone();
         let rules = Arc::new(rules.clone());
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -149,6 +151,7 @@ impl Store {
         let now = clock.now();
         let rules = ruleset_by_version(&self.conn, version)?.rules;
         let policy = self.policy.clone();
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

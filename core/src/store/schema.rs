@@ -5,7 +5,7 @@
 //! `MIGRATIONS.len()` was written by a newer Digilyft and is refused.
 
 /// Every migration, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V_SYNC];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V_SYNC, V7];
 
 const V1: &str = r#"
 CREATE TABLE document (
@@ -271,4 +271,13 @@ CREATE TABLE voided_seq (
 ) WITHOUT ROWID;
 ALTER TABLE invoice ADD COLUMN route_version INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE step ADD COLUMN route_version INTEGER NOT NULL DEFAULT 0;
+"#;
+
+/// Facts about the store itself (`store_meta`): e.g. that a sidecar anchor has been written, so
+/// that its disappearance is an error rather than a store that never had one.
+const V7: &str = r#"
+CREATE TABLE store_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 "#;

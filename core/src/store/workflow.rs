@@ -51,6 +51,7 @@ impl Store {
         let now = clock.now();
         let policy = self.policy.clone();
         let active = self.active.clone().ok_or(StoreError::NoActiveRuleSet)?;
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -78,6 +79,7 @@ impl Store {
         if !active.1.knows(actor) {
             return Err(StoreError::UnknownUser(actor.to_string()));
         }
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -103,6 +105,7 @@ impl Store {
         let now = clock.now();
         let active = self.active.clone().ok_or(StoreError::NoActiveRuleSet)?;
         let policy = self.policy.clone();
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

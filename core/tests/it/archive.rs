@@ -52,7 +52,7 @@ fn a_package_holds_the_original_history_and_rules_and_finds_tampering() {
     // The same package again is refused, never overwritten.
     assert!(matches!(
         archive::export(&store, id, out.path(), clock.now()),
-        Err(ArchiveError::Io { .. })
+        Err(ArchiveError::Save(_))
     ));
 
     // Someone edits the original and one event of the history.

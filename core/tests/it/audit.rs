@@ -7,7 +7,7 @@ use digilyft_core::approval::Decision;
 use digilyft_core::audit::AnchorBreak;
 use digilyft_core::clock::FixedClock;
 use digilyft_core::ledger::{read_anchor, write_ledger};
-use digilyft_core::store::{Store, Uncovered, anchor_file};
+use digilyft_core::store::{Store, StoreError, Uncovered, anchor_file};
 use digilyft_core::workbook::sample;
 
 use crate::common::*;
@@ -92,22 +92,33 @@ fn the_sidecar_never_moves_back_over_a_cut() {
     let anchored = store.audit_head().expect("head").expect("events");
     drop(store);
     cut_log(&path, anchored.seq - 3);
-    // New work after the cut grows the log past the old head with other events.
-    let mut store = Store::open(&path).expect("reopen");
-    for n in ["B-1", "B-2", "B-3"] {
-        office_invoice(&mut store, n, &[10], &clock);
-    }
-    assert!(store.audit_head().expect("head").expect("events").seq > anchored.seq);
+    // New work after the cut would grow the log past the old head with other events and make
+    // the cut look like ordinary history: writes are refused instead (issue 14, finding 5).
+    let mut store = Store::open(&path).expect("reopen: a damaged store still opens");
+    assert!(
+        store
+            .damage()
+            .is_some_and(|d| d.contains("no longer agrees"))
+    );
+    let inv = invoice("5561234567", "Kontorsvaror i Norr AB", "B-1", "4110", &[10]);
+    let err = digilyft_core::import::import_one(&mut store, "b.xml", &bytes(&inv), &clock)
+        .expect_err("refused");
+    assert!(
+        matches!(err, StoreError::Damaged { .. }) && err.to_string().contains("backup"),
+        "{err}"
+    );
+    assert_eq!(
+        store.audit_head().expect("head").expect("events").seq,
+        anchored.seq - 3,
+        "nothing was written"
+    );
     assert_eq!(
         store.sidecar_anchor().expect("read"),
         Some(anchored.clone()),
         "the evidence is kept"
     );
     let r = store.audit_report(&[]).expect("report");
-    assert_eq!(
-        r.anchors[0].result,
-        Err(AnchorBreak::Rewritten { seq: anchored.seq })
-    );
+    assert!(r.anchors[0].result.is_err());
     assert!(!r.intact());
 }
 

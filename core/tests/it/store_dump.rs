@@ -26,7 +26,18 @@ pub fn dump(store: &Store) -> String {
     let mut section = |name: &str, body: String| {
         let _ = writeln!(out, "==== {name}\n{body}");
     };
-    section("schema_version", format!("{:?}", store.schema_version()));
+    // Whether the store was migrated to the newest schema, not the number: the number grows
+    // with every migration appended, the reads must not change.
+    let newest = Store::open_in_memory().and_then(|s| s.schema_version());
+    section(
+        "schema_version",
+        format!(
+            "{:?}",
+            store
+                .schema_version()
+                .map(|v| newest.as_ref().is_ok_and(|n| *n == v))
+        ),
+    );
     section("policy", format!("{:#?}", store.policy()));
     section(
         "active_ruleset",

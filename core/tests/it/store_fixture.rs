@@ -19,8 +19,13 @@ fn assert_reads_golden(got: &str) {
     assert_reads(got, "reads.txt");
 }
 
-/// Panics, naming the first differing line, unless `got` is the golden `file` of the fixture.
+/// Panics, naming the first differing line, unless `got` is the golden `file` of the fixture
+/// (`UPDATE_EXPECT=1` rewrites the golden instead).
 fn assert_reads(got: &str, file: &str) {
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(Path::new(FIXTURE).join(file), got).expect("update the golden");
+        return;
+    }
     let want = std::fs::read_to_string(Path::new(FIXTURE).join(file)).expect("golden");
     if got != want {
         let (n, (g, w)) = got

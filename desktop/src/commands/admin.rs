@@ -6,7 +6,6 @@
 //! read and written here, at the edge; what they mean is core's. Nothing is ever overwritten: a
 //! file that exists already is a `conflict`.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -81,18 +80,14 @@ fn read_file(path: &str) -> Result<(String, Vec<u8>), ApiError> {
     Ok((name, bytes))
 }
 
-/// Writes `bytes` to the new file `path` (never overwriting) and returns its full path.
+/// Writes `bytes` to the new file `path` (atomically, never overwriting, never through a link)
+/// and returns its full path.
 fn write_new(path: &str, bytes: &[u8]) -> Result<SavedDto, ApiError> {
     let p = PathBuf::from(path.trim());
     if p.as_os_str().is_empty() {
         return Err(ApiError::new(ErrorCode::Validation, "no file given"));
     }
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&p)
-        .and_then(|mut f| f.write_all(bytes))
-        .map_err(|e| core_api::ApiError::io(p.display(), &e))?;
+    core_api::files::save_file(&p, bytes, core_api::files::Overwrite::Never)?;
     Ok(SavedDto {
         path: p.display().to_string(),
         bytes: bytes.len(),

@@ -93,6 +93,7 @@ pub async fn intake(
         .await?;
     let status = match outcome {
         ImportOutcome::Duplicate { .. } => StatusCode::OK,
+        ImportOutcome::Unreadable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         _ => StatusCode::CREATED,
     };
     Ok((status, Json(ImportDto::from(&outcome))).into_response())
