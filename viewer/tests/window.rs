@@ -380,3 +380,62 @@ fn keyboard_shortcuts_switch_views_and_language() {
     h.step();
     assert!(h.state().settings.high_contrast);
 }
+
+/// A file dropped on the window, as the windowing integration hands it to egui.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_files_on_the_window_opens_them() {
+    let mut h = harness();
+    h.step();
+    assert!(h.query_by_label_contains("Dra en fakturafil hit").is_some());
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(sample("svefaktura.xml"))));
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(sample(
+            "peppol-base-example.xml",
+        ))));
+    h.step();
+    step_until(&mut h, "the dropped files", |v| {
+        !v.is_loading() && v.docs.len() == 2
+    });
+    // The last opened file is shown; the tabs name both.
+    assert_eq!(value_of(&h, "Fakturanummer"), "Snippet1");
+    h.get_by_label("svefaktura.xml").click();
+    h.step();
+    h.step();
+    assert_eq!(value_of(&h, "Fakturanummer"), "15");
+}
+
+#[test]
+fn every_toolbar_control_is_reachable_with_tab_and_pressed_with_space() {
+    let mut h = harness();
+    open_path(&mut h, sample("peppol-base-example.xml"));
+    let mut reached = false;
+    for _ in 0..20 {
+        h.key_press(egui::Key::Tab);
+        h.step();
+        if h.get_by_label("Byt språk till engelska").is_focused() {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "the language button is reachable by Tab");
+    h.key_press(egui::Key::Space);
+    h.step();
+    h.step();
+    assert!(h.query_by_label("Invoice number").is_some());
+}
