@@ -2,7 +2,8 @@
 //!
 //! `--exit-after-draw` (or `DIGILYFT_VIEW_EXIT_AFTER_DRAW=1`) closes the window as soon as the
 //! first invoice has been drawn: the start-up benchmark times the whole process with it.
-//! `--english` starts in English. Exit codes: 0 normal, 2 the window could not be started.
+//! `--english` starts in English, `--high-contrast` with the contrast theme, `--large-text` at 150 %
+//! text size. Exit codes: 0 normal, 2 the window could not be started.
 
 use std::path::PathBuf;
 
@@ -31,8 +32,12 @@ fn run() -> anyhow::Result<()> {
         match arg.to_str() {
             Some("--exit-after-draw") => exit_after_draw = true,
             Some("--english") => settings.lang = Lang::En,
+            Some("--high-contrast") => settings.high_contrast = true,
+            Some("--large-text") => settings.zoom = 1.5,
             Some("--help" | "-h") => {
-                println!("digilyft-view [--english] [--exit-after-draw] [FILE…]");
+                println!(
+                    "digilyft-view [--english] [--high-contrast] [--large-text] [--exit-after-draw] [FILE…]"
+                );
                 return Ok(());
             }
             _ => files.push(Source::Path(PathBuf::from(arg))),

@@ -19,7 +19,6 @@ const UNITS: &[(&str, &str, &str)] = &[
     ("EA", "st", "each"),
     ("GRM", "g", "g"),
     ("H87", "st", "piece"),
-    ("HAR", "ha", "ha"),
     ("HUR", "tim", "hour"),
     ("KGM", "kg", "kg"),
     ("KMT", "km", "km"),

@@ -137,19 +137,27 @@ pub fn show(ui: &mut Ui, ready: &mut Ready, lang: Lang, marks: Marks, high_contr
                 ui.add_space(12.0);
 
                 // Seller and buyer side by side, the others below.
+                // (On a narrow window, or with large text, one below the other.)
                 let (main, rest) = sheet.parties.split_at(sheet.parties.len().min(2));
-                ui.columns(main.len().max(1), |cols| {
-                    for (col, party) in cols.iter_mut().zip(main) {
-                        party_block(col, &mut p, party);
-                    }
-                });
-                if !rest.is_empty() {
-                    ui.add_space(8.0);
-                    ui.columns(rest.len(), |cols| {
-                        for (col, party) in cols.iter_mut().zip(rest) {
+                if ui.available_width() >= 820.0 {
+                    ui.columns(main.len().max(1), |cols| {
+                        for (col, party) in cols.iter_mut().zip(main) {
                             party_block(col, &mut p, party);
                         }
                     });
+                    if !rest.is_empty() {
+                        ui.add_space(8.0);
+                        ui.columns(rest.len(), |cols| {
+                            for (col, party) in cols.iter_mut().zip(rest) {
+                                party_block(col, &mut p, party);
+                            }
+                        });
+                    }
+                } else {
+                    for party in &sheet.parties {
+                        party_block(ui, &mut p, party);
+                        ui.add_space(8.0);
+                    }
                 }
                 ui.add_space(12.0);
                 p.grid(ui, "header", &sheet.header);

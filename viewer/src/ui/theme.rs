@@ -65,8 +65,9 @@ pub fn apply(ctx: &egui::Context, high_contrast: bool) {
         v.extreme_bg_color = Color32::WHITE;
         v.faint_bg_color = Color32::from_gray(235);
         v.hyperlink_color = Color32::from_rgb(0, 0, 170);
-        v.selection.bg_fill = Color32::from_rgb(0, 0, 140);
-        v.selection.stroke = Stroke::new(2.0, Color32::WHITE);
+        // Black text stays black everywhere: selection is a light fill with a black outline.
+        v.selection.bg_fill = Color32::from_rgb(160, 215, 255);
+        v.selection.stroke = Stroke::new(2.0, Color32::BLACK);
         for w in [
             &mut v.widgets.noninteractive,
             &mut v.widgets.inactive,
