@@ -2,7 +2,8 @@
 //!
 //! `--exit-after-draw` (or `DIGILYFT_VIEW_EXIT_AFTER_DRAW=1`) closes the window as soon as the
 //! first invoice has been drawn: the start-up benchmark times the whole process with it.
-//! `--english` starts in English, `--high-contrast` with the contrast theme, `--large-text` at 150 %
+//! `--screenshot PNG` saves a picture of the window once the invoice is drawn, then exits (the
+//! snapshot tests). `--english` starts in English, `--high-contrast` with the contrast theme, `--large-text` at 150 %
 //! text size. Exit codes: 0 normal, 2 the window could not be started.
 
 use std::path::PathBuf;
@@ -28,15 +29,21 @@ fn run() -> anyhow::Result<()> {
     let mut exit_after_draw =
         std::env::var_os("DIGILYFT_VIEW_EXIT_AFTER_DRAW").is_some_and(|v| v == "1");
     let mut settings = Settings::default();
-    for arg in std::env::args_os().skip(1) {
+    let mut screenshot = None;
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
         match arg.to_str() {
+            Some("--screenshot") => {
+                let path = args.next().context("--screenshot needs a PNG file name")?;
+                screenshot = Some(PathBuf::from(path));
+            }
             Some("--exit-after-draw") => exit_after_draw = true,
             Some("--english") => settings.lang = Lang::En,
             Some("--high-contrast") => settings.high_contrast = true,
             Some("--large-text") => settings.zoom = 1.5,
             Some("--help" | "-h") => {
                 println!(
-                    "digilyft-view [--english] [--high-contrast] [--large-text] [--exit-after-draw] [FILE…]"
+                    "digilyft-view [--english] [--high-contrast] [--large-text] [--exit-after-draw] [--screenshot PNG] [FILE…]"
                 );
                 return Ok(());
             }
@@ -58,6 +65,7 @@ fn run() -> anyhow::Result<()> {
         Box::new(move |cc| {
             let mut viewer = Viewer::new(settings);
             viewer.exit_when_drawn = exit_after_draw;
+            viewer.screenshot_to = screenshot;
             viewer.open(files, &cc.egui_ctx);
             Ok(Box::new(App(viewer)))
         }),

@@ -171,6 +171,9 @@ pub struct Viewer {
     pub exit_when_drawn: bool,
     /// True once a frame has drawn an invoice.
     pub drawn_invoice: bool,
+    /// Save a PNG of the window here once the invoice is drawn, then close (the snapshot tests).
+    pub screenshot_to: Option<PathBuf>,
+    frames_since_drawn: u32,
 }
 
 impl Viewer {
@@ -190,6 +193,8 @@ impl Viewer {
             applied: None,
             exit_when_drawn: false,
             drawn_invoice: false,
+            screenshot_to: None,
+            frames_since_drawn: 0,
         }
     }
 
@@ -372,6 +377,26 @@ impl Viewer {
                     self.view = View::Source;
                 }
             }
+        }
+        if self.drawn_invoice {
+            self.frames_since_drawn += 1;
+        }
+        if self.screenshot_to.is_some() {
+            // A few frames first, so that the grids have settled their column widths.
+            if self.frames_since_drawn < 4 {
+                ctx.request_repaint();
+            } else if let Some(path) = self.screenshot_to.take() {
+                let closer = ctx.clone();
+                ctx.request_screenshot(move |image| {
+                    if let Err(e) = write_png(&path, &image) {
+                        eprintln!("digilyft-view: {}: {e}", path.display());
+                    }
+                    closer.send_viewport_cmd(egui::ViewportCommand::Close);
+                    closer.request_repaint();
+                });
+                ctx.request_repaint();
+            }
+            return;
         }
         if self.exit_when_drawn
             && (self.drawn_invoice
@@ -594,6 +619,23 @@ impl Viewer {
             }
         });
     }
+}
+
+/// Writes a screenshot as an opaque PNG to a new file (never over an existing one).
+fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [w, h] = image.size;
+    let mut rgba = Vec::with_capacity(w * h * 4);
+    for p in &image.pixels {
+        let [r, g, b, _] = p.to_array();
+        rgba.extend_from_slice(&[r, g, b, 255]);
+    }
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, rgba)
+        .ok_or_else(|| "screenshot has an impossible size".to_string())?;
+    let mut png = Vec::new();
+    buffer
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    crate::attachments::save_new(path, &png).map_err(|e| e.message(Lang::En))
 }
 
 /// Exposes the widget `id` to screen readers (and to the tests) as a named value: role
