@@ -249,5 +249,9 @@ pub mod t {
     pub const READ_FINDINGS: Tr = Tr::new("Anmärkningar vid inläsning", "Reading findings");
     pub const FINDINGS: Tr = Tr::new("Regelutfall", "Rule findings");
     pub const NO_FINDINGS: Tr = Tr::new("Inga regler slog till.", "No rule fired.");
+    pub const HIGHLIGHTED: Tr = Tr::new(
+        "Plats för den valda anmärkningen",
+        "Place of the selected finding",
+    );
     pub const SELECT_FINDING: Tr = Tr::new("Visa platsen", "Show the place");
 }

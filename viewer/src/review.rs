@@ -53,6 +53,10 @@ pub struct Target {
     pub source_line: u32,
     /// The 1-based source column (in bytes).
     pub source_column: u32,
+    /// The party block the place lies in (`BG-4` seller, `BG-7` buyer, `BG-10` payee, `BG-11`
+    /// tax representative, `BG-13` delivery), when it lies in one: only that block is
+    /// highlighted, though a rule names the terms of several.
+    pub party: Option<&'static str>,
 }
 
 impl Target {
@@ -89,6 +93,24 @@ pub fn flag(severity: Severity, lang: Lang) -> &'static str {
         Severity::Information => t::INFORMATION,
     }
     .get(lang)
+}
+
+/// The party block an XPath lies in (UBL and Svefaktura element names).
+pub fn party_of(xpath: &str) -> Option<&'static str> {
+    const PARTIES: &[(&str, &str)] = &[
+        ("AccountingSupplierParty", "BG-4"),
+        ("SellerParty", "BG-4"),
+        ("AccountingCustomerParty", "BG-7"),
+        ("BuyerParty", "BG-7"),
+        ("PayeeParty", "BG-10"),
+        ("TaxRepresentativeParty", "BG-11"),
+        ("Delivery", "BG-13"),
+    ];
+    xpath.split('/').find_map(|step| {
+        let local = step.rsplit(':').next().unwrap_or(step);
+        let name = local.split('[').next().unwrap_or(local);
+        PARTIES.iter().find(|(n, _)| *n == name).map(|(_, g)| *g)
+    })
 }
 
 /// The 1-based position of the invoice line an XPath lies in (`…/cac:InvoiceLine[3]/…` → 3; a
@@ -159,6 +181,7 @@ pub fn rows(report: &Report, read_findings: &[Finding], sheet: &Sheet, lang: Lan
                 invoice_line: invoice_line_of(&f.location),
                 source_line: f.position.line,
                 source_column: f.position.column,
+                party: party_of(&f.location),
             },
         })
         .collect();
@@ -174,6 +197,7 @@ pub fn rows(report: &Report, read_findings: &[Finding], sheet: &Sheet, lang: Lan
             invoice_line: invoice_line_of(&f.path),
             source_line: f.line,
             source_column: f.column,
+            party: party_of(&f.path),
         },
     }));
     out
@@ -193,6 +217,35 @@ fn finding_kind(kind: FindingKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn party_blocks_are_found_in_xpaths() {
+        let cases = [
+            (
+                "/Invoice/cac:AccountingSupplierParty/cac:Party/cbc:EndpointID",
+                Some("BG-4"),
+            ),
+            (
+                "/Invoice/cac:AccountingCustomerParty/cac:Party",
+                Some("BG-7"),
+            ),
+            (
+                "/Invoice/cac:SellerParty/cac:Party/cac:PartyTaxScheme[2]",
+                Some("BG-4"),
+            ),
+            ("/Invoice/cac:BuyerParty", Some("BG-7")),
+            (
+                "/Invoice/cac:PayeeParty/cac:PartyIdentification",
+                Some("BG-10"),
+            ),
+            ("/Invoice/cac:Delivery/cac:DeliveryLocation", Some("BG-13")),
+            ("/Invoice/cac:InvoiceLine[2]/cac:Item", None),
+            ("/Invoice", None),
+        ];
+        for (xpath, expected) in cases {
+            assert_eq!(party_of(xpath), expected, "{xpath}");
+        }
+    }
 
     #[test]
     fn invoice_lines_are_found_in_xpaths() {

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use eframe::egui;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 use digilyft_viewer::load::Source;
 use digilyft_viewer::ui::{Doc, View};
@@ -185,6 +185,18 @@ fn selecting_a_finding_highlights_its_place_and_the_source_line() {
     };
     assert!(terms.contains(&"BT-30"), "{terms:?}");
     assert!(line > 0);
+    // R049 fires on the buyer's endpoint (line 75): the buyer's block is marked, the seller's
+    // organisation number (BT-30 too) is not.
+    let marked = |h: &Harness<'_, Viewer>, label: &str| {
+        h.get_by_label(label)
+            .accesskit_node()
+            .description()
+            .as_deref()
+            == Some("Plats för den valda anmärkningen")
+    };
+    assert!(marked(&h, "Köpare: Elektronisk adress"));
+    assert!(!marked(&h, "Säljare: Organisationsnummer"));
+    assert!(!marked(&h, "Fakturanummer"));
     // The "XML-källa" button of the selected finding opens the source at its line.
     h.get_all_by_label("XML-källa")
         .last()

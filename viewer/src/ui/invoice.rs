@@ -19,6 +19,7 @@ use super::theme::Marks;
 pub const LINES_PER_PAGE: usize = 300;
 
 struct Painter<'a> {
+    lang: Lang,
     target: Option<&'a Target>,
     marks: Marks,
     scroll: bool,
@@ -55,6 +56,9 @@ impl Painter<'_> {
             r = r.labelled_by(id);
         }
         super::name_value(ui.ctx(), r.id, f.access_name.clone(), f.value.clone());
+        if hl {
+            super::mark_highlighted(ui.ctx(), r.id, self.lang);
+        }
         if hl && self.scroll && !self.scrolled {
             r.scroll_to_me(Some(Align::Center));
             self.scrolled = true;
@@ -97,6 +101,7 @@ pub fn show(ui: &mut Ui, ready: &mut Ready, lang: Lang, marks: Marks, high_contr
     let scroll = std::mem::take(&mut ready.scroll_invoice);
     let target = ready.target().cloned();
     let mut p = Painter {
+        lang,
         target: target.as_ref(),
         marks,
         scroll,
@@ -276,6 +281,20 @@ fn ready_lines(sheet: &crate::sheet::Sheet, shown: usize) -> &[crate::sheet::Lin
 
 fn party_block(ui: &mut Ui, p: &mut Painter<'_>, party: &crate::sheet::PartyBlock) {
     ui.label(RichText::new(&party.title).color(p.marks.caption).strong());
+    // A finding placed inside another party's block does not highlight this one.
+    let elsewhere = p
+        .target
+        .is_some_and(|t| t.party.is_some_and(|g| g != party.group));
+    if elsewhere {
+        let saved = p.target.take();
+        draw_party(ui, p, party);
+        p.target = saved;
+    } else {
+        draw_party(ui, p, party);
+    }
+}
+
+fn draw_party(ui: &mut Ui, p: &mut Painter<'_>, party: &crate::sheet::PartyBlock) {
     let group_hl = p.covers(party.group);
     for (i, f) in party.address.iter().enumerate() {
         let hl = group_hl || p.covers(f.term);
@@ -285,6 +304,9 @@ fn party_block(ui: &mut Ui, p: &mut Painter<'_>, party: &crate::sheet::PartyBloc
         }
         let r = ui.label(text);
         super::name_value(ui.ctx(), r.id, f.access_name.clone(), f.value.clone());
+        if hl {
+            super::mark_highlighted(ui.ctx(), r.id, p.lang);
+        }
         if hl && p.scroll && !p.scrolled {
             r.scroll_to_me(Some(Align::Center));
             p.scrolled = true;
@@ -336,6 +358,9 @@ fn lines(ui: &mut Ui, p: &mut Painter<'_>, rows: &[crate::sheet::LineRow], lang:
                     let r = ui.label(p.text(value, hl));
                     let name = format!("{} {}: {}", t::COL_ID.get(lang), l.position, col.get(lang));
                     super::name_value(ui.ctx(), r.id, name, value.clone());
+                    if hl {
+                        super::mark_highlighted(ui.ctx(), r.id, lang);
+                    }
                 }
                 ui.end_row();
             }

@@ -649,6 +649,13 @@ pub(crate) fn name_value(ctx: &egui::Context, id: egui::Id, name: String, value:
     });
 }
 
+/// Tells screen readers (and the tests) that widget `id` is the place of the selected finding.
+pub(crate) fn mark_highlighted(ctx: &egui::Context, id: egui::Id, lang: Lang) {
+    ctx.accesskit_node_builder(id, |node| {
+        node.set_description(t::HIGHLIGHTED.get(lang));
+    });
+}
+
 /// Marks the caption `id` as the term a [`name_value`] widget is labelled by.
 pub(crate) fn term(ctx: &egui::Context, id: egui::Id, caption: &str) {
     let caption = caption.to_string();
