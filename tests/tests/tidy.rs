@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! desktop    server    cli        front ends: nothing of ours depends on them
-//!      \       |       /
+//!      \       |       /          (viewer: a front end on invoice alone, no store)
 //!            core                 application layer
 //!          /      \
 //!    invoice      survey          pure domain: depend on no crate of ours
@@ -42,6 +42,9 @@ const LAYERS: &[(&str, &[&str])] = &[
         "digilyft-cli",
         &["digilyft-core", "digilyft-invoice", "digilyft-survey"],
     ),
+    // The e-invoice viewer reads files only: the domain crate is all it needs (core::api would
+    // be its one door to the store, should it ever need one).
+    ("digilyft-viewer", &["digilyft-invoice", "digilyft-core"]),
     (
         "digilyft-tests",
         &[
@@ -60,7 +63,15 @@ const FRONT_ENDS: &[&str] = &["digilyft-desktop", "digilyft-server", "digilyft-c
 
 /// Library crates stay free of UI, HTTP-serving, argument-parsing and async-runtime frameworks.
 const LIBRARIES: &[&str] = &["digilyft-invoice", "digilyft-survey", "digilyft-core"];
-const FRONT_END_FRAMEWORKS: &[&str] = &["tauri", "tauri-build", "axum", "clap", "tokio"];
+const FRONT_END_FRAMEWORKS: &[&str] = &[
+    "tauri",
+    "tauri-build",
+    "axum",
+    "clap",
+    "tokio",
+    "eframe",
+    "egui",
+];
 
 /// Workspace members and the package names each depends on (all dependency kinds), as
 /// `cargo metadata` reports them.
@@ -214,6 +225,19 @@ fn checker_names_every_wrong_edge() {
             &[("digilyft-survey", &["tokio"])],
             "library digilyft-survey depends on tokio",
         ),
+        (
+            &[("digilyft-invoice", &["eframe"])],
+            "library digilyft-invoice depends on eframe",
+        ),
+        (
+            &[("digilyft-viewer", &["digilyft-survey"])],
+            "digilyft-viewer depends on digilyft-survey",
+        ),
+        (
+            &[("digilyft-viewer", &["digilyft-cli"])],
+            "digilyft-viewer depends on digilyft-cli",
+        ),
+        (&[("digilyft-viewer", &["digilyft-invoice", "eframe"])], ""),
         (
             &[("digilyft-extra", &[])],
             "digilyft-extra is a workspace member missing from LAYERS",

@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 /// Front-end source folders and the core modules they may name.
-const FRONT_ENDS: &[&str] = &["cli/src", "desktop/src", "server/src"];
+const FRONT_ENDS: &[&str] = &["cli/src", "desktop/src", "server/src", "viewer/src"];
 const FRONT_END_MAY_USE: &[&str] = &["api", "paths"];
 
 /// Front-end files that still name a core module directly, each with the reason (to be emptied).
