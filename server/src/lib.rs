@@ -20,6 +20,7 @@ pub mod auth;
 pub mod config;
 pub mod json;
 pub mod openapi;
+pub mod pg_schema;
 pub mod problem;
 pub mod routes;
 pub mod state;
