@@ -5,6 +5,8 @@
 //! digilyft-server user add NAME --person ID --role ROLE   (password on stdin)
 //! digilyft-server user list
 //! digilyft-server user disable NAME
+//! digilyft-server device list
+//! digilyft-server device revoke DEVICE_ID
 //! ```
 //!
 //! Setup only: the configuration (flags and environment over the TOML file over defaults), the
@@ -77,6 +79,20 @@ enum Command {
     /// Manage local accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// List and revoke enrolled devices.
+    #[command(subcommand)]
+    Device(DeviceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum DeviceCommand {
+    /// List every enrolled device (id, account, enrolled, revoked, name).
+    List,
+    /// Revoke a device: its requests are refused from now on.
+    Revoke {
+        /// The device id (from `device list`).
+        device_id: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,6 +148,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config),
         Command::User(cmd) => user(&config, cmd),
+        Command::Device(cmd) => device(&config, cmd),
     }
 }
 
@@ -172,6 +189,44 @@ fn user(config: &Config, cmd: UserCommand) -> anyhow::Result<()> {
         UserCommand::Disable { username } => {
             store.disable(&username)?;
             println!("disabled {username}; its tokens are revoked");
+        }
+    }
+    Ok(())
+}
+
+/// Who the command line acts as in `revoked_by` and the audit log.
+const COMMAND_LINE_ACTOR: &str = "digilyft-server (command line)";
+
+fn device(config: &Config, cmd: DeviceCommand) -> anyhow::Result<()> {
+    let mut store = open_accounts(config)?;
+    let now = chrono::Utc::now().timestamp();
+    let when = |t: i64| {
+        chrono::DateTime::from_timestamp(t, 0).map_or_else(|| t.to_string(), |d| d.to_rfc3339())
+    };
+    match cmd {
+        DeviceCommand::List => {
+            for d in store.devices(None)? {
+                let revoked = match (d.revoked_at, &d.revoked_by) {
+                    (Some(t), Some(by)) => format!("revoked {} by {by}", when(t)),
+                    (Some(t), None) => format!("revoked {}", when(t)),
+                    _ => "active".to_string(),
+                };
+                println!(
+                    "{}\t{}\t{}\t{revoked}\t{}",
+                    d.device_id,
+                    d.username,
+                    when(d.enrolled_at),
+                    d.name
+                );
+            }
+        }
+        DeviceCommand::Revoke { device_id } => {
+            let (d, now_revoked) = store.revoke_device(&device_id, COMMAND_LINE_ACTOR, now)?;
+            if now_revoked {
+                println!("revoked {} ({} of {})", d.device_id, d.name, d.username);
+            } else {
+                println!("{} was revoked already", d.device_id);
+            }
         }
     }
     Ok(())

@@ -6,7 +6,7 @@ use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::{approval, audit, invoices, meta, rules, session};
+use crate::routes::{approval, audit, devices, invoices, meta, rules, session};
 
 /// The document.
 #[derive(Debug, OpenApi)]
@@ -36,6 +36,9 @@ use crate::routes::{approval, audit, invoices, meta, rules, session};
         rules::versions,
         audit::head,
         audit::verify,
+        devices::enrol,
+        devices::list,
+        devices::revoke,
     ),
     modifiers(&BearerAuth)
 )]

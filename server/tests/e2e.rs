@@ -60,12 +60,34 @@ async fn request(
     content_type: &str,
     body: &[u8],
 ) -> (u16, Vec<u8>) {
+    request_with(
+        addr,
+        method,
+        path,
+        token,
+        &[("Content-Type", content_type)],
+        body,
+    )
+    .await
+}
+
+/// One HTTP/1.1 request with the headers `headers` on a new connection: (status, body).
+async fn request_with(
+    addr: &str,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, Vec<u8>) {
     let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
     let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: \
-         {content_type}\r\nContent-Length: {}\r\n",
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
         body.len()
     );
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
     if let Some(t) = token {
         head.push_str(&format!("Authorization: Bearer {t}\r\n"));
     }
@@ -357,4 +379,72 @@ async fn the_demo_story_through_the_real_server() {
     terminate(&server);
     let status = server.wait().await.expect("the server stops");
     assert!(status.success(), "a clean shutdown on SIGTERM: {status}");
+}
+
+/// `device list` and `device revoke` on the command line while the server runs: the revoked
+/// device's next request is refused `device-revoked`.
+#[tokio::test]
+async fn a_device_revoked_on_the_command_line_is_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let data = tmp.path().join("data");
+    add_user(&data, "u230", "attestant");
+    let (mut server, addr) = start(&data).await;
+    let anna = login(&addr, "u230").await;
+    let (status, device) = call(
+        &addr,
+        "POST",
+        "/v1/devices",
+        Some(&anna),
+        json!({"name": "Annas bärbara"}),
+    )
+    .await;
+    assert_eq!(status, 201, "{device}");
+    let id = device["device_id"].as_str().expect("id").to_string();
+    let inbox = |addr: String, token: String, id: String| async move {
+        let (status, body) = request_with(
+            &addr,
+            "GET",
+            "/v1/inbox",
+            Some(&token),
+            &[("Device-Id", &id)],
+            &[],
+        )
+        .await;
+        (
+            status,
+            serde_json::from_slice::<Value>(&body).unwrap_or(Value::Null),
+        )
+    };
+    assert_eq!(inbox(addr.clone(), anna.clone(), id.clone()).await.0, 200);
+
+    let cli = |args: &[&str]| {
+        let out = Command::new(BIN)
+            .args(args)
+            .arg("--data")
+            .arg(&data)
+            .output()
+            .expect("run the command line");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let listed = cli(&["device", "list"]);
+    assert!(
+        listed.starts_with(&id) && listed.contains("u230") && listed.contains("active"),
+        "{listed}"
+    );
+    assert!(cli(&["device", "revoke", &id]).starts_with("revoked"));
+    assert!(cli(&["device", "list"]).contains("revoked"));
+
+    let (status, problem) = inbox(addr.clone(), anna.clone(), id.clone()).await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (403, Some("device-revoked")),
+        "{problem}"
+    );
+    terminate(&server);
+    assert!(server.wait().await.expect("stops").success());
 }

@@ -16,9 +16,12 @@
 //! | `GET /v1/audit/head` | every role |
 //! | `GET /v1/audit/verify` | admin |
 //! | `GET /v1/stats/invoices` | analyst, manager, admin |
+//! | `POST /v1/devices`, `GET /v1/devices` | every role (an admin lists every device, others their own) |
+//! | `POST /v1/devices/{id}/revoke` | admin |
 
 pub mod approval;
 pub mod audit;
+pub mod devices;
 pub mod invoices;
 pub mod meta;
 pub mod rules;
@@ -50,4 +53,6 @@ pub fn router() -> Router<AppState> {
         .route("/v1/audit/head", get(audit::head))
         .route("/v1/audit/verify", get(audit::verify))
         .route("/v1/stats/invoices", get(invoices::stats))
+        .route("/v1/devices", post(devices::enrol).get(devices::list))
+        .route("/v1/devices/{id}/revoke", post(devices::revoke))
 }

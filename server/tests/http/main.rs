@@ -2,6 +2,7 @@
 //! store, requests sent with `tower::ServiceExt::oneshot`.
 
 mod authz;
+mod devices;
 mod flow;
 mod hostile;
 mod openapi;

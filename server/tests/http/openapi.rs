@@ -41,6 +41,9 @@ const ROUTES: &[(&str, &str, &str)] = &[
     ("get", "/v1/audit/head", "/v1/audit/head"),
     ("get", "/v1/audit/verify", "/v1/audit/verify"),
     ("get", "/v1/stats/invoices", "/v1/stats/invoices"),
+    ("post", "/v1/devices", "/v1/devices"),
+    ("get", "/v1/devices", "/v1/devices"),
+    ("post", "/v1/devices/{id}/revoke", "/v1/devices/x/revoke"),
 ];
 
 #[tokio::test]
