@@ -257,6 +257,33 @@ impl AccountStore {
             .optional()?)
     }
 
+    /// Sets the role of `username` and revokes its tokens (a session never outlives the role it
+    /// was issued under), in one transaction; the role before.
+    pub fn set_role(&mut self, username: &str, role: &str) -> Result<String> {
+        let tx = self.conn.transaction()?;
+        let before: Option<String> = tx
+            .query_row(
+                "SELECT role FROM account WHERE username = ?1",
+                [username],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(before) = before else {
+            return Err(AccountStoreError::NoSuchAccount(username.to_string()));
+        };
+        tx.execute(
+            "UPDATE account SET role = ?2 WHERE username = ?1",
+            [username, role],
+        )?;
+        tx.execute(
+            "UPDATE token SET revoked = 1
+              WHERE account_id = (SELECT id FROM account WHERE username = ?1)",
+            [username],
+        )?;
+        tx.commit()?;
+        Ok(before)
+    }
+
     /// Disables `username` and revokes every token of it, in one transaction.
     pub fn disable(&mut self, username: &str) -> Result<()> {
         let tx = self.conn.transaction()?;
@@ -417,6 +444,20 @@ mod tests {
             Err(AccountStoreError::NoSuchAccount(_))
         ));
         assert_eq!(s.list().expect("list").len(), 1);
+    }
+
+    #[test]
+    fn a_role_change_revokes_the_sessions_and_names_the_old_role() {
+        let mut s = AccountStore::open_in_memory().expect("store");
+        let id = s.add("anna", "u230", "attestant", "h", 1).expect("add");
+        s.add_token("t", id, "access", 1, 100).expect("token");
+        assert_eq!(s.set_role("anna", "manager").expect("set"), "attestant");
+        assert_eq!(s.by_id(id).expect("q").expect("anna").role, "manager");
+        assert!(s.token("t", "access").expect("q").expect("t").revoked);
+        assert!(matches!(
+            s.set_role("nobody", "admin"),
+            Err(AccountStoreError::NoSuchAccount(_))
+        ));
     }
 
     #[test]

@@ -5,13 +5,15 @@
 //! digilyft-server user add NAME --person ID --role ROLE   (password on stdin)
 //! digilyft-server user list
 //! digilyft-server user disable NAME
+//! digilyft-server user set-role NAME ROLE
 //! digilyft-server device list
 //! digilyft-server device revoke DEVICE_ID
 //! ```
 //!
 //! Setup only: the configuration (flags and environment over the TOML file over defaults), the
 //! stores, the listener and the signals. On start it prints `listening on http://ADDR` on stdout.
-//! SIGINT or SIGTERM stops accepting connections and lets requests in flight finish.
+//! SIGINT or SIGTERM stops accepting connections and lets requests in flight finish. Every
+//! account and device change made here is recorded in the workspace's audit log.
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -19,7 +21,8 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
-use digilyft_core::api::{Clock, DayClock, SystemClock, Workspace};
+use digilyft_core::api::audit::{self as api_audit, AccessEvent};
+use digilyft_core::api::{Clock, Context, DayClock, SystemClock, UuidV7Ids, Workspace};
 use digilyft_server::account_store::AccountStore;
 use digilyft_server::auth::{self, Role};
 use digilyft_server::config::{Config, FileConfig};
@@ -115,6 +118,13 @@ enum UserCommand {
         /// The login name.
         username: String,
     },
+    /// Change an account's role; its tokens are revoked (it logs in again).
+    SetRole {
+        /// The login name.
+        username: String,
+        /// clerk, attestant, manager, analyst or admin.
+        role: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -159,6 +169,47 @@ fn open_accounts(config: &Config) -> anyhow::Result<AccountStore> {
     AccountStore::open(&path).with_context(|| format!("opening {}", path.display()))
 }
 
+/// The role named `role`, or an error listing the roles.
+fn role_named(role: &str) -> anyhow::Result<Role> {
+    Role::parse(role).with_context(|| {
+        format!("role {role:?} is not clerk, attestant, manager, analyst or admin")
+    })
+}
+
+/// Records `event` in the workspace's audit log as done on the command line. The change itself
+/// is made first; when recording fails the error says that it was made but not logged.
+fn audit(config: &Config, event: AccessEvent) -> anyhow::Result<()> {
+    let mut ws = open_workspace(config)?;
+    let clock = clock_of(config);
+    let ids = UuidV7Ids;
+    let ctx = Context::new(clock.as_ref(), &ids).acting_as(COMMAND_LINE_ACTOR);
+    api_audit::record_access(&mut ws, &ctx, &event).with_context(|| {
+        format!(
+            "the change was made, but recording it in the audit log of {} failed",
+            config.store_file.display()
+        )
+    })
+}
+
+fn open_workspace(config: &Config) -> anyhow::Result<Workspace> {
+    if let Some(dir) = config
+        .store_file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    Workspace::open_file(&config.store_file)
+        .with_context(|| format!("opening {}", config.store_file.display()))
+}
+
+fn clock_of(config: &Config) -> Box<dyn Clock> {
+    match config.today {
+        Some(day) => Box::new(DayClock::new(day)),
+        None => Box::new(SystemClock),
+    }
+}
+
 fn user(config: &Config, cmd: UserCommand) -> anyhow::Result<()> {
     let mut store = open_accounts(config)?;
     let now = chrono::Utc::now().timestamp();
@@ -168,9 +219,7 @@ fn user(config: &Config, cmd: UserCommand) -> anyhow::Result<()> {
             person,
             role,
         } => {
-            let role = Role::parse(&role).with_context(|| {
-                format!("role {role:?} is not clerk, attestant, manager, analyst or admin")
-            })?;
+            let role = role_named(&role)?;
             let mut password = String::new();
             std::io::stdin()
                 .lock()
@@ -178,6 +227,13 @@ fn user(config: &Config, cmd: UserCommand) -> anyhow::Result<()> {
                 .context("reading the password from stdin")?;
             let password = password.trim_end_matches(['\r', '\n']);
             auth::add_account(&mut store, &username, &person, role, password, now)?;
+            audit(
+                config,
+                AccessEvent::AccountAdded {
+                    username: username.clone(),
+                    role: role.to_string(),
+                },
+            )?;
             println!("added {username} ({role}, acting as {person})");
         }
         UserCommand::List => {
@@ -188,7 +244,28 @@ fn user(config: &Config, cmd: UserCommand) -> anyhow::Result<()> {
         }
         UserCommand::Disable { username } => {
             store.disable(&username)?;
+            audit(
+                config,
+                AccessEvent::AccountDisabled {
+                    username: username.clone(),
+                },
+            )?;
             println!("disabled {username}; its tokens are revoked");
+        }
+        UserCommand::SetRole { username, role } => {
+            let role = role_named(&role)?;
+            let before = store.set_role(&username, role.as_str())?;
+            if before != role.as_str() {
+                audit(
+                    config,
+                    AccessEvent::RoleChanged {
+                        username: username.clone(),
+                        from: before.clone(),
+                        to: role.to_string(),
+                    },
+                )?;
+            }
+            println!("{username}: role {before} → {role}; its tokens are revoked");
         }
     }
     Ok(())
@@ -223,6 +300,13 @@ fn device(config: &Config, cmd: DeviceCommand) -> anyhow::Result<()> {
         DeviceCommand::Revoke { device_id } => {
             let (d, now_revoked) = store.revoke_device(&device_id, COMMAND_LINE_ACTOR, now)?;
             if now_revoked {
+                audit(
+                    config,
+                    AccessEvent::DeviceRevoked {
+                        device_id: d.device_id.clone(),
+                        owner: d.username.clone(),
+                    },
+                )?;
                 println!("revoked {} ({} of {})", d.device_id, d.name, d.username);
             } else {
                 println!("{} was revoked already", d.device_id);
@@ -239,18 +323,8 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     let accounts = open_accounts(&config)?;
-    if let Some(dir) = config
-        .store_file
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-    {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    let ws = Workspace::open_file(&config.store_file)?;
-    let clock: Box<dyn Clock> = match config.today {
-        Some(day) => Box::new(DayClock::new(day)),
-        None => Box::new(SystemClock),
-    };
+    let ws = open_workspace(&config)?;
+    let clock = clock_of(&config);
     let state = AppState::new(ws, accounts, clock, config.limits);
     let listener = TcpListener::bind(config.addr)
         .await

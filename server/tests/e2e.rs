@@ -381,10 +381,11 @@ async fn the_demo_story_through_the_real_server() {
     assert!(status.success(), "a clean shutdown on SIGTERM: {status}");
 }
 
-/// `device list` and `device revoke` on the command line while the server runs: the revoked
-/// device's next request is refused `device-revoked`.
+/// `device list`, `device revoke`, `user set-role` and `user disable` on the command line while
+/// the server runs: the revoked device's next request is refused `device-revoked`, the role
+/// change ends the sessions, and each change is an event of the audit log.
 #[tokio::test]
-async fn a_device_revoked_on_the_command_line_is_refused() {
+async fn device_and_account_changes_on_the_command_line_are_refused_and_audited() {
     let tmp = tempfile::tempdir().expect("tmp");
     let data = tmp.path().join("data");
     add_user(&data, "u230", "attestant");
@@ -445,6 +446,29 @@ async fn a_device_revoked_on_the_command_line_is_refused() {
         (403, Some("device-revoked")),
         "{problem}"
     );
+
+    assert!(cli(&["user", "set-role", "u230", "manager"]).contains("attestant → manager"));
+    let (status, _) = call(&addr, "GET", "/v1/inbox", Some(&anna), Value::Null).await;
+    assert_eq!(status, 401, "a role change ends the account's sessions");
+    cli(&["user", "disable", "u230"]);
     terminate(&server);
     assert!(server.wait().await.expect("stops").success());
+
+    let ws = digilyft_core::api::Workspace::open_file(&data.join("digilyft.sqlite")).expect("ws");
+    let kinds: Vec<String> = digilyft_core::api::audit::events(&ws)
+        .expect("events")
+        .into_iter()
+        .map(|e| format!("{} by {}", e.event.kind, e.event.actor))
+        .collect();
+    let cli_actor = "digilyft-server (command line)";
+    assert_eq!(
+        kinds,
+        [
+            format!("account.added by {cli_actor}"),
+            "account.login by u230".to_string(),
+            format!("device.revoked by {cli_actor}"),
+            format!("account.role-changed by {cli_actor}"),
+            format!("account.disabled by {cli_actor}"),
+        ]
+    );
 }

@@ -1,9 +1,11 @@
 //! Devices (desktops that sync): enrol one's own, list them, and revoke any (admin). A revoked
-//! device's requests are refused `device-revoked` (see [`crate::auth::check_device`]).
+//! device's requests are refused `device-revoked` (see [`crate::auth::check_device`]); a
+//! revocation goes into the audit log (`device.revoked`).
 
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use digilyft_core::api::audit::{self as api_audit, AccessEvent};
 
 use crate::account_store::AccountStoreError;
 use crate::auth::{self, Caller, Permission};
@@ -57,7 +59,7 @@ pub async fn revoke(
 ) -> Result<Json<DeviceDto>, Problem> {
     caller.require(Permission::ManageDevices)?;
     let by = caller.username.clone();
-    let (device, _) = state
+    let (device, revoked_now) = state
         .accounts(
             move |store, _, now| match store.revoke_device(&id, &by, now) {
                 Err(AccountStoreError::NoSuchDevice(d)) => {
@@ -67,6 +69,17 @@ pub async fn revoke(
             },
         )
         .await?;
-    tracing::info!(device = %device.device_id, by = %caller.username, "device revoked");
+    if revoked_now {
+        tracing::info!(device = %device.device_id, by = %caller.username, "device revoked");
+        let event = AccessEvent::DeviceRevoked {
+            device_id: device.device_id.clone(),
+            owner: device.username.clone(),
+        };
+        state
+            .workspace(Some(caller.person_id.clone()), move |ws, ctx| {
+                Ok(api_audit::record_access(ws, ctx, &event)?)
+            })
+            .await?;
+    }
     Ok(Json(DeviceDto::from(&device)))
 }
