@@ -24,6 +24,7 @@ pub mod pg_schema;
 pub mod problem;
 pub mod routes;
 pub mod state;
+pub mod tls;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

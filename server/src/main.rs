@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! digilyft-server [serve] [--addr IP:PORT] [--data DIR] [--database sqlite:PATH] [--config FILE]
+//!                 [--tls-cert CERT.pem --tls-key KEY.pem] [--insecure-http]
 //! digilyft-server user add NAME --person ID --role ROLE   (password on stdin)
 //! digilyft-server user list
 //! digilyft-server user disable NAME
@@ -58,7 +59,7 @@ struct Options {
     /// The database: sqlite:PATH (default: digilyft.sqlite in the data directory).
     #[arg(long, env = "DIGILYFT_DATABASE", global = true)]
     database: Option<String>,
-    /// Serve plain HTTP on a non-loopback address (behind a TLS proxy).
+    /// Serve plain HTTP on a non-loopback address (behind a TLS proxy; not needed with TLS).
     #[arg(long, global = true)]
     insecure_http: bool,
     /// Run as if today were this day (training installations, tests).
@@ -73,6 +74,12 @@ struct Options {
     /// Requests served at once.
     #[arg(long, global = true)]
     max_concurrent_requests: Option<usize>,
+    /// Serve HTTPS with this PEM certificate chain (with --tls-key).
+    #[arg(long, env = "DIGILYFT_TLS_CERT", global = true)]
+    tls_cert: Option<PathBuf>,
+    /// The PEM private key of --tls-cert.
+    #[arg(long, env = "DIGILYFT_TLS_KEY", global = true)]
+    tls_key: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -153,6 +160,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         max_body_bytes: o.max_body_bytes,
         request_timeout_secs: o.request_timeout_secs,
         max_concurrent_requests: o.max_concurrent_requests,
+        tls_cert: o.tls_cert,
+        tls_key: o.tls_key,
     };
     let config = Config::resolve(given, file)?;
     match cli.command.unwrap_or(Command::Serve) {
@@ -325,18 +334,48 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let accounts = open_accounts(&config)?;
     let ws = open_workspace(&config)?;
     let clock = clock_of(&config);
+    let tls = match &config.tls {
+        Some(files) => Some(digilyft_server::tls::server_config(
+            &files.cert,
+            &files.key,
+        )?),
+        None => None,
+    };
     let state = AppState::new(ws, accounts, clock, config.limits);
     let listener = TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     let bound = listener.local_addr().context("reading the bound address")?;
-    println!("listening on http://{bound}");
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    println!("listening on {scheme}://{bound}");
     std::io::stdout().flush().context("writing stdout")?;
-    tracing::info!(store = %config.store_file.display(), "digilyft-server listening on {bound}");
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("serving HTTP")?;
+    tracing::info!(store = %config.store_file.display(), "digilyft-server listening on {scheme}://{bound}");
+    match tls {
+        None => axum::serve(listener, app(state))
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .context("serving HTTP")?,
+        Some(tls) => {
+            // Graceful as the plain server: stop accepting, let requests in flight finish
+            // (each is bounded by the request timeout).
+            let handle = axum_server::Handle::new();
+            let stopper = handle.clone();
+            let grace = config.limits.request_timeout;
+            tokio::spawn(async move {
+                shutdown_signal().await;
+                stopper.graceful_shutdown(Some(grace));
+            });
+            let listener = listener.into_std().context("the listener")?;
+            axum_server::from_tcp_rustls(
+                listener,
+                axum_server::tls_rustls::RustlsConfig::from_config(tls),
+            )
+            .handle(handle)
+            .serve(app(state).into_make_service())
+            .await
+            .context("serving HTTPS")?;
+        }
+    }
     tracing::info!("stopped");
     Ok(())
 }

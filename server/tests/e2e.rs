@@ -168,8 +168,16 @@ async fn row(addr: &str, manager: &str, number: &str) -> Value {
 
 /// Starts `digilyft-server serve` on `127.0.0.1:0` over `data`: the child and its address.
 async fn start(data: &Path) -> (tokio::process::Child, String) {
+    start_with(data, &[], "http").await
+}
+
+/// Starts `digilyft-server serve` on `127.0.0.1:0` over `data` with `extra` arguments, expecting
+/// it to announce `scheme`: the child and its address.
+async fn start_with(data: &Path, extra: &[&str], scheme: &str) -> (tokio::process::Child, String) {
     let mut server = tokio::process::Command::new(BIN)
-        .args(["serve", "--addr", "127.0.0.1:0", "--today", TODAY, "--data"])
+        .args(["serve", "--addr", "127.0.0.1:0", "--today", TODAY])
+        .args(extra)
+        .arg("--data")
         .arg(data)
         .stdout(Stdio::piped())
         .kill_on_drop(true)
@@ -178,7 +186,7 @@ async fn start(data: &Path) -> (tokio::process::Child, String) {
     let mut lines = BufReader::new(server.stdout.take().expect("stdout")).lines();
     let first = lines.next_line().await.expect("stdout").expect("a line");
     let addr = first
-        .strip_prefix("listening on http://")
+        .strip_prefix(&format!("listening on {scheme}://"))
         .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
         .to_string();
     (server, addr)
@@ -471,4 +479,109 @@ async fn device_and_account_changes_on_the_command_line_are_refused_and_audited(
             format!("account.disabled by {cli_actor}"),
         ]
     );
+}
+
+/// A TLS client that trusts only `ca` (DER), for `localhost`.
+fn tls_client(ca: &[u8]) -> tokio_rustls::TlsConnector {
+    let mut roots = tokio_rustls::rustls::RootCertStore::empty();
+    roots
+        .add(tokio_rustls::rustls::pki_types::CertificateDer::from(
+            ca.to_vec(),
+        ))
+        .expect("the test certificate");
+    #[allow(deprecated)] // the server's provider (see server/src/tls.rs)
+    let provider = tokio_rustls::rustls::crypto::ring::default_provider();
+    let config =
+        tokio_rustls::rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(provider))
+            .with_safe_default_protocol_versions()
+            .expect("versions")
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+    tokio_rustls::TlsConnector::from(std::sync::Arc::new(config))
+}
+
+/// `GET path` over TLS to `addr` as `localhost`: the raw answer, or the handshake's error.
+async fn https_get(
+    connector: &tokio_rustls::TlsConnector,
+    addr: &str,
+    path: &str,
+) -> std::io::Result<String> {
+    let tcp = tokio::net::TcpStream::connect(addr).await?;
+    let name = tokio_rustls::rustls::pki_types::ServerName::try_from("localhost").expect("a name");
+    let mut tls = connector.connect(name, tcp).await?;
+    let head = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    tls.write_all(head.as_bytes()).await?;
+    let mut raw = Vec::new();
+    // A peer that closes without close_notify is an error for rustls; what came is enough.
+    let _ = tls.read_to_end(&mut raw).await;
+    Ok(String::from_utf8_lossy(&raw).to_string())
+}
+
+/// With a certificate and key the server speaks HTTPS (a self-signed certificate made here,
+/// checked by a rustls client), refuses plain HTTP on that port, and a client that does not
+/// trust the certificate cannot connect. Without them a non-loopback address is refused.
+#[tokio::test]
+async fn tls_with_a_certificate_and_plain_http_only_on_loopback() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let data = tmp.path().join("data");
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("rcgen");
+    let (cert_path, key_path) = (tmp.path().join("cert.pem"), tmp.path().join("key.pem"));
+    std::fs::write(&cert_path, cert.cert.pem()).expect("cert");
+    std::fs::write(&key_path, cert.signing_key.serialize_pem()).expect("key");
+    let (cert_arg, key_arg) = (
+        cert_path.to_string_lossy().to_string(),
+        key_path.to_string_lossy().to_string(),
+    );
+    let (mut server, addr) = start_with(
+        &data,
+        &["--tls-cert", &cert_arg, "--tls-key", &key_arg],
+        "https",
+    )
+    .await;
+
+    let trusting = tls_client(cert.cert.der());
+    let answer = https_get(&trusting, &addr, "/v1/meta").await.expect("TLS");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("server_time"), "{answer}");
+
+    let stranger =
+        rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("rcgen");
+    let distrusting = tls_client(stranger.cert.der());
+    assert!(
+        https_get(&distrusting, &addr, "/v1/meta").await.is_err(),
+        "a certificate the client does not trust fails the handshake"
+    );
+
+    let mut plain = tokio::net::TcpStream::connect(&addr)
+        .await
+        .expect("connect");
+    plain
+        .write_all(b"GET /v1/meta HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .expect("write");
+    let mut raw = Vec::new();
+    let _ = plain.read_to_end(&mut raw).await;
+    assert!(
+        !raw.starts_with(b"HTTP/1.1 200"),
+        "no plain HTTP on the TLS port"
+    );
+
+    terminate(&server);
+    assert!(server.wait().await.expect("stops").success());
+
+    let refused = Command::new(BIN)
+        .args(["serve", "--addr", "0.0.0.0:0", "--data"])
+        .arg(&data)
+        .output()
+        .expect("run");
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("refusing plain HTTP"), "{stderr}");
+    let half = Command::new(BIN)
+        .args(["serve", "--tls-cert", &cert_arg, "--data"])
+        .arg(&data)
+        .output()
+        .expect("run");
+    assert_eq!(half.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&half.stderr).contains("--tls-key"));
 }
