@@ -718,6 +718,11 @@ impl From<&crate::auth::Session> for SessionDto {
 #[serde(deny_unknown_fields)]
 pub struct EnrolBody {
     /// What to call the device (1–100 characters), e.g. `Annas bärbara`.
+    #[schema(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub name: String,
 }
 
