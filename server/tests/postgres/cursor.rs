@@ -34,9 +34,9 @@ impl Cursor {
         pg_schema::migrate(c).expect("migrate");
         c.batch_execute(
             "CREATE TABLE naive_changes (
-                 seq    BIGSERIAL PRIMARY KEY,
-                 entity TEXT NOT NULL,
-                 id     TEXT NOT NULL
+                 seq       BIGSERIAL PRIMARY KEY,
+                 entity    TEXT NOT NULL,
+                 entity_id TEXT NOT NULL
              )",
         )
         .expect("naive table");
@@ -47,13 +47,13 @@ impl Cursor {
         let sql = match self {
             Cursor::Counter => {
                 "WITH u AS (UPDATE sync_counter SET v = v + 1 RETURNING v),
-                      c AS (INSERT INTO changes (seq, entity, id, version, op)
-                            SELECT v, 'invoice', $1, 1, 'upsert' FROM u RETURNING seq)
+                      c AS (INSERT INTO changes (seq, entity, entity_id, version, op, created_at)
+                            SELECT v, 'invoice', $1, 1, 'upsert', now() FROM u RETURNING seq)
                  INSERT INTO change_audience (seq, audience_key)
                  SELECT seq, 'user:' || $1 FROM c RETURNING seq"
             }
             Cursor::Naive => {
-                "INSERT INTO naive_changes (entity, id) VALUES ('invoice', $1) RETURNING seq"
+                "INSERT INTO naive_changes (entity, entity_id) VALUES ('invoice', $1) RETURNING seq"
             }
         };
         c.query_one(sql, &[&id]).expect("append a change").get(0)
@@ -62,7 +62,7 @@ impl Cursor {
     /// One pull: the (seq, id) rows after `since`, in seq order.
     fn pull(self, c: &mut Client, since: i64) -> Vec<(i64, String)> {
         let sql = format!(
-            "SELECT seq, id FROM {} WHERE seq > $1 ORDER BY seq LIMIT 500",
+            "SELECT seq, entity_id FROM {} WHERE seq > $1 ORDER BY seq LIMIT 500",
             self.table()
         );
         c.query(&sql, &[&since])

@@ -61,9 +61,18 @@ fn the_change_log_schema_applies_once_and_again_is_a_no_op() {
             "changes",
             "mutations",
             "schema_migrations",
-            "sync_counter"
+            "sync_counter",
+            "sync_entity",
+            "sync_meta",
+            "sync_scope",
+            "voided_seq"
         ]
     );
+    let epoch: String = c
+        .query_one("SELECT epoch FROM sync_meta", &[])
+        .expect("epoch")
+        .get(0);
+    assert_eq!(epoch.len(), 16, "{epoch}");
     let v: i64 = c
         .query_one("SELECT v FROM sync_counter", &[])
         .expect("counter")
@@ -201,4 +210,41 @@ fn concurrent_runners_apply_each_migration_once() {
         .expect("n")
         .get(0);
     assert_eq!(rows, 1);
+}
+
+#[test]
+fn a_recorded_mutation_is_never_deleted_and_its_outcome_never_rewritten() {
+    let Some(s) = Scratch::new("migrate_mutations") else {
+        return;
+    };
+    let mut c = s.connect();
+    pg_schema::migrate(&mut c).expect("migrate");
+    c.batch_execute(
+        "INSERT INTO mutations (mutation_id, device_id, device_seq, actor, kind, schema_v,
+             payload_json, payload_sha256, created_at_device, received_at, outcome, detail_json)
+         VALUES ('m1', 'd1', 1, 'u230', 'step_decision', 1, '{}', 'h', 't', now(), 'ACCEPTED', '{}')",
+    )
+    .expect("insert");
+    c.batch_execute("UPDATE mutations SET acknowledged_at = now(), resolved_outcome = 'X'")
+        .expect("the follow-up columns may be set");
+    for sql in [
+        "UPDATE mutations SET outcome = 'STALE'",
+        "UPDATE mutations SET payload_json = '{\"x\":1}'",
+        "DELETE FROM mutations",
+    ] {
+        let e = c.batch_execute(sql).expect_err(sql);
+        let text = e
+            .as_db_error()
+            .map(|d| d.message().to_string())
+            .unwrap_or_default();
+        assert!(
+            text.contains("append-only") || text.contains("never changes"),
+            "{sql}: {e}"
+        );
+    }
+    let outcome: String = c
+        .query_one("SELECT outcome FROM mutations", &[])
+        .expect("row")
+        .get(0);
+    assert_eq!(outcome, "ACCEPTED");
 }
