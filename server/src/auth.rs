@@ -116,6 +116,8 @@ pub enum Permission {
     EnrolDevice,
     /// List every device and revoke any.
     ManageDevices,
+    /// Export the ledger workbook.
+    Export,
 }
 
 /// The one table of what each role may do.
@@ -134,7 +136,7 @@ pub fn allows(role: Role, p: Permission) -> bool {
         P::AuditHead => true,
         P::Aggregates => matches!(role, R::Analyst | R::Manager | R::Admin),
         P::EnrolDevice => true,
-        P::ManageDevices => matches!(role, R::Admin),
+        P::ManageDevices | P::Export => matches!(role, R::Admin),
     }
 }
 

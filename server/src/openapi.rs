@@ -36,6 +36,7 @@ use crate::routes::{approval, audit, devices, invoices, meta, rules, session};
         rules::versions,
         audit::head,
         audit::verify,
+        audit::ledger,
         devices::enrol,
         devices::list,
         devices::revoke,

@@ -14,7 +14,7 @@
 //! | `POST /v1/invoices/{id}/resolve` | clerk, manager |
 //! | `GET/POST /v1/rules`, `POST /v1/rules/diff`, `POST /v1/rules/{version}/activate` | admin |
 //! | `GET /v1/audit/head` | every role |
-//! | `GET /v1/audit/verify` | admin |
+//! | `GET /v1/audit/verify`, `GET /v1/audit/ledger` | admin |
 //! | `GET /v1/stats/invoices` | analyst, manager, admin |
 //! | `POST /v1/devices`, `GET /v1/devices` | every role (an admin lists every device, others their own) |
 //! | `POST /v1/devices/{id}/revoke` | admin |
@@ -52,6 +52,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/rules/{version}/activate", post(rules::activate))
         .route("/v1/audit/head", get(audit::head))
         .route("/v1/audit/verify", get(audit::verify))
+        .route("/v1/audit/ledger", get(audit::ledger))
         .route("/v1/stats/invoices", get(invoices::stats))
         .route("/v1/devices", post(devices::enrol).get(devices::list))
         .route("/v1/devices/{id}/revoke", post(devices::revoke))

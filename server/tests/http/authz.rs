@@ -102,6 +102,7 @@ fn routes() -> Vec<Route> {
         ),
         r(Method::GET, "/v1/audit/head", None, "", [Y, Y, Y, Y, Y]),
         r(Method::GET, "/v1/audit/verify", None, "", [N, N, N, N, Y]),
+        r(Method::GET, "/v1/audit/ledger", None, "", [N, N, N, N, Y]),
         r(Method::GET, "/v1/stats/invoices", None, "", [N, N, Y, Y, Y]),
         r(
             Method::POST,
@@ -166,7 +167,7 @@ async fn every_route_admits_exactly_its_roles() {
         }
     }
     assert_eq!(cells, routes().len() * 5);
-    assert_eq!(routes().len(), 18, "a new route needs its row");
+    assert_eq!(routes().len(), 19, "a new route needs its row");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 

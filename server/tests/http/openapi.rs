@@ -40,6 +40,7 @@ const ROUTES: &[(&str, &str, &str)] = &[
     ),
     ("get", "/v1/audit/head", "/v1/audit/head"),
     ("get", "/v1/audit/verify", "/v1/audit/verify"),
+    ("get", "/v1/audit/ledger", "/v1/audit/ledger"),
     ("get", "/v1/stats/invoices", "/v1/stats/invoices"),
     ("post", "/v1/devices", "/v1/devices"),
     ("get", "/v1/devices", "/v1/devices"),
