@@ -1,7 +1,8 @@
 //! The append-only, hash-chained audit log (behandlingshistorik).
 //!
-//! Every state change of an invoice, every decision intent and every rule-set import or activation
-//! is one [`AuditEvent`]. Each event carries the previous event's hash and its own hash over a
+//! Every state change of an invoice, every decision intent, every rule-set import or activation
+//! and every access event of the server (logins, failed logins, account and device changes) is
+//! one [`AuditEvent`]. Each event carries the previous event's hash and its own hash over a
 //! canonical, length-prefixed encoding of all its fields, so [`verify`] finds any edited, removed or
 //! reordered event and names the first broken one. The store only appends (SQLite triggers refuse
 //! updates and deletes); this module is pure.
@@ -79,6 +80,18 @@ pub enum AuditKind {
     /// An administrator re-anchored the log after a lost or disagreeing anchor
     /// (`digilyft audit reanchor --force`).
     Reanchored,
+    /// An account logged in on the server.
+    AccountLogin,
+    /// A login on the server failed (wrong password or a disabled account).
+    AccountLoginFailed,
+    /// A server account was added.
+    AccountAdded,
+    /// A server account's role was changed.
+    AccountRoleChanged,
+    /// A server account was disabled.
+    AccountDisabled,
+    /// An enrolled device was revoked.
+    DeviceRevoked,
 }
 
 impl AuditKind {
@@ -100,6 +113,12 @@ impl AuditKind {
             AuditKind::RulesetImported => "ruleset.imported",
             AuditKind::RulesetActivated => "ruleset.activated",
             AuditKind::Reanchored => "audit.reanchored",
+            AuditKind::AccountLogin => "account.login",
+            AuditKind::AccountLoginFailed => "account.login-failed",
+            AuditKind::AccountAdded => "account.added",
+            AuditKind::AccountRoleChanged => "account.role-changed",
+            AuditKind::AccountDisabled => "account.disabled",
+            AuditKind::DeviceRevoked => "device.revoked",
         };
         fixed.to_string()
     }
@@ -397,6 +416,12 @@ mod tests {
             (AuditKind::StepEscalated, "step.escalated"),
             (AuditKind::RulesetImported, "ruleset.imported"),
             (AuditKind::RulesetActivated, "ruleset.activated"),
+            (AuditKind::AccountLogin, "account.login"),
+            (AuditKind::AccountLoginFailed, "account.login-failed"),
+            (AuditKind::AccountAdded, "account.added"),
+            (AuditKind::AccountRoleChanged, "account.role-changed"),
+            (AuditKind::AccountDisabled, "account.disabled"),
+            (AuditKind::DeviceRevoked, "device.revoked"),
         ];
         for (kind, name) in table {
             assert_eq!(kind.name(), name, "{kind:?}");

@@ -1,4 +1,5 @@
-//! The server's own store: local accounts and their tokens, in a SQLite file of its own
+//! The server's own store: local accounts, their tokens and their enrolled devices, in a SQLite
+//! file of its own
 //! (`digilyft-server-accounts.sqlite` in the data directory). SQL and row mapping only; what an
 //! account may do and how passwords and tokens are made is `auth`'s.
 //!
@@ -16,7 +17,8 @@ use std::path::Path;
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// The migrations, in order; `PRAGMA user_version` is how many have been applied.
-const MIGRATIONS: &[&str] = &["CREATE TABLE account (
+const MIGRATIONS: &[&str] = &[
+    "CREATE TABLE account (
         id            INTEGER PRIMARY KEY,
         username      TEXT NOT NULL UNIQUE,
         person_id     TEXT NOT NULL,
@@ -33,7 +35,17 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE account (
         expires_at INTEGER NOT NULL,
         revoked    INTEGER NOT NULL DEFAULT 0
     );
-    CREATE INDEX token_account ON token(account_id);"];
+    CREATE INDEX token_account ON token(account_id);",
+    "CREATE TABLE devices (
+        device_id   TEXT PRIMARY KEY,
+        account_id  INTEGER NOT NULL REFERENCES account(id),
+        name        TEXT NOT NULL,
+        enrolled_at INTEGER NOT NULL,
+        revoked_at  INTEGER,
+        revoked_by  TEXT
+    );
+    CREATE INDEX devices_account ON devices(account_id);",
+];
 
 /// What can go wrong in the account store.
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +71,9 @@ pub enum AccountStoreError {
     /// No such account.
     #[error("no account named {0:?}")]
     NoSuchAccount(String),
+    /// No such device.
+    #[error("no device {0:?}")]
+    NoSuchDevice(String),
 }
 
 /// Result alias of this module.
@@ -92,6 +107,48 @@ pub struct TokenRow {
     pub expires_at: i64,
     /// Revoked (refreshed, or its account disabled).
     pub revoked: bool,
+}
+
+/// One enrolled device of an account (a desktop that syncs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceRow {
+    /// The device's id (a UUID the server gave it at enrolment).
+    pub device_id: String,
+    /// The account that enrolled it.
+    pub account_id: i64,
+    /// That account's login name.
+    pub username: String,
+    /// What the user called it ("Annas bärbara").
+    pub name: String,
+    /// Unix seconds.
+    pub enrolled_at: i64,
+    /// Unix seconds; a revoked device's requests are refused.
+    pub revoked_at: Option<i64>,
+    /// The login name of the admin who revoked it.
+    pub revoked_by: Option<String>,
+}
+
+impl DeviceRow {
+    /// Revoked devices may no longer sync.
+    pub fn is_revoked(&self) -> bool {
+        self.revoked_at.is_some()
+    }
+}
+
+const DEVICE_COLUMNS: &str = "SELECT d.device_id, d.account_id, a.username, d.name, d.enrolled_at,
+            d.revoked_at, d.revoked_by
+       FROM devices d JOIN account a ON a.id = d.account_id";
+
+fn device_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceRow> {
+    Ok(DeviceRow {
+        device_id: r.get(0)?,
+        account_id: r.get(1)?,
+        username: r.get(2)?,
+        name: r.get(3)?,
+        enrolled_at: r.get(4)?,
+        revoked_at: r.get(5)?,
+        revoked_by: r.get(6)?,
+    })
 }
 
 /// The open account store.
@@ -200,6 +257,33 @@ impl AccountStore {
             .optional()?)
     }
 
+    /// Sets the role of `username` and revokes its tokens (a session never outlives the role it
+    /// was issued under), in one transaction; the role before.
+    pub fn set_role(&mut self, username: &str, role: &str) -> Result<String> {
+        let tx = self.conn.transaction()?;
+        let before: Option<String> = tx
+            .query_row(
+                "SELECT role FROM account WHERE username = ?1",
+                [username],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(before) = before else {
+            return Err(AccountStoreError::NoSuchAccount(username.to_string()));
+        };
+        tx.execute(
+            "UPDATE account SET role = ?2 WHERE username = ?1",
+            [username, role],
+        )?;
+        tx.execute(
+            "UPDATE token SET revoked = 1
+              WHERE account_id = (SELECT id FROM account WHERE username = ?1)",
+            [username],
+        )?;
+        tx.commit()?;
+        Ok(before)
+    }
+
     /// Disables `username` and revokes every token of it, in one transaction.
     pub fn disable(&mut self, username: &str) -> Result<()> {
         let tx = self.conn.transaction()?;
@@ -254,6 +338,64 @@ impl AccountStore {
             .optional()?)
     }
 
+    /// Enrols the device `device_id` (a new UUID) of `account_id` under `name`.
+    pub fn enrol_device(
+        &mut self,
+        device_id: &str,
+        account_id: i64,
+        name: &str,
+        now: i64,
+    ) -> Result<DeviceRow> {
+        self.conn.execute(
+            "INSERT INTO devices (device_id, account_id, name, enrolled_at) VALUES (?1, ?2, ?3, ?4)",
+            params![device_id, account_id, name, now],
+        )?;
+        self.device(device_id)?
+            .ok_or_else(|| AccountStoreError::NoSuchDevice(device_id.to_string()))
+    }
+
+    /// The device `device_id`, revoked or not: what the sync routes check a request's device
+    /// against.
+    pub fn device(&self, device_id: &str) -> Result<Option<DeviceRow>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("{DEVICE_COLUMNS} WHERE d.device_id = ?1"),
+                [device_id],
+                device_row,
+            )
+            .optional()?)
+    }
+
+    /// The devices of `account_id`, or of every account when `None`; by enrolment.
+    pub fn devices(&self, account_id: Option<i64>) -> Result<Vec<DeviceRow>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "{DEVICE_COLUMNS} WHERE ?1 IS NULL OR d.account_id = ?1
+              ORDER BY d.enrolled_at, d.device_id"
+        ))?;
+        let rows = stmt.query_map([account_id], device_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Revokes `device_id` at `now` by the admin `by`; a device revoked already keeps its first
+    /// revocation. The device as it is afterwards, and whether this call revoked it.
+    pub fn revoke_device(
+        &mut self,
+        device_id: &str,
+        by: &str,
+        now: i64,
+    ) -> Result<(DeviceRow, bool)> {
+        let n = self.conn.execute(
+            "UPDATE devices SET revoked_at = ?2, revoked_by = ?3
+              WHERE device_id = ?1 AND revoked_at IS NULL",
+            params![device_id, now, by],
+        )?;
+        let row = self
+            .device(device_id)?
+            .ok_or_else(|| AccountStoreError::NoSuchDevice(device_id.to_string()))?;
+        Ok((row, n == 1))
+    }
+
     /// Revokes the token `hash` if it is live; `true` when this call revoked it (so a refresh
     /// token is used at most once, even by two requests at the same time).
     pub fn revoke_token(&mut self, hash: &str) -> Result<bool> {
@@ -302,6 +444,60 @@ mod tests {
             Err(AccountStoreError::NoSuchAccount(_))
         ));
         assert_eq!(s.list().expect("list").len(), 1);
+    }
+
+    #[test]
+    fn a_role_change_revokes_the_sessions_and_names_the_old_role() {
+        let mut s = AccountStore::open_in_memory().expect("store");
+        let id = s.add("anna", "u230", "attestant", "h", 1).expect("add");
+        s.add_token("t", id, "access", 1, 100).expect("token");
+        assert_eq!(s.set_role("anna", "manager").expect("set"), "attestant");
+        assert_eq!(s.by_id(id).expect("q").expect("anna").role, "manager");
+        assert!(s.token("t", "access").expect("q").expect("t").revoked);
+        assert!(matches!(
+            s.set_role("nobody", "admin"),
+            Err(AccountStoreError::NoSuchAccount(_))
+        ));
+    }
+
+    #[test]
+    fn devices_are_enrolled_listed_and_revoked_once() {
+        let mut s = AccountStore::open_in_memory().expect("store");
+        let anna = s.add("anna", "u230", "attestant", "h", 1).expect("anna");
+        let bo = s.add("bo", "u231", "clerk", "h", 1).expect("bo");
+        let d1 = s
+            .enrol_device("d-1", anna, "Annas bärbara", 10)
+            .expect("d1");
+        assert_eq!(
+            (
+                d1.username.as_str(),
+                d1.name.as_str(),
+                d1.enrolled_at,
+                d1.is_revoked()
+            ),
+            ("anna", "Annas bärbara", 10, false)
+        );
+        s.enrol_device("d-2", bo, "Bos", 11).expect("d2");
+        assert!(
+            s.enrol_device("d-1", bo, "again", 12).is_err(),
+            "ids are unique"
+        );
+        assert_eq!(s.devices(None).expect("all").len(), 2);
+        assert_eq!(s.devices(Some(bo)).expect("bo's")[0].device_id, "d-2");
+        let (row, now) = s.revoke_device("d-1", "admin", 20).expect("revoke");
+        assert!(now && row.is_revoked());
+        assert_eq!(row.revoked_by.as_deref(), Some("admin"));
+        let (again, now) = s.revoke_device("d-1", "other", 30).expect("again");
+        assert!(!now, "revoked once");
+        assert_eq!(
+            (again.revoked_at, again.revoked_by.as_deref()),
+            (Some(20), Some("admin"))
+        );
+        assert!(matches!(
+            s.revoke_device("nope", "admin", 1),
+            Err(AccountStoreError::NoSuchDevice(_))
+        ));
+        assert_eq!(s.device("nope").expect("q"), None);
     }
 
     #[test]

@@ -9,7 +9,9 @@
 //!   never a field of the request;
 //! * after [`MAX_FAILURES`] failed logins of one username within [`THROTTLE_WINDOW_SECS`] further
 //!   attempts are refused without checking the password until the window has passed;
-//! * an unknown username costs the same password check as a known one.
+//! * an unknown username costs the same password check as a known one;
+//! * a request naming a device (the `Device-Id` header, or the sync body's `device_id` through
+//!   [`check_device`]) is refused when that device is revoked or not the caller's.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -22,7 +24,7 @@ use axum::http::request::Parts;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-use crate::account_store::{AccountStore, AccountStoreError};
+use crate::account_store::{AccountStore, AccountStoreError, DeviceRow};
 use crate::problem::Problem;
 use crate::state::AppState;
 
@@ -110,6 +112,12 @@ pub enum Permission {
     AuditVerify,
     /// Read aggregates.
     Aggregates,
+    /// Enrol a device of one's own and list one's devices.
+    EnrolDevice,
+    /// List every device and revoke any.
+    ManageDevices,
+    /// Export the ledger workbook.
+    Export,
 }
 
 /// The one table of what each role may do.
@@ -127,6 +135,8 @@ pub fn allows(role: Role, p: Permission) -> bool {
         P::Rules | P::AuditVerify => matches!(role, R::Admin),
         P::AuditHead => true,
         P::Aggregates => matches!(role, R::Analyst | R::Manager | R::Admin),
+        P::EnrolDevice => true,
+        P::ManageDevices | P::Export => matches!(role, R::Admin),
     }
 }
 
@@ -179,6 +189,12 @@ pub enum AuthError {
     /// A new account's details are not acceptable.
     #[error("{0}")]
     Invalid(String),
+    /// The request names a device that has been revoked.
+    #[error("device {0} has been revoked: enrol the device again or ask the administrator")]
+    DeviceRevoked(String),
+    /// The request names a device that is not one of the caller's.
+    #[error("device {0} is not enrolled for this account")]
+    NotYourDevice(String),
     /// Hashing failed.
     #[error("password hashing: {0}")]
     Hash(String),
@@ -199,6 +215,10 @@ impl From<AuthError> for Problem {
                 ..Problem::new(StatusCode::TOO_MANY_REQUESTS, "throttled", detail)
             },
             AuthError::Invalid(_) => Problem::validation(detail),
+            AuthError::DeviceRevoked(_) => {
+                Problem::new(StatusCode::FORBIDDEN, "device-revoked", detail)
+            }
+            AuthError::NotYourDevice(_) => Problem::forbidden(detail),
             AuthError::Store(AccountStoreError::Taken(_)) => {
                 Problem::new(StatusCode::CONFLICT, "conflict", detail)
             }
@@ -391,6 +411,51 @@ pub fn authenticate(store: &AccountStore, token: &str, now: i64) -> Result<Calle
     caller_of(&account)
 }
 
+/// The request header naming the device a request comes from (the sync routes take it from
+/// the body's `device_id` and call [`check_device`] themselves).
+pub const DEVICE_HEADER: &str = "device-id";
+
+/// The device `device_id` as used by `caller`: it must be enrolled for the caller's account and
+/// not revoked ([`AuthError::DeviceRevoked`], answered `device-revoked`, 403).
+pub fn check_device(
+    store: &AccountStore,
+    caller: &Caller,
+    device_id: &str,
+) -> Result<DeviceRow, AuthError> {
+    let device = store
+        .device(device_id)?
+        .filter(|d| d.account_id == caller.account_id)
+        .ok_or_else(|| AuthError::NotYourDevice(device_id.to_string()))?;
+    if device.is_revoked() {
+        return Err(AuthError::DeviceRevoked(device_id.to_string()));
+    }
+    Ok(device)
+}
+
+/// The longest device name.
+pub const MAX_DEVICE_NAME_CHARS: usize = 100;
+
+/// Enrols a new device of `caller` named `name` (trimmed; 1–100 characters, no control
+/// characters) under a new random UUID.
+pub fn enrol_device(
+    store: &mut AccountStore,
+    caller: &Caller,
+    name: &str,
+    now: i64,
+) -> Result<DeviceRow, AuthError> {
+    let name = name.trim();
+    if name.is_empty()
+        || name.chars().count() > MAX_DEVICE_NAME_CHARS
+        || name.chars().any(char::is_control)
+    {
+        return Err(AuthError::Invalid(format!(
+            "device name {name:?}: 1–{MAX_DEVICE_NAME_CHARS} characters, no control characters"
+        )));
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    Ok(store.enrol_device(&id, caller.account_id, name, now)?)
+}
+
 /// Adds an account after checking its details; returns its row id.
 pub fn add_account(
     store: &mut AccountStore,
@@ -450,8 +515,24 @@ impl FromRequestParts<AppState> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
         let token = bearer(parts)?;
+        let device = match parts.headers.get(DEVICE_HEADER) {
+            None => None,
+            Some(v) => Some(
+                v.to_str()
+                    .ok()
+                    .filter(|d| !d.is_empty() && d.len() <= 64)
+                    .ok_or_else(|| Problem::validation("the Device-Id header is not a device id"))?
+                    .to_string(),
+            ),
+        };
         state
-            .accounts(move |store, _, now| Ok(authenticate(store, &token, now)?))
+            .accounts(move |store, _, now| {
+                let caller = authenticate(store, &token, now)?;
+                if let Some(d) = device {
+                    check_device(store, &caller, &d)?;
+                }
+                Ok(caller)
+            })
             .await
     }
 }

@@ -1,8 +1,9 @@
 //! The server's configuration: flags and environment first, then a TOML file, then defaults.
 //!
 //! Invariants checked by [`Config::resolve`]: the database is `sqlite:PATH` (PostgreSQL is
-//! refused with a message until its slice lands), and plain HTTP listens on a loopback address
-//! unless `insecure_http` says otherwise (TLS comes with a later slice).
+//! refused with a message until its backend lands); the TLS certificate and key come together;
+//! and without them plain HTTP listens on a loopback address only, unless `insecure_http` says
+//! otherwise.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -45,6 +46,10 @@ pub struct FileConfig {
     pub request_timeout_secs: Option<u64>,
     /// `max_concurrent_requests = 64`.
     pub max_concurrent_requests: Option<usize>,
+    /// `tls_cert = "/etc/digilyft/cert.pem"` (PEM certificate chain; with `tls_key`).
+    pub tls_cert: Option<PathBuf>,
+    /// `tls_key = "/etc/digilyft/key.pem"` (PEM private key; with `tls_cert`).
+    pub tls_key: Option<PathBuf>,
 }
 
 impl FileConfig {
@@ -82,6 +87,9 @@ pub enum ConfigError {
          proxy in front and pass --insecure-http, or listen on 127.0.0.1"
     )]
     PlainHttpOutsideLoopback(SocketAddr),
+    /// Only one of the TLS certificate and key.
+    #[error("give both the TLS certificate and its key (--tls-cert and --tls-key), or neither")]
+    TlsHalf,
     /// A PostgreSQL URL: not supported by this build yet.
     #[error(
         "PostgreSQL ({0}) is not supported by this version of digilyft-server yet; use the \
@@ -109,6 +117,17 @@ pub struct Config {
     pub today: Option<chrono::NaiveDate>,
     /// The limits every request is held to.
     pub limits: Limits,
+    /// The TLS certificate and key, when the server speaks HTTPS.
+    pub tls: Option<TlsFiles>,
+}
+
+/// The PEM files of the server's TLS certificate chain and private key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsFiles {
+    /// The certificate chain.
+    pub cert: PathBuf,
+    /// The private key.
+    pub key: PathBuf,
 }
 
 /// The limits every request is held to (also shown by `GET /v1/meta`).
@@ -143,7 +162,15 @@ impl Config {
             .parse()
             .map_err(|_| ConfigError::BadAddr(addr_text.clone()))?;
         let insecure = given.insecure_http.or(file.insecure_http).unwrap_or(false);
-        if !addr.ip().is_loopback() && !insecure {
+        let tls = match (
+            given.tls_cert.or(file.tls_cert),
+            given.tls_key.or(file.tls_key),
+        ) {
+            (Some(cert), Some(key)) => Some(TlsFiles { cert, key }),
+            (None, None) => None,
+            _ => return Err(ConfigError::TlsHalf),
+        };
+        if tls.is_none() && !addr.ip().is_loopback() && !insecure {
             return Err(ConfigError::PlainHttpOutsideLoopback(addr));
         }
         let data = digilyft_core::paths::data_dir(given.data.or(file.data).as_deref());
@@ -181,6 +208,7 @@ impl Config {
             store_file,
             today: given.today.or(file.today),
             limits,
+            tls,
         })
     }
 
@@ -274,6 +302,27 @@ mod tests {
             g.insecure_http = Some(true);
         });
         assert!(Config::resolve(open, FileConfig::default()).is_ok());
+        let half = given(|g| g.tls_cert = Some("c.pem".into()));
+        assert_eq!(
+            Config::resolve(half, FileConfig::default()),
+            Err(ConfigError::TlsHalf)
+        );
+        let file = FileConfig {
+            tls_key: Some("k.pem".into()),
+            ..FileConfig::default()
+        };
+        let tls = given(|g| {
+            g.addr = Some("0.0.0.0:8443".into());
+            g.tls_cert = Some("c.pem".into());
+        });
+        let c = Config::resolve(tls, file).expect("TLS may listen anywhere");
+        assert_eq!(
+            c.tls,
+            Some(TlsFiles {
+                cert: "c.pem".into(),
+                key: "k.pem".into()
+            })
+        );
         let err = Config::resolve(
             given(|g| g.database = Some("postgres://u:secret@db/x".into())),
             FileConfig::default(),

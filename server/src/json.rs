@@ -724,3 +724,50 @@ impl From<&crate::auth::Session> for SessionDto {
         }
     }
 }
+
+/// `POST /v1/devices`: enrol a device.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnrolBody {
+    /// What to call the device (1–100 characters), e.g. `Annas bärbara`.
+    #[schema(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+    )]
+    pub name: String,
+}
+
+/// One enrolled device.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct DeviceDto {
+    /// The id the device names itself by (`Device-Id` header, sync `device_id`).
+    pub device_id: String,
+    pub name: String,
+    pub enrolled_at: Option<DateTime<Utc>>,
+    /// The account it belongs to.
+    pub username: String,
+    /// When it was revoked (`null` while it may sync).
+    pub revoked_at: Option<DateTime<Utc>>,
+    /// Who revoked it.
+    pub revoked_by: Option<String>,
+}
+
+impl From<&crate::account_store::DeviceRow> for DeviceDto {
+    fn from(d: &crate::account_store::DeviceRow) -> Self {
+        DeviceDto {
+            device_id: d.device_id.clone(),
+            name: d.name.clone(),
+            enrolled_at: instant(d.enrolled_at),
+            username: d.username.clone(),
+            revoked_at: d.revoked_at.and_then(instant),
+            revoked_by: d.revoked_by.clone(),
+        }
+    }
+}
+
+/// `GET /v1/devices`.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct DevicesDto {
+    pub devices: Vec<DeviceDto>,
+}

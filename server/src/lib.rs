@@ -20,9 +20,11 @@ pub mod auth;
 pub mod config;
 pub mod json;
 pub mod openapi;
+pub mod pg_schema;
 pub mod problem;
 pub mod routes;
 pub mod state;
+pub mod tls;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

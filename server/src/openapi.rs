@@ -6,7 +6,7 @@ use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::{approval, audit, invoices, meta, rules, session, sync};
+use crate::routes::{approval, audit, devices, invoices, meta, rules, session, sync};
 
 /// The document.
 #[derive(Debug, OpenApi)]
@@ -42,6 +42,10 @@ use crate::routes::{approval, audit, invoices, meta, rules, session, sync};
         sync::push,
         sync::mutation,
         sync::watermark,
+        audit::ledger,
+        devices::enrol,
+        devices::list,
+        devices::revoke,
     ),
     modifiers(&BearerAuth)
 )]

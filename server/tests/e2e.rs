@@ -60,12 +60,34 @@ async fn request(
     content_type: &str,
     body: &[u8],
 ) -> (u16, Vec<u8>) {
+    request_with(
+        addr,
+        method,
+        path,
+        token,
+        &[("Content-Type", content_type)],
+        body,
+    )
+    .await
+}
+
+/// One HTTP/1.1 request with the headers `headers` on a new connection: (status, body).
+async fn request_with(
+    addr: &str,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, Vec<u8>) {
     let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
     let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: \
-         {content_type}\r\nContent-Length: {}\r\n",
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
         body.len()
     );
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
     if let Some(t) = token {
         head.push_str(&format!("Authorization: Bearer {t}\r\n"));
     }
@@ -146,8 +168,16 @@ async fn row(addr: &str, manager: &str, number: &str) -> Value {
 
 /// Starts `digilyft-server serve` on `127.0.0.1:0` over `data`: the child and its address.
 async fn start(data: &Path) -> (tokio::process::Child, String) {
+    start_with(data, &[], "http").await
+}
+
+/// Starts `digilyft-server serve` on `127.0.0.1:0` over `data` with `extra` arguments, expecting
+/// it to announce `scheme`: the child and its address.
+async fn start_with(data: &Path, extra: &[&str], scheme: &str) -> (tokio::process::Child, String) {
     let mut server = tokio::process::Command::new(BIN)
-        .args(["serve", "--addr", "127.0.0.1:0", "--today", TODAY, "--data"])
+        .args(["serve", "--addr", "127.0.0.1:0", "--today", TODAY])
+        .args(extra)
+        .arg("--data")
         .arg(data)
         .stdout(Stdio::piped())
         .kill_on_drop(true)
@@ -156,7 +186,7 @@ async fn start(data: &Path) -> (tokio::process::Child, String) {
     let mut lines = BufReader::new(server.stdout.take().expect("stdout")).lines();
     let first = lines.next_line().await.expect("stdout").expect("a line");
     let addr = first
-        .strip_prefix("listening on http://")
+        .strip_prefix(&format!("listening on {scheme}://"))
         .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
         .to_string();
     (server, addr)
@@ -357,4 +387,201 @@ async fn the_demo_story_through_the_real_server() {
     terminate(&server);
     let status = server.wait().await.expect("the server stops");
     assert!(status.success(), "a clean shutdown on SIGTERM: {status}");
+}
+
+/// `device list`, `device revoke`, `user set-role` and `user disable` on the command line while
+/// the server runs: the revoked device's next request is refused `device-revoked`, the role
+/// change ends the sessions, and each change is an event of the audit log.
+#[tokio::test]
+async fn device_and_account_changes_on_the_command_line_are_refused_and_audited() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let data = tmp.path().join("data");
+    add_user(&data, "u230", "attestant");
+    let (mut server, addr) = start(&data).await;
+    let anna = login(&addr, "u230").await;
+    let (status, device) = call(
+        &addr,
+        "POST",
+        "/v1/devices",
+        Some(&anna),
+        json!({"name": "Annas bärbara"}),
+    )
+    .await;
+    assert_eq!(status, 201, "{device}");
+    let id = device["device_id"].as_str().expect("id").to_string();
+    let inbox = |addr: String, token: String, id: String| async move {
+        let (status, body) = request_with(
+            &addr,
+            "GET",
+            "/v1/inbox",
+            Some(&token),
+            &[("Device-Id", &id)],
+            &[],
+        )
+        .await;
+        (
+            status,
+            serde_json::from_slice::<Value>(&body).unwrap_or(Value::Null),
+        )
+    };
+    assert_eq!(inbox(addr.clone(), anna.clone(), id.clone()).await.0, 200);
+
+    let cli = |args: &[&str]| {
+        let out = Command::new(BIN)
+            .args(args)
+            .arg("--data")
+            .arg(&data)
+            .output()
+            .expect("run the command line");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let listed = cli(&["device", "list"]);
+    assert!(
+        listed.starts_with(&id) && listed.contains("u230") && listed.contains("active"),
+        "{listed}"
+    );
+    assert!(cli(&["device", "revoke", &id]).starts_with("revoked"));
+    assert!(cli(&["device", "list"]).contains("revoked"));
+
+    let (status, problem) = inbox(addr.clone(), anna.clone(), id.clone()).await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (403, Some("device-revoked")),
+        "{problem}"
+    );
+
+    assert!(cli(&["user", "set-role", "u230", "manager"]).contains("attestant → manager"));
+    let (status, _) = call(&addr, "GET", "/v1/inbox", Some(&anna), Value::Null).await;
+    assert_eq!(status, 401, "a role change ends the account's sessions");
+    cli(&["user", "disable", "u230"]);
+    terminate(&server);
+    assert!(server.wait().await.expect("stops").success());
+
+    let ws = digilyft_core::api::Workspace::open_file(&data.join("digilyft.sqlite")).expect("ws");
+    let kinds: Vec<String> = digilyft_core::api::audit::events(&ws)
+        .expect("events")
+        .into_iter()
+        .map(|e| format!("{} by {}", e.event.kind, e.event.actor))
+        .collect();
+    let cli_actor = "digilyft-server (command line)";
+    assert_eq!(
+        kinds,
+        [
+            format!("account.added by {cli_actor}"),
+            "account.login by u230".to_string(),
+            format!("device.revoked by {cli_actor}"),
+            format!("account.role-changed by {cli_actor}"),
+            format!("account.disabled by {cli_actor}"),
+        ]
+    );
+}
+
+/// A TLS client that trusts only `ca` (DER), for `localhost`.
+fn tls_client(ca: &[u8]) -> tokio_rustls::TlsConnector {
+    let mut roots = tokio_rustls::rustls::RootCertStore::empty();
+    roots
+        .add(tokio_rustls::rustls::pki_types::CertificateDer::from(
+            ca.to_vec(),
+        ))
+        .expect("the test certificate");
+    #[allow(deprecated)] // the server's provider (see server/src/tls.rs)
+    let provider = tokio_rustls::rustls::crypto::ring::default_provider();
+    let config =
+        tokio_rustls::rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(provider))
+            .with_safe_default_protocol_versions()
+            .expect("versions")
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+    tokio_rustls::TlsConnector::from(std::sync::Arc::new(config))
+}
+
+/// `GET path` over TLS to `addr` as `localhost`: the raw answer, or the handshake's error.
+async fn https_get(
+    connector: &tokio_rustls::TlsConnector,
+    addr: &str,
+    path: &str,
+) -> std::io::Result<String> {
+    let tcp = tokio::net::TcpStream::connect(addr).await?;
+    let name = tokio_rustls::rustls::pki_types::ServerName::try_from("localhost").expect("a name");
+    let mut tls = connector.connect(name, tcp).await?;
+    let head = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    tls.write_all(head.as_bytes()).await?;
+    let mut raw = Vec::new();
+    // A peer that closes without close_notify is an error for rustls; what came is enough.
+    let _ = tls.read_to_end(&mut raw).await;
+    Ok(String::from_utf8_lossy(&raw).to_string())
+}
+
+/// With a certificate and key the server speaks HTTPS (a self-signed certificate made here,
+/// checked by a rustls client), refuses plain HTTP on that port, and a client that does not
+/// trust the certificate cannot connect. Without them a non-loopback address is refused.
+#[tokio::test]
+async fn tls_with_a_certificate_and_plain_http_only_on_loopback() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let data = tmp.path().join("data");
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("rcgen");
+    let (cert_path, key_path) = (tmp.path().join("cert.pem"), tmp.path().join("key.pem"));
+    std::fs::write(&cert_path, cert.cert.pem()).expect("cert");
+    std::fs::write(&key_path, cert.signing_key.serialize_pem()).expect("key");
+    let (cert_arg, key_arg) = (
+        cert_path.to_string_lossy().to_string(),
+        key_path.to_string_lossy().to_string(),
+    );
+    let (mut server, addr) = start_with(
+        &data,
+        &["--tls-cert", &cert_arg, "--tls-key", &key_arg],
+        "https",
+    )
+    .await;
+
+    let trusting = tls_client(cert.cert.der());
+    let answer = https_get(&trusting, &addr, "/v1/meta").await.expect("TLS");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("server_time"), "{answer}");
+
+    let stranger =
+        rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("rcgen");
+    let distrusting = tls_client(stranger.cert.der());
+    assert!(
+        https_get(&distrusting, &addr, "/v1/meta").await.is_err(),
+        "a certificate the client does not trust fails the handshake"
+    );
+
+    let mut plain = tokio::net::TcpStream::connect(&addr)
+        .await
+        .expect("connect");
+    plain
+        .write_all(b"GET /v1/meta HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .expect("write");
+    let mut raw = Vec::new();
+    let _ = plain.read_to_end(&mut raw).await;
+    assert!(
+        !raw.starts_with(b"HTTP/1.1 200"),
+        "no plain HTTP on the TLS port"
+    );
+
+    terminate(&server);
+    assert!(server.wait().await.expect("stops").success());
+
+    let refused = Command::new(BIN)
+        .args(["serve", "--addr", "0.0.0.0:0", "--data"])
+        .arg(&data)
+        .output()
+        .expect("run");
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("refusing plain HTTP"), "{stderr}");
+    let half = Command::new(BIN)
+        .args(["serve", "--tls-cert", &cert_arg, "--data"])
+        .arg(&data)
+        .output()
+        .expect("run");
+    assert_eq!(half.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&half.stderr).contains("--tls-key"));
 }

@@ -71,6 +71,98 @@ pub fn damage(ws: &Workspace) -> Option<String> {
     ws.store.damage().map(str::to_string)
 }
 
+/// An access event of the shared-services server, recorded in the audit log beside the
+/// invoices' events (kinds `account.*` and `device.revoked`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AccessEvent {
+    /// `username` logged in.
+    Login {
+        /// The account.
+        username: String,
+    },
+    /// A login as `username` was refused after its password was checked.
+    LoginFailed {
+        /// The name given (it may not exist).
+        username: String,
+        /// Why (`bad-credentials`, `disabled`).
+        reason: String,
+    },
+    /// An account was added.
+    AccountAdded {
+        /// The account.
+        username: String,
+        /// Its role.
+        role: String,
+    },
+    /// An account's role was changed.
+    RoleChanged {
+        /// The account.
+        username: String,
+        /// The role before.
+        from: String,
+        /// The role after.
+        to: String,
+    },
+    /// An account was disabled.
+    AccountDisabled {
+        /// The account.
+        username: String,
+    },
+    /// A device was revoked.
+    DeviceRevoked {
+        /// The device.
+        device_id: String,
+        /// The account it belongs to.
+        owner: String,
+    },
+}
+
+/// The longest text of an access event's field that is stored (a failed login's name comes from
+/// anyone).
+const MAX_ACCESS_FIELD: usize = 128;
+
+/// Records `event` in the audit log, by the context's actor (`anonymous` when it has none, as
+/// for a failed login), at the context's time.
+pub fn record_access(ws: &mut Workspace, ctx: &Context<'_>, event: &AccessEvent) -> Result<()> {
+    use crate::audit::{AuditKind, NewEvent};
+    let cut = |s: &str| s.chars().take(MAX_ACCESS_FIELD).collect::<String>();
+    let (kind, detail) = match event {
+        AccessEvent::Login { username } => (
+            AuditKind::AccountLogin,
+            serde_json::json!({ "username": cut(username) }),
+        ),
+        AccessEvent::LoginFailed { username, reason } => (
+            AuditKind::AccountLoginFailed,
+            serde_json::json!({ "username": cut(username), "reason": cut(reason) }),
+        ),
+        AccessEvent::AccountAdded { username, role } => (
+            AuditKind::AccountAdded,
+            serde_json::json!({ "username": cut(username), "role": cut(role) }),
+        ),
+        AccessEvent::RoleChanged { username, from, to } => (
+            AuditKind::AccountRoleChanged,
+            serde_json::json!({ "username": cut(username), "from": cut(from), "to": cut(to) }),
+        ),
+        AccessEvent::AccountDisabled { username } => (
+            AuditKind::AccountDisabled,
+            serde_json::json!({ "username": cut(username) }),
+        ),
+        AccessEvent::DeviceRevoked { device_id, owner } => (
+            AuditKind::DeviceRevoked,
+            serde_json::json!({ "device_id": cut(device_id), "owner": cut(owner) }),
+        ),
+    };
+    let mut ev = NewEvent::new(kind, None, ctx.actor.unwrap_or("anonymous"));
+    ev.detail = detail.to_string();
+    Ok(ws.store.record_event(ev, ctx.now())?)
+}
+
+/// The whole log in sequence order.
+pub fn events(ws: &Workspace) -> Result<Vec<AuditEvent>> {
+    Ok(ws.store.audit_events()?)
+}
+
 /// The log's head as an anchor (None for an empty log).
 pub fn head(ws: &Workspace) -> Result<Option<Anchor>> {
     Ok(ws.store.audit_head()?)

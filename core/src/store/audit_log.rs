@@ -32,6 +32,18 @@ impl Store {
         rows.into_iter().map(|r| r?).collect()
     }
 
+    /// Appends `ev`, which records no change of this store (an access event of the server: a
+    /// login, a role change, a device revocation), in a write transaction of its own, and moves
+    /// the sidecar anchor.
+    pub fn record_event(&mut self, ev: NewEvent, at: DateTime<Utc>) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        append_audit(&tx, at, ev)?;
+        tx.commit()?;
+        self.refresh_anchor()
+    }
+
     /// Verifies the audit chain; `Ok(n)` with the number of events when intact.
     pub fn verify_audit(&self) -> Result<std::result::Result<usize, audit::ChainBreak>> {
         Ok(audit::verify(&self.audit_events()?))

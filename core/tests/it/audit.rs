@@ -210,3 +210,75 @@ fn an_unreadable_sidecar_is_reported_and_left_alone() {
     assert!(problem.contains("digilyft.audit-anchor.json"), "{problem}");
     assert!(!r.intact());
 }
+
+/// The server's access events go into the same chain: each one sealed, the sidecar following,
+/// the kind's stored name and the detail as given, a hostile long name cut.
+#[test]
+fn access_events_join_the_chain_and_move_the_anchor() {
+    use digilyft_core::api::audit::{self as api_audit, AccessEvent};
+    use digilyft_core::api::{Context, SequenceIds, Workspace};
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("digilyft.sqlite");
+    let clock = clock();
+    let ids = SequenceIds::new("t");
+    let mut ws = Workspace::open_file(&path).expect("workspace");
+    let ctx = Context::new(&clock, &ids);
+    let long = "x".repeat(1000);
+    let events = [
+        (
+            Some("u300"),
+            AccessEvent::RoleChanged {
+                username: "anna".into(),
+                from: "attestant".into(),
+                to: "manager".into(),
+            },
+        ),
+        (
+            None,
+            AccessEvent::LoginFailed {
+                username: long.clone(),
+                reason: "bad-credentials".into(),
+            },
+        ),
+        (
+            Some("u300"),
+            AccessEvent::DeviceRevoked {
+                device_id: "d-1".into(),
+                owner: "anna".into(),
+            },
+        ),
+    ];
+    for (actor, ev) in &events {
+        let ctx = match actor {
+            Some(a) => ctx.acting_as(a),
+            None => ctx,
+        };
+        api_audit::record_access(&mut ws, &ctx, ev).expect("record");
+    }
+    drop(ws);
+    let store = Store::open(&path).expect("reopen");
+    let log = store.audit_events().expect("events");
+    let kinds: Vec<(&str, &str)> = log
+        .iter()
+        .map(|e| (e.event.kind.as_str(), e.event.actor.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("account.role-changed", "u300"),
+            ("account.login-failed", "anonymous"),
+            ("device.revoked", "u300")
+        ]
+    );
+    let role: serde_json::Value = serde_json::from_str(&log[0].event.detail).expect("json");
+    assert_eq!(
+        role,
+        serde_json::json!({"username": "anna", "from": "attestant", "to": "manager"})
+    );
+    assert!(log[1].event.detail.len() < 300, "the claimed name is cut");
+    assert_eq!(
+        store.sidecar_anchor().expect("read"),
+        store.audit_head().expect("head")
+    );
+    assert!(store.audit_report(&[]).expect("report").intact());
+}

@@ -91,7 +91,7 @@ pub async fn decide(
 
 /// `PUT /v1/invoices/{id}/kontering` `{rows: [...]}`: replaces the kontering as the caller (an
 /// attestant only on an invoice they are involved in). Every bad row is a fault.
-#[utoipa::path(put, path = "/v1/invoices/{id}/kontering", tag = "approval", params(("id" = i64, Path, description = "the invoice id")), request_body = KonteringBody, responses((status = 200, body = ChangedDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
+#[utoipa::path(put, path = "/v1/invoices/{id}/kontering", tag = "approval", params(("id" = i64, Path, minimum = 1, description = "the invoice id")), request_body = KonteringBody, responses((status = 200, body = ChangedDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn kontering(
     State(state): State<AppState>,
     caller: Caller,
@@ -132,7 +132,7 @@ pub async fn kontering(
 
 /// `POST /v1/invoices/{id}/resolve` `{resolution: resume|reject, comment}`: ends a dispute or
 /// payment block as the caller.
-#[utoipa::path(post, path = "/v1/invoices/{id}/resolve", tag = "approval", params(("id" = i64, Path, description = "the invoice id")), request_body = ResolveBody, responses((status = 200, body = ChangedDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/v1/invoices/{id}/resolve", tag = "approval", params(("id" = i64, Path, minimum = 1, description = "the invoice id")), request_body = ResolveBody, responses((status = 200, body = ChangedDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn resolve(
     State(state): State<AppState>,
     caller: Caller,

@@ -67,6 +67,11 @@ pub fn check_visible(
 #[serde(deny_unknown_fields)]
 pub struct IntakeQuery {
     /// The received file's name (default `upload.xml`).
+    #[param(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^/\\:\x00-\x1f\x7f-\x9f]+$"
+    )]
     name: Option<String>,
 }
 
@@ -105,14 +110,21 @@ pub async fn intake(
 #[serde(deny_unknown_fields)]
 pub struct ListParams {
     /// States, comma-separated (`in-approval,returned`).
+    #[param(
+        pattern = "^ *(received|needs-action|unrouted|in-approval|returned|attested|rejected|disputed) *(, *(received|needs-action|unrouted|in-approval|returned|attested|rejected|disputed) *)*$"
+    )]
     state: Option<String>,
     /// Text in supplier, supplier id, number or file name.
     q: Option<String>,
     /// `id`, `supplier`, `amount`, `due-date`, `attest-deadline` or `state`.
+    #[param(pattern = "^(id|supplier|amount|due-date|attest-deadline|state)$")]
     sort: Option<String>,
     /// `asc` or `desc` (default `desc`).
+    #[param(pattern = "^(asc|desc)$")]
     order: Option<String>,
     offset: Option<usize>,
+    /// Rows per page, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<usize>,
 }
 
@@ -202,7 +214,7 @@ pub fn invoice_id(text: &str) -> Result<i64, Problem> {
 }
 
 /// `GET /v1/invoices/{id}`: the invoice's whole story.
-#[utoipa::path(get, path = "/v1/invoices/{id}", tag = "invoices", params(("id" = i64, Path, description = "the invoice id")), responses((status = 200, body = InvoiceDetailDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/v1/invoices/{id}", tag = "invoices", params(("id" = i64, Path, minimum = 1, description = "the invoice id")), responses((status = 200, body = InvoiceDetailDto), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn detail(
     State(state): State<AppState>,
     caller: Caller,
@@ -222,7 +234,7 @@ pub async fn detail(
 
 /// `GET /v1/invoices/{id}/original`: the document as received, byte for byte, with its SHA-256
 /// in `Digest`-style header `X-Content-SHA256`.
-#[utoipa::path(get, path = "/v1/invoices/{id}/original", tag = "invoices", params(("id" = i64, Path, description = "the invoice id")), responses((status = 200, description = "the document as received", content_type = "application/xml", body = String), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/v1/invoices/{id}/original", tag = "invoices", params(("id" = i64, Path, minimum = 1, description = "the invoice id")), responses((status = 200, description = "the document as received", content_type = "application/xml", body = String), (status = "4XX", description = "a problem: the stable `code`, a `detail` and the `faults`", body = crate::problem::ProblemBody, content_type = "application/problem+json"), (status = "5XX", description = "a problem on our side", body = crate::problem::ProblemBody, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn original(
     State(state): State<AppState>,
     caller: Caller,

@@ -14,13 +14,16 @@
 //! | `POST /v1/invoices/{id}/resolve` | clerk, manager |
 //! | `GET/POST /v1/rules`, `POST /v1/rules/diff`, `POST /v1/rules/{version}/activate` | admin |
 //! | `GET /v1/audit/head` | every role |
-//! | `GET /v1/audit/verify` | admin |
+//! | `GET /v1/audit/verify`, `GET /v1/audit/ledger` | admin |
 //! | `GET /v1/stats/invoices` | analyst, manager, admin |
 //! | `GET /v1/sync/snapshot` (`/bootstrap`), `…/changes`, `…/mutations/{id}`, `…/devices/{id}/watermark` | clerk, attestant, manager, admin (each their own scope) |
 //! | `POST /v1/sync/mutations` | attestant, manager (decisions); clerk (kontering only) |
+//! | `POST /v1/devices`, `GET /v1/devices` | every role (an admin lists every device, others their own) |
+//! | `POST /v1/devices/{id}/revoke` | admin |
 
 pub mod approval;
 pub mod audit;
+pub mod devices;
 pub mod invoices;
 pub mod meta;
 pub mod rules;
@@ -52,6 +55,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/rules/{version}/activate", post(rules::activate))
         .route("/v1/audit/head", get(audit::head))
         .route("/v1/audit/verify", get(audit::verify))
+        .route("/v1/audit/ledger", get(audit::ledger))
         .route("/v1/stats/invoices", get(invoices::stats))
         .route("/v1/sync/snapshot", get(sync::snapshot))
         .route("/v1/sync/bootstrap", get(sync::bootstrap))
@@ -59,4 +63,6 @@ pub fn router() -> Router<AppState> {
         .route("/v1/sync/mutations", post(sync::push))
         .route("/v1/sync/mutations/{id}", get(sync::mutation))
         .route("/v1/sync/devices/{id}/watermark", get(sync::watermark))
+        .route("/v1/devices", post(devices::enrol).get(devices::list))
+        .route("/v1/devices/{id}/revoke", post(devices::revoke))
 }

@@ -22,8 +22,14 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct UploadQuery {
     /// The workbook's file name (default `attestforteckning.xlsx`).
+    #[param(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^/\\:\x00-\x1f\x7f-\x9f]+$"
+    )]
     name: Option<String>,
     /// The nämnd decision adopting it (`KS 2026-01-15 § 4`).
+    #[param(pattern = r"\S")]
     decision_ref: String,
 }
 

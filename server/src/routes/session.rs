@@ -1,9 +1,12 @@
-//! `POST /v1/auth/login` and `POST /v1/auth/refresh`: bearer tokens for local accounts.
+//! `POST /v1/auth/login` and `POST /v1/auth/refresh`: bearer tokens for local accounts. Logins
+//! and failed logins go into the audit log (`account.login`, `account.login-failed`).
 
 use axum::Json;
 use axum::extract::State;
 
-use crate::auth;
+use digilyft_core::api::audit::{self as api_audit, AccessEvent};
+
+use crate::auth::{self, AuthError};
 use crate::json::{LoginBody, RefreshBody, SessionDto};
 use crate::problem::Problem;
 use crate::state::AppState;
@@ -14,17 +17,48 @@ pub async fn login(
     State(state): State<AppState>,
     Json(body): Json<LoginBody>,
 ) -> Result<Json<SessionDto>, Problem> {
-    let session = state
+    let username = body.username.clone();
+    let result = state
         .accounts(move |store, throttle, now| {
             let result = auth::login(store, throttle, &body.username, &body.password, now);
             match &result {
                 Ok(_) => tracing::info!(username = %body.username, "login"),
                 Err(e) => tracing::warn!(username = %body.username, "failed login: {e}"),
             }
-            Ok(result?)
+            Ok(result)
         })
         .await?;
-    Ok(Json(SessionDto::from(&session)))
+    // Into the audit log: every login, and every failed one whose password was checked (a
+    // throttled attempt is refused before that, so a flood cannot grow the log cheaply).
+    let audited = match &result {
+        Ok(session) => Some((
+            Some(session.caller.person_id.clone()),
+            AccessEvent::Login { username },
+        )),
+        Err(AuthError::BadCredentials) => Some((
+            None,
+            AccessEvent::LoginFailed {
+                username,
+                reason: "bad-credentials".into(),
+            },
+        )),
+        Err(AuthError::Disabled) => Some((
+            None,
+            AccessEvent::LoginFailed {
+                username,
+                reason: "disabled".into(),
+            },
+        )),
+        Err(_) => None,
+    };
+    if let Some((actor, event)) = audited {
+        state
+            .workspace(actor, move |ws, ctx| {
+                Ok(api_audit::record_access(ws, ctx, &event)?)
+            })
+            .await?;
+    }
+    Ok(Json(SessionDto::from(&result?)))
 }
 
 /// `POST /v1/auth/refresh` `{refresh_token}` → a new session; the refresh token is spent.

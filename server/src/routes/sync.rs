@@ -10,7 +10,8 @@
 //! * Long-poll: `wait` seconds (at most [`max_wait`]), woken by the head published after each
 //!   workspace call ([`AppState::heads`]).
 //!
-//! `device_id` is the body's (an opaque UUID) until device enrolment binds it to the token.
+//! `device_id` is the body's, and must be a device enrolled for the caller and not revoked
+//! ([`crate::auth::check_device`]).
 
 use std::time::Duration;
 
@@ -232,6 +233,15 @@ pub async fn push(
         )));
     }
     let device = batch.device_id.clone();
+    // The device must be enrolled for the caller's account and not revoked (403 otherwise):
+    // a mutation names the device whose watermark it advances.
+    // (A device id that is no UUID at all is refused by core as `validation`.)
+    if uuid::Uuid::parse_str(&device).is_ok() {
+        let (caller, device) = (caller.clone(), device.clone());
+        state
+            .accounts(move |store, _, _| Ok(crate::auth::check_device(store, &caller, &device)?))
+            .await?;
+    }
     tracing::info!(
         device = %device,
         batch = batch.batch_id.as_deref().unwrap_or(""),

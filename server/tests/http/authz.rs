@@ -102,6 +102,7 @@ fn routes() -> Vec<Route> {
         ),
         r(Method::GET, "/v1/audit/head", None, "", [Y, Y, Y, Y, Y]),
         r(Method::GET, "/v1/audit/verify", None, "", [N, N, N, N, Y]),
+        r(Method::GET, "/v1/audit/ledger", None, "", [N, N, N, N, Y]),
         r(Method::GET, "/v1/stats/invoices", None, "", [N, N, Y, Y, Y]),
         r(Method::GET, "/v1/sync/snapshot", None, "", [Y, Y, Y, N, Y]),
         r(Method::GET, "/v1/sync/bootstrap", None, "", [Y, Y, Y, N, Y]),
@@ -116,7 +117,9 @@ fn routes() -> Vec<Route> {
             Method::POST,
             "/v1/sync/mutations",
             JSON,
-            r#"{"device_id":"00000000-0000-7000-8000-00000000000a","mutations":[]}"#,
+            // No enrolled device (the role check comes first; then the id is refused as no
+            // UUID, 400, not 403).
+            r#"{"device_id":"authz-probe","mutations":[]}"#,
             [Y, Y, Y, N, N],
         ),
         r(
@@ -132,6 +135,21 @@ fn routes() -> Vec<Route> {
             None,
             "",
             [Y, Y, Y, N, Y],
+        ),
+        r(
+            Method::POST,
+            "/v1/devices",
+            JSON,
+            r#"{"name":"laptop"}"#,
+            [Y, Y, Y, Y, Y],
+        ),
+        r(Method::GET, "/v1/devices", None, "", [Y, Y, Y, Y, Y]),
+        r(
+            Method::POST,
+            "/v1/devices/no-such-device/revoke",
+            None,
+            "",
+            [N, N, N, N, Y],
         ),
     ]
 }
@@ -180,7 +198,8 @@ async fn every_route_admits_exactly_its_roles() {
             }
         }
     }
-    assert_eq!(cells, 21 * 5);
+    assert_eq!(cells, routes().len() * 5);
+    assert_eq!(routes().len(), 25, "a new route needs its row");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 

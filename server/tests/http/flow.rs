@@ -3,7 +3,7 @@
 //! their own invoices and decides one (idempotently), the analyst reads aggregates only, the
 //! admin verifies the audit log.
 
-use axum::http::{Method, StatusCode};
+use axum::http::{Method, StatusCode, header};
 use digilyft_core::api::samples;
 use digilyft_server::auth::Role;
 use serde_json::{Value, json};
@@ -250,4 +250,27 @@ async fn the_main_path_through_the_api() {
     let verify = h.get("/v1/audit/verify", &admin).await;
     assert_eq!(verify.status, StatusCode::OK);
     assert_eq!(verify.json["intact"], true, "{}", verify.json);
+
+    let ledger = h.get("/v1/audit/ledger", &admin).await;
+    assert_eq!(ledger.status, StatusCode::OK);
+    assert_eq!(
+        ledger.headers[header::CONTENT_TYPE],
+        digilyft_server::routes::audit::XLSX
+    );
+    assert!(ledger.bytes.starts_with(b"PK"), "an .xlsx (zip) workbook");
+    let bytes = ledger.bytes.clone();
+    let report = h
+        .state
+        .workspace(None, move |ws, _| {
+            use digilyft_core::api::audit::{self as api_audit, AnchorSource};
+            let source = AnchorSource::Ledger {
+                name: "fakturor.xlsx".into(),
+                bytes,
+            };
+            Ok(api_audit::verify(ws, &[source])?)
+        })
+        .await
+        .expect("verify against the ledger's anchor");
+    assert!(report.intact(), "{report:?}");
+    assert_eq!(report.anchors.len(), 1, "the ledger's anchor was checked");
 }

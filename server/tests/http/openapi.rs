@@ -40,6 +40,7 @@ const ROUTES: &[(&str, &str, &str)] = &[
     ),
     ("get", "/v1/audit/head", "/v1/audit/head"),
     ("get", "/v1/audit/verify", "/v1/audit/verify"),
+    ("get", "/v1/audit/ledger", "/v1/audit/ledger"),
     ("get", "/v1/stats/invoices", "/v1/stats/invoices"),
     ("get", "/v1/sync/snapshot", "/v1/sync/snapshot"),
     ("get", "/v1/sync/bootstrap", "/v1/sync/bootstrap"),
@@ -55,6 +56,9 @@ const ROUTES: &[(&str, &str, &str)] = &[
         "/v1/sync/devices/{id}/watermark",
         "/v1/sync/devices/00000000-0000-7000-8000-00000000000a/watermark",
     ),
+    ("post", "/v1/devices", "/v1/devices"),
+    ("get", "/v1/devices", "/v1/devices"),
+    ("post", "/v1/devices/{id}/revoke", "/v1/devices/x/revoke"),
 ];
 
 #[tokio::test]

@@ -35,6 +35,7 @@ impl Clock for SharedClock {
 pub struct Harness {
     pub app: Router,
     pub clock: SharedClock,
+    pub state: AppState,
 }
 
 /// The account name and person of each role in the harness.
@@ -94,8 +95,9 @@ impl Harness {
         };
         let state = AppState::new(ws, accounts, Box::new(clock.clone()), limits);
         Harness {
-            app: app(state),
+            app: app(state.clone()),
             clock,
+            state,
         }
     }
 
@@ -194,6 +196,22 @@ impl Harness {
         let r = self.get("/v1/invoices?limit=500", admin).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.json);
         r.json["total"].as_u64().expect("total")
+    }
+
+    /// Every audit event as (kind, actor, detail), read from the workspace directly.
+    pub async fn audit_events(&self) -> Vec<(String, String, Value)> {
+        self.state
+            .workspace(None, |ws, _| {
+                Ok(digilyft_core::api::audit::events(ws)?
+                    .into_iter()
+                    .map(|e| {
+                        let detail = serde_json::from_str(&e.event.detail).unwrap_or(Value::Null);
+                        (e.event.kind, e.event.actor, detail)
+                    })
+                    .collect())
+            })
+            .await
+            .expect("audit events")
     }
 
     /// The audit log's head sequence number (0 when empty).

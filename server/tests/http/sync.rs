@@ -13,8 +13,6 @@ use serde_json::{Value, json};
 use crate::flow::activate_sample_rules;
 use crate::support::{Harness, Reply};
 
-const DEVICE: &str = "00000000-0000-7000-8000-00000000000a";
-
 fn mid(n: u32) -> String {
     format!("0190f3c2-0000-7000-8000-{n:012}")
 }
@@ -74,8 +72,31 @@ fn decision(id: &str, seq: i64, data: &Value, step: &str, what: &str) -> Value {
         "created_at_device": "2026-11-20T09:14:03+01:00"})
 }
 
+/// The caller's enrolled device (enrolled on first use): pushes must name one.
+async fn device(h: &Harness, token: &str) -> String {
+    let mine = h.get("/v1/devices", token).await;
+    if let Some(id) = mine.json["devices"]
+        .as_array()
+        .and_then(|d| d.first())
+        .and_then(|d| d["device_id"].as_str())
+    {
+        return id.to_string();
+    }
+    let r = h
+        .json(
+            Method::POST,
+            "/v1/devices",
+            Some(token),
+            json!({"name": "testdator"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    r.json["device_id"].as_str().expect("device_id").to_string()
+}
+
 async fn push(h: &Harness, token: &str, items: Vec<Value>) -> Reply {
-    let body = json!({"device_id": DEVICE, "batch_id": "b-1", "mutations": items});
+    let device = device(h, token).await;
+    let body = json!({"device_id": device, "batch_id": "b-1", "mutations": items});
     h.json(Method::POST, "/v1/sync/mutations", Some(token), body)
         .await
 }
@@ -166,7 +187,13 @@ async fn an_attestant_syncs_only_their_scope_and_a_push_is_idempotent() {
         StatusCode::OK
     );
     let w = h
-        .get(&format!("/v1/sync/devices/{DEVICE}/watermark"), &attestant)
+        .get(
+            &format!(
+                "/v1/sync/devices/{}/watermark",
+                device(&h, &attestant).await
+            ),
+            &attestant,
+        )
         .await;
     assert_eq!(w.json["device_high_water"], 1, "{}", w.json);
     no_store(&w);
@@ -321,7 +348,13 @@ async fn hostile_sync_requests_get_a_problem_and_malformed_items_do_not_stall_th
         .await;
     assert_eq!(r.problem_code(), "validation");
     let w = h
-        .get(&format!("/v1/sync/devices/{DEVICE}/watermark"), &attestant)
+        .get(
+            &format!(
+                "/v1/sync/devices/{}/watermark",
+                device(&h, &attestant).await
+            ),
+            &attestant,
+        )
         .await;
     assert_eq!(w.json["device_high_water"], 0, "nothing was stored");
     // Malformed items are stored as REJECTED_MALFORMED: the watermark moves past them.
