@@ -42,6 +42,8 @@ const LAYERS: &[(&str, &[&str])] = &[
         "digilyft-cli",
         &["digilyft-core", "digilyft-invoice", "digilyft-survey"],
     ),
+    // A test-only tool (the sync fault suite's HTTP fault proxy): depends on no crate of ours.
+    ("digilyft-faultproxy", &[]),
     (
         "digilyft-tests",
         &[
@@ -51,6 +53,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "digilyft-desktop",
             "digilyft-server",
             "digilyft-cli",
+            "digilyft-faultproxy",
         ],
     ),
 ];
