@@ -91,6 +91,8 @@ enum Got {
         body: Vec<u8>,
         declared: Option<usize>,
         complete: bool,
+        /// The connection ended with EOF (FIN), not an error such as a reset.
+        clean: bool,
     },
 }
 
@@ -169,6 +171,7 @@ async fn raw(addr: SocketAddr, method: &str, path: &str, body: &str) -> Got {
         body,
         declared,
         complete,
+        clean,
     }
 }
 
@@ -352,6 +355,7 @@ async fn truncate_body_sends_less_than_content_length() {
             body,
             declared,
             complete,
+            clean,
             ..
         } => {
             let declared = declared.expect("a Content-Length");
@@ -363,6 +367,7 @@ async fn truncate_body_sends_less_than_content_length() {
                 body.len()
             );
             assert!(!complete);
+            assert!(clean, "truncation closes cleanly; a reset is reset_mid_stream");
         }
         Got::NoResponse => panic!("a response head was expected"),
     }
@@ -374,7 +379,9 @@ async fn reset_mid_stream_never_delivers_a_whole_body() {
     let (up, addr) = Upstream::start().await;
     let p = proxy(addr, vec![Rule::all(Mode::ResetMidStream)]).await;
     match call(p.addr(), "GET", "/reset", "abcdefgh").await {
-        Got::Response { complete, .. } => assert!(!complete),
+        Got::Response {
+            complete, clean, ..
+        } => assert!(!complete && !clean, "a reset, not a clean close"),
         Got::NoResponse => {}
     }
     assert_eq!(up.seen(), vec!["/reset"]);
