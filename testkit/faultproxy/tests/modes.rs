@@ -367,7 +367,10 @@ async fn truncate_body_sends_less_than_content_length() {
                 body.len()
             );
             assert!(!complete);
-            assert!(clean, "truncation closes cleanly; a reset is reset_mid_stream");
+            assert!(
+                clean,
+                "truncation closes cleanly; a reset is reset_mid_stream"
+            );
         }
         Got::NoResponse => panic!("a response head was expected"),
     }
@@ -515,4 +518,46 @@ async fn only_loopback_addresses_are_accepted() {
     let mut c = Config::new(SocketAddr::from(([127, 0, 0, 1], 9)), 1);
     c.listen = SocketAddr::from(([0, 0, 0, 0], 0));
     assert!(FaultProxy::start(c).await.is_err());
+}
+
+/// The binary prints its addresses and seed, takes rules on the command line and serves them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_prints_its_addresses_and_seed_and_applies_its_rules() {
+    use tokio::io::AsyncBufReadExt;
+    let (up, addr) = Upstream::start().await;
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_digilyft-faultproxy"))
+        .args(["--upstream", &addr.to_string(), "--seed", "99", "--rules"])
+        .arg(r#"[{"path_prefix": "/gone", "mode": "inject_status", "status": 503, "retry_after_secs": 3}]"#)
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("spawn the binary");
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let mut next = async || {
+        tokio::time::timeout(WAIT, lines.next_line())
+            .await
+            .expect("a line in time")
+            .expect("read")
+            .expect("a line")
+    };
+    let addr_of = |line: String, prefix: &str| -> SocketAddr {
+        line.strip_prefix(prefix)
+            .unwrap_or_else(|| panic!("{line:?}"))
+            .parse()
+            .expect("an address")
+    };
+    let proxy = addr_of(next().await, "proxy listening on http://");
+    let admin = addr_of(next().await, "admin listening on http://");
+    assert_eq!(next().await, "seed 99");
+    let got = call(proxy, "GET", "/gone", "").await;
+    assert_eq!(
+        (got.status(), got.header("retry-after")),
+        (503, Some("3".into()))
+    );
+    assert_eq!(call(proxy, "GET", "/here", "").await.status(), 200);
+    assert_eq!(up.seen(), vec!["/here"]);
+    let counters: Snapshot =
+        serde_json::from_str(&call(admin, "GET", "/counters", "").await.body()).expect("counters");
+    assert_eq!((counters.injected_status, counters.passed), (1, 1));
+    child.kill().await.expect("kill");
 }
