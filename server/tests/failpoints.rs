@@ -83,6 +83,8 @@ fn start(d: &Dirs, failpoints: Option<&str>) -> Server {
         .arg("--database")
         .arg(format!("sqlite:{}", d.store.display()))
         .env_remove("DIGILYFT_FAILPOINTS")
+        // An aborted process may leave a core file: in the temporary directory, not the repo.
+        .current_dir(d.store.parent().expect("the temporary directory"))
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit());
     if let Some(f) = failpoints {
