@@ -81,8 +81,9 @@ impl Upstream {
 /// What a client got.
 #[derive(Debug)]
 enum Got {
-    /// Nothing: the connection ended (or was reset) before any response head.
-    NoResponse,
+    /// Nothing: the connection ended before any response head (`clean`: with EOF, not an
+    /// error such as a reset).
+    NoResponse { clean: bool },
     /// A response head and the body bytes that arrived; `complete` when the body has its
     /// declared length and the connection ended cleanly.
     Response {
@@ -100,14 +101,14 @@ impl Got {
     fn status(&self) -> u16 {
         match self {
             Got::Response { status, .. } => *status,
-            Got::NoResponse => panic!("no response"),
+            Got::NoResponse { .. } => panic!("no response"),
         }
     }
 
     fn body(&self) -> String {
         match self {
             Got::Response { body, .. } => String::from_utf8_lossy(body).to_string(),
-            Got::NoResponse => panic!("no response"),
+            Got::NoResponse { .. } => panic!("no response"),
         }
     }
 
@@ -137,7 +138,7 @@ async fn raw(addr: SocketAddr, method: &str, path: &str, body: &str) -> Got {
         body.len()
     );
     if s.write_all(req.as_bytes()).await.is_err() {
-        return Got::NoResponse;
+        return Got::NoResponse { clean: false };
     }
     let mut raw = Vec::new();
     let mut buf = [0u8; 4096];
@@ -149,7 +150,7 @@ async fn raw(addr: SocketAddr, method: &str, path: &str, body: &str) -> Got {
         }
     };
     let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
-        return Got::NoResponse;
+        return Got::NoResponse { clean };
     };
     let head = String::from_utf8_lossy(&raw[..split]).to_string();
     let status = head
@@ -222,7 +223,7 @@ async fn drop_request_never_reaches_the_upstream() {
     let p = proxy(addr, vec![Rule::all(Mode::DropRequest)]).await;
     assert!(matches!(
         call(p.addr(), "POST", "/x", "a").await,
-        Got::NoResponse
+        Got::NoResponse { .. }
     ));
     assert!(up.seen().is_empty());
     assert_eq!(
@@ -248,7 +249,7 @@ async fn forward_then_drop_response_reaches_the_upstream_once_and_the_client_get
     .await;
     assert!(matches!(
         call(p.addr(), "POST", "/v1/sync/mutations", "m1").await,
-        Got::NoResponse
+        Got::NoResponse { .. }
     ));
     assert_eq!(up.seen(), vec!["/v1/sync/mutations"]);
     // Other routes pass.
@@ -372,7 +373,7 @@ async fn truncate_body_sends_less_than_content_length() {
                 "truncation closes cleanly; a reset is reset_mid_stream"
             );
         }
-        Got::NoResponse => panic!("a response head was expected"),
+        Got::NoResponse { .. } => panic!("a response head was expected"),
     }
     assert_eq!(p.counters().truncated, 1);
 }
@@ -385,7 +386,7 @@ async fn reset_mid_stream_never_delivers_a_whole_body() {
         Got::Response {
             complete, clean, ..
         } => assert!(!complete && !clean, "a reset, not a clean close"),
-        Got::NoResponse => {}
+        Got::NoResponse { clean } => assert!(!clean, "a reset, not a clean close"),
     }
     assert_eq!(up.seen(), vec!["/reset"]);
     assert_eq!(p.counters().resets, 1);
@@ -420,7 +421,7 @@ async fn blackhole_holds_then_closes_without_an_answer() {
     let t = Instant::now();
     assert!(matches!(
         call(p.addr(), "GET", "/", "").await,
-        Got::NoResponse
+        Got::NoResponse { .. }
     ));
     assert!(t.elapsed() >= Duration::from_millis(300));
     assert!(up.seen().is_empty());
@@ -433,7 +434,7 @@ async fn limits_and_seeded_probabilities_choose_the_same_requests() {
     let p = proxy(addr, vec![Rule::all(Mode::DropRequest).with_limit(2)]).await;
     let mut dropped = 0;
     for _ in 0..4 {
-        if matches!(call(p.addr(), "GET", "/", "").await, Got::NoResponse) {
+        if matches!(call(p.addr(), "GET", "/", "").await, Got::NoResponse { .. }) {
             dropped += 1;
         }
     }
@@ -444,7 +445,7 @@ async fn limits_and_seeded_probabilities_choose_the_same_requests() {
         for _ in 0..12 {
             v.push(matches!(
                 call(p.addr(), "GET", "/", "").await,
-                Got::NoResponse
+                Got::NoResponse { .. }
             ));
         }
         v
@@ -480,7 +481,7 @@ async fn the_admin_api_changes_rules_and_reads_counters() {
     assert_eq!(call(admin, "PUT", "/rules", rules).await.status(), 204);
     assert!(matches!(
         call(p.addr(), "POST", "/v1/sync/mutations", "").await,
-        Got::NoResponse
+        Got::NoResponse { .. }
     ));
     let counters: Snapshot =
         serde_json::from_str(&call(admin, "GET", "/counters", "").await.body()).expect("counters");
