@@ -18,6 +18,8 @@
 pub mod account_store;
 pub mod auth;
 pub mod config;
+#[cfg(feature = "failpoints")]
+pub mod failpoints;
 pub mod json;
 pub mod openapi;
 pub mod pg_schema;

@@ -342,6 +342,14 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         None => None,
     };
     let state = AppState::new(ws, accounts, clock, config.limits);
+    #[cfg(feature = "failpoints")]
+    let state = {
+        let armed = digilyft_server::failpoints::Failpoints::from_env()?;
+        if !armed.armed().is_empty() {
+            eprintln!("digilyft-server: failpoints armed: {:?}", armed.armed());
+        }
+        state.with_failpoints(armed)
+    };
     let listener = TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;

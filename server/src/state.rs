@@ -20,6 +20,9 @@ use crate::problem::Problem;
 #[derive(Clone)]
 pub struct AppState {
     inner: Arc<Shared>,
+    /// The armed test-only failpoints.
+    #[cfg(feature = "failpoints")]
+    failpoints: Arc<crate::failpoints::Failpoints>,
 }
 
 struct Shared {
@@ -62,7 +65,24 @@ impl AppState {
                 limits,
                 heads: tokio::sync::watch::Sender::new(0),
             }),
+            #[cfg(feature = "failpoints")]
+            failpoints: Arc::default(),
         }
+    }
+
+    /// The state with these failpoints armed (test builds only); call before serving.
+    #[cfg(feature = "failpoints")]
+    pub fn with_failpoints(self, failpoints: crate::failpoints::Failpoints) -> Self {
+        AppState {
+            failpoints: Arc::new(failpoints),
+            ..self
+        }
+    }
+
+    /// The armed failpoints.
+    #[cfg(feature = "failpoints")]
+    pub fn failpoints(&self) -> Arc<crate::failpoints::Failpoints> {
+        self.failpoints.clone()
     }
 
     /// The limits requests are held to.

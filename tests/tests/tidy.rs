@@ -45,6 +45,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     // The e-invoice viewer reads files only: the domain crate is all it needs (core::api would
     // be its one door to the store, should it ever need one).
     ("digilyft-viewer", &["digilyft-invoice", "digilyft-core"]),
+    // A test-only tool (the sync fault suite's HTTP fault proxy): depends on no crate of ours.
+    ("digilyft-faultproxy", &[]),
     (
         "digilyft-tests",
         &[
@@ -54,6 +56,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "digilyft-desktop",
             "digilyft-server",
             "digilyft-cli",
+            "digilyft-faultproxy",
         ],
     ),
 ];

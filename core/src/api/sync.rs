@@ -105,6 +105,37 @@ pub fn push(
     batch: &PushRequest,
     rights: Rights,
 ) -> Result<PushResponse> {
+    push_observed(ws, ctx, device_id, batch, rights, &mut |_| {})
+}
+
+/// A point in a push that [`push_observed`] reports (the server's test-only failpoints,
+/// sync.md §3.1, stop the process there). Only items that write report: a replay or a
+/// `KEY_REUSED` commits nothing and reports nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PushPoint {
+    /// Item `index` (0-based, in device-seq order) is written but its transaction is not yet
+    /// committed: stopping here leaves no trace of it.
+    BeforeCommit {
+        /// The item's position in device-seq order.
+        index: usize,
+    },
+    /// Item `index`'s transaction has committed: its outcome is stored.
+    AfterCommit {
+        /// The item's position in device-seq order.
+        index: usize,
+    },
+}
+
+/// [`push`], calling `at` at each [`PushPoint`]. Core only reports the points; what happens
+/// there is the caller's (no environment is read here).
+pub fn push_observed(
+    ws: &mut Workspace,
+    ctx: &Context<'_>,
+    device_id: &str,
+    batch: &PushRequest,
+    rights: Rights,
+    at: &mut dyn FnMut(PushPoint),
+) -> Result<PushResponse> {
     let actor = ctx.actor()?;
     let device_id = device(device_id)?;
     if device(&batch.device_id)? != device_id {
@@ -125,7 +156,12 @@ pub fn push(
     let mut items: Vec<Item> = batch.mutations.iter().map(parse::item).collect();
     items.sort_by_key(Item::order);
     let mut results = Vec::with_capacity(items.len());
-    for it in &items {
+    for (index, it) in items.iter().enumerate() {
+        let mut wrote = false;
+        let mut before_commit = || {
+            wrote = true;
+            at(PushPoint::BeforeCommit { index });
+        };
         results.push(match it {
             Item::Unusable {
                 mutation_id,
@@ -152,7 +188,8 @@ pub fn push(
                     _ => true,
                 };
                 if permitted {
-                    ws.store.sync_apply(&device_id, &actor, r, ctx.clock)?
+                    ws.store
+                        .sync_apply(&device_id, &actor, r, ctx.clock, &mut before_commit)?
                 } else {
                     let refused = parse::Received {
                         command: Ok(parse::Command::NotPermitted {
@@ -160,11 +197,19 @@ pub fn push(
                         }),
                         ..(**r).clone()
                     };
-                    ws.store
-                        .sync_apply(&device_id, &actor, &refused, ctx.clock)?
+                    ws.store.sync_apply(
+                        &device_id,
+                        &actor,
+                        &refused,
+                        ctx.clock,
+                        &mut before_commit,
+                    )?
                 }
             }
         });
+        if wrote {
+            at(PushPoint::AfterCommit { index });
+        }
     }
     Ok(PushResponse {
         epoch: ws.store.sync_epoch()?,

@@ -95,13 +95,16 @@ impl Effect {
 
 impl Store {
     /// Applies one pushed mutation of `device_id` by `actor` at the clock's time, in one write
-    /// transaction (module docs), and returns its result.
+    /// transaction (module docs), and returns its result. `before_commit` is called once the
+    /// transaction holds everything and just before it commits; never for a replay or a refusal
+    /// that writes nothing (the server's failpoints stop the process there).
     pub fn sync_apply(
         &mut self,
         device_id: &str,
         actor: &str,
         m: &Received,
         clock: &dyn Clock,
+        before_commit: &mut dyn FnMut(),
     ) -> Result<ResultItem> {
         let now = clock.now();
         let policy = self.policy.clone();
@@ -210,6 +213,7 @@ impl Store {
                 m.mutation_id
             )));
         }
+        before_commit();
         tx.commit()?;
         self.refresh_anchor()?;
         Ok(ResultItem {

@@ -1226,3 +1226,48 @@ fn the_cursor_is_gap_free_under_concurrent_writers() {
     let ws = Workspace::open_file(&path).expect("open");
     assert_eq!(sync::mutation_log(&ws).expect("log").len() as i64, total);
 }
+
+/// `push_observed` reports each writing item's points in device-seq order, before and after its
+/// commit, and nothing for a replay (the server's failpoints rely on exactly these points).
+#[test]
+fn push_observed_reports_the_commit_points_of_writing_items_only() {
+    use sync::PushPoint::{AfterCommit, BeforeCommit};
+    let mut s = Server::new();
+    let void = |n: u32, seq: i64, target: i64| {
+        envelope(
+            &mid(n),
+            seq,
+            "void",
+            1,
+            json!({"device_seq": target, "reason": "test"}),
+            start(),
+        )
+    };
+    let req = PushRequest {
+        device_id: DEVICE_A.into(),
+        batch_id: None,
+        // Out of order on purpose: points follow device-seq order.
+        mutations: vec![void(2, 2, 21), void(1, 1, 11)],
+    };
+    let ctx = Context::new(&s.clock, &s.ids).acting_as("u230");
+    let mut seen = Vec::new();
+    let mut at = |p| seen.push(p);
+    let first = sync::push_observed(&mut s.ws, &ctx, DEVICE_A, &req, sync::Rights::ALL, &mut at)
+        .expect("push");
+    assert_eq!(
+        seen,
+        vec![
+            BeforeCommit { index: 0 },
+            AfterCommit { index: 0 },
+            BeforeCommit { index: 1 },
+            AfterCommit { index: 1 },
+        ]
+    );
+    assert!(first.results.iter().all(|r| !r.replayed));
+    let mut again = Vec::new();
+    let mut at = |p| again.push(p);
+    let replay = sync::push_observed(&mut s.ws, &ctx, DEVICE_A, &req, sync::Rights::ALL, &mut at)
+        .expect("replay");
+    assert!(again.is_empty(), "{again:?}");
+    assert!(replay.results.iter().all(|r| r.replayed));
+}

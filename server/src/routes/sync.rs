@@ -248,8 +248,13 @@ pub async fn push(
         mutations = batch.mutations.len(),
         "sync push"
     );
+    #[cfg(feature = "failpoints")]
+    let failpoints = state.failpoints();
     let reply = state
         .workspace(Some(caller.person_id), move |ws, ctx| {
+            #[cfg(feature = "failpoints")]
+            return Ok(failpoints.push(ws, ctx, &device, &batch, rights)?);
+            #[cfg(not(feature = "failpoints"))]
             Ok(sync::push(ws, ctx, &device, &batch, rights)?)
         })
         .await?;
