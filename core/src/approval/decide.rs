@@ -7,7 +7,7 @@ use super::model::*;
 use super::policy::Policy;
 use super::rights::{authorise, jav};
 use super::ruleset::RuleSet;
-use super::steps::add_missing_signers;
+use super::steps::{add_missing_signers, reassign_beslut_after_return};
 use crate::audit::NewEvent;
 
 /// What a decision came to.
@@ -311,6 +311,7 @@ pub fn decide(
                 prev.decided_at = None;
                 prev.decision_id = None;
                 prev.revision = rev;
+                reassign_beslut_after_return(&mut new, current, day, policy);
             } else {
                 new.steps[idx].state = StepState::Open;
                 new.steps[idx].assignee = None;

@@ -198,6 +198,75 @@ fn assign_beslut(
     }
 }
 
+/// After a RETURN re-opened an earlier step (spec §1.4 RETURNED, §4.3): voiding that step's
+/// signature also voids what the later BESLUT steps were assigned against. A BESLUT step added
+/// for a second signer ([`add_missing_signers`]) went to someone other than the signers, and
+/// the re-opened step goes back to its own assignee — possibly that same person, so one person
+/// would be asked for both signatures of a "två i förening" attest (spec §1.3), which they may
+/// not give. So the open or waiting BESLUT steps keep their assignees only while those are
+/// distinct, no review step's assignee or another step's signer, and may sign
+/// ([`eligible`], with the step's `acting_for`); any other goes to the next such
+/// [`beslut_candidates`] as themselves, else the ekonomienhet queue. Steps in a queue stay
+/// there.
+pub(super) fn reassign_beslut_after_return(
+    wf: &mut Workflow,
+    rules: &RuleSet,
+    day: NaiveDate,
+    policy: &Policy,
+) {
+    let mut taken: Vec<String> = wf
+        .steps
+        .iter()
+        .filter(|s| s.kind != StepKind::Beslut || s.state == StepState::Done)
+        .filter_map(|s| s.decided_by.clone().or_else(|| s.assignee.clone()))
+        .collect();
+    let mut unassigned = Vec::new();
+    for (i, s) in wf.steps.iter().enumerate() {
+        if s.kind != StepKind::Beslut || s.state == StepState::Done {
+            continue;
+        }
+        let Some(a) = s.assignee.as_deref() else {
+            continue;
+        };
+        let others: Vec<&str> = taken.iter().map(String::as_str).collect();
+        if eligible(
+            rules,
+            a,
+            StepKind::Beslut,
+            wf,
+            day,
+            s.acting_for.as_deref(),
+            &others,
+        )
+        .is_ok()
+        {
+            taken.push(a.to_string());
+        } else {
+            unassigned.push(i);
+        }
+    }
+    if unassigned.is_empty() {
+        return;
+    }
+    let others: Vec<&str> = taken.iter().map(String::as_str).collect();
+    let candidates = beslut_candidates(rules, wf, day, &others);
+    let mut next = candidates.iter();
+    for i in unassigned {
+        let s = &mut wf.steps[i];
+        s.acting_for = None;
+        match next.next() {
+            Some((p, _)) => {
+                s.assignee = Some(p.clone());
+                s.queue = None;
+            }
+            None => {
+                s.assignee = None;
+                s.queue = Some(policy.default_queue.clone());
+            }
+        }
+    }
+}
+
 /// The steps after a kontering change (spec §4.3 DONE → OPEN): the same review steps with their
 /// assignees, the flow's BESLUT steps rebuilt for the new kontering (assignees, and the second
 /// signer the new amounts and codes require), all open again from the first. The flow is the

@@ -711,3 +711,60 @@ fn issue_18_tidsfrister_set_the_processing_period_and_the_lead_time() {
         },
     ]);
 }
+
+#[test]
+fn two_in_association_assignees_stay_distinct_after_a_return() {
+    // b1 (limit 3 000) is the ordinary beslutsattestant, b2 (limit 5 000, a second signer above
+    // 2 500) b1's ersättare while b1 is away. b2 signs BESLUT#1 — for b1, or as themselves — so
+    // BESLUT#2 is added for b1. When b2 returns BESLUT#2, BESLUT#1 goes back to b1, and b1 may
+    // not be asked for both signatures of the two-person attest: BESLUT#2 goes to b2.
+    let rules = || {
+        let mut r = reviewed(vec![
+            grant("b1", Beslut, "41*", 3_000, 3_000),
+            two_over(grant("b2", Beslut, "41*", 5_000, 5_000), 2_500),
+        ]);
+        r.absences = vec![absence("b1", "b2", day(2026, 11, 1), day(2026, 12, 31))];
+        r
+    };
+    let acts = |acting_for: Option<&'static str>| {
+        let b2 = |step, decision| Act::Decide {
+            step,
+            actor: "b2",
+            acting_for,
+            decision,
+            want: Accepted,
+            code: "ok",
+        };
+        vec![
+            Act::Labels(&["GRANSKNING#1", "BESLUT#1"]),
+            Act::Assigned("BESLUT#1", Some("b1")),
+            attest("GRANSKNING#1", "g1", Accepted, "ok"),
+            b2("BESLUT#1", Decision::Attest),
+            Act::Labels(&["GRANSKNING#1", "BESLUT#1", "BESLUT#2"]),
+            Act::Assigned("BESLUT#2", Some("b1")),
+            b2("BESLUT#2", Decision::Return),
+            Act::State(InvoiceState::Returned),
+            Act::Assigned("BESLUT#1", Some("b1")),
+            Act::Assigned("BESLUT#2", Some("b2")),
+            attest("BESLUT#1", "b1", Accepted, "ok"),
+            attest("BESLUT#2", "b2", Accepted, "ok"),
+            Act::State(InvoiceState::Attested),
+        ]
+    };
+    play(vec![
+        Case {
+            name: "the ersättare signs BESLUT#1 for b1, then returns BESLUT#2",
+            rules: rules(),
+            reference: "4110",
+            net: kr(2_999),
+            acts: acts(Some("b1")),
+        },
+        Case {
+            name: "b2 signs BESLUT#1 as themselves, then returns BESLUT#2",
+            rules: rules(),
+            reference: "4110",
+            net: kr(2_999),
+            acts: acts(None),
+        },
+    ]);
+}
