@@ -95,6 +95,12 @@ pub fn refusal(err: &ApiError) -> bool {
 /// Saves `bytes` as `path` through core's one file writer: atomically (temporary file, fsync,
 /// rename), creating its folder, refusing a link, and refusing an existing file unless `force`.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    use anyhow::Context as _;
+    // `-o out/2026/f.xlsx` creates its folders, as it always has; the file itself is saved by
+    // the one rule of every front end (atomic, never over an existing file without --force).
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
     Ok(files::save_file(path, bytes, Overwrite::when(force))?)
 }
 

@@ -155,6 +155,10 @@ pub fn export(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<PathBuf, ArchiveError> {
     let d = store.invoice_detail(invoice_id)?;
+    std::fs::create_dir_all(out).map_err(|source| ArchiveError::Io {
+        path: out.display().to_string(),
+        source,
+    })?;
     let dir = out.join(folder_name(invoice_id, &d.summary.number));
     save::save_folder(&dir, |folder| -> Result<(), ArchiveError> {
         let mut files = Vec::new();

@@ -141,13 +141,15 @@ fn check_target(target: &Path, overwrite: Overwrite, folder: bool) -> Result<(),
     }
 }
 
-/// Creates the target's directory when missing and returns it.
+/// The target's directory. It must exist: whether a missing folder is created is the caller's
+/// choice (the CLI creates `-o`'s folders; the desktop answers a chosen path in a missing folder
+/// `not-found`).
 fn target_dir(target: &Path) -> Result<PathBuf, SaveError> {
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&dir).map_err(|e| io(&dir, &e))?;
+    fs::metadata(&dir).map_err(|e| io(target, &e))?;
     Ok(dir)
 }
 
@@ -274,6 +276,7 @@ mod tests {
     fn a_new_file_is_written_and_an_existing_one_kept_without_replace() {
         let dir = tempfile::tempdir().expect("tmp");
         let target = dir.path().join("sub").join("answers.csv");
+        fs::create_dir(dir.path().join("sub")).expect("sub");
         save_file(&target, b"real answers", Overwrite::Never).expect("new file");
         let err = save_file(&target, b"synthetic", Overwrite::Never).expect_err("exists");
         assert!(matches!(err, SaveError::Exists(_)), "{err}");
