@@ -323,6 +323,28 @@ impl<'a> Engine<'a> {
         Ok(())
     }
 
+    /// A GET retried within the cycle ([`Self::with_retry`]): a 200 is read by `read` (an
+    /// unreadable one is retried: a truncated body), any other answer is handed back as it is.
+    fn get<T>(
+        &mut self,
+        path: &str,
+        read: &mut dyn FnMut(&Reply) -> std::result::Result<T, String>,
+    ) -> Result<Answer<std::result::Result<T, Reply>>> {
+        self.with_retry(
+            path,
+            None,
+            &mut |r: Reply| match r.status {
+                200 => match read(&r) {
+                    Ok(t) => Judged::Take(Ok(t)),
+                    Err(why) => Judged::Retry(why),
+                },
+                _ => Judged::Take(Err(r)),
+            },
+            &mut |_, _, _| Ok(()),
+            &mut |_| Ok(()),
+        )
+    }
+
     /// A request retried within the cycle: transport errors, 408/429/5xx and replies `judge`
     /// cannot read are retried after a backoff wait; `on_retry` is told each failure and when the
     /// next attempt is due (the push records it on the outbox rows).
@@ -364,24 +386,14 @@ impl<'a> Engine<'a> {
     /// `GET /v1/meta`: the server's time (skew) and epoch; lowers the batch size to the server's.
     fn meta(&mut self, report: &mut CycleReport) -> Result<Answer<Option<String>>> {
         let local = self.now();
-        let answer = self.with_retry(
-            "/v1/meta",
-            None,
-            &mut |r: Reply| {
-                if r.status != 200 {
-                    return Judged::Take(None);
-                }
-                match serde_json::from_slice::<wire::MetaReply>(&r.body) {
-                    Ok(m) => Judged::Take(Some((m, r.date))),
-                    Err(e) => Judged::Retry(format!("/v1/meta: unreadable answer: {e}")),
-                }
-            },
-            &mut |_, _, _| Ok(()),
-            &mut |_| Ok(()),
-        )?;
+        let answer = self.get("/v1/meta", &mut |r| {
+            serde_json::from_slice::<wire::MetaReply>(&r.body)
+                .map(|m| (m, r.date))
+                .map_err(|e| format!("/v1/meta: unreadable answer: {e}"))
+        })?;
         let meta = match answer {
             Answer::Offline(why) => return Ok(Answer::Offline(why)),
-            Answer::Got(m) => m,
+            Answer::Got(m) => m.ok(),
         };
         let Some((meta, date)) = meta else {
             return Ok(Answer::Got(None));
@@ -600,23 +612,14 @@ impl<'a> Engine<'a> {
     /// has it (the outcome is recorded), `false` when it never arrived (send it again).
     fn lookup(&mut self, rec: &OutboxRecord, report: &mut CycleReport) -> Result<Answer<bool>> {
         let path = format!("/v1/sync/mutations/{}", rec.mutation_id);
-        let answer = self.with_retry(
-            &path,
-            None,
-            &mut |r: Reply| match r.status {
-                200 => match serde_json::from_slice::<wire::ResultItem>(&r.body) {
-                    Ok(item) => Judged::Take(Some(item)),
-                    Err(e) => Judged::Retry(format!("lookup answer unreadable: {e}")),
-                },
-                _ => Judged::Take(None),
-            },
-            &mut |_, _, _| Ok(()),
-            &mut |_| Ok(()),
-        )?;
+        let answer = self.get(&path, &mut |r| {
+            serde_json::from_slice::<wire::ResultItem>(&r.body)
+                .map_err(|e| format!("lookup answer unreadable: {e}"))
+        })?;
         let item = match answer {
             Answer::Offline(why) => return Ok(Answer::Offline(why)),
-            Answer::Got(None) => return Ok(Answer::Got(false)),
-            Answer::Got(Some(item)) => item,
+            Answer::Got(Err(_)) => return Ok(Answer::Got(false)),
+            Answer::Got(Ok(item)) => item,
         };
         report.pushed.push(PushedItem {
             mutation_id: rec.mutation_id.clone(),
@@ -685,19 +688,7 @@ impl<'a> Engine<'a> {
                 encode(&cursor),
                 self.cfg.page_limit
             );
-            let answer = self.with_retry(
-                &path,
-                None,
-                &mut |r: Reply| match r.status {
-                    200 => match read_page(&r.body, epoch.as_deref()) {
-                        Ok(p) => Judged::Take(Ok(p)),
-                        Err(e) => Judged::Retry(e),
-                    },
-                    _ => Judged::Take(Err(r)),
-                },
-                &mut |_, _, _| Ok(()),
-                &mut |_| Ok(()),
-            )?;
+            let answer = self.get(&path, &mut |r| read_page(&r.body, epoch.as_deref()))?;
             let (changes, acks, next, more) = match answer {
                 Answer::Offline(why) => return Ok(PullEnd::Offline(why)),
                 Answer::Got(Err(r)) if r.status == 410 => return Ok(PullEnd::Gone),
@@ -723,19 +714,10 @@ impl<'a> Engine<'a> {
     /// `GET /v1/sync/snapshot`: replaces the mirror with the scope as it is now, and the cursor to
     /// pull from, in one transaction. `Some(why)` when the server could not be reached.
     fn snapshot(&mut self, report: &mut CycleReport) -> Result<Option<String>> {
-        let answer = self.with_retry(
-            "/v1/sync/snapshot",
-            None,
-            &mut |r: Reply| match r.status {
-                200 => match serde_json::from_slice::<shared::SnapshotResponse>(&r.body) {
-                    Ok(s) => Judged::Take(Ok(s)),
-                    Err(e) => Judged::Retry(format!("snapshot unreadable: {e}")),
-                },
-                _ => Judged::Take(Err(r)),
-            },
-            &mut |_, _, _| Ok(()),
-            &mut |_| Ok(()),
-        )?;
+        let answer = self.get("/v1/sync/snapshot", &mut |r| {
+            serde_json::from_slice::<shared::SnapshotResponse>(&r.body)
+                .map_err(|e| format!("snapshot unreadable: {e}"))
+        })?;
         let snap = match answer {
             Answer::Offline(why) => return Ok(Some(why)),
             Answer::Got(Err(r)) => return Err(SyncError::Refused(r.describe())),
@@ -783,19 +765,10 @@ impl<'a> Engine<'a> {
         self.store.start_rebuild(now)?;
         report.rebuilt = true;
         let path = format!("/v1/sync/devices/{}/watermark", self.device_id);
-        let answer = self.with_retry(
-            &path,
-            None,
-            &mut |r: Reply| match r.status {
-                200 => match serde_json::from_slice::<shared::WatermarkResponse>(&r.body) {
-                    Ok(w) => Judged::Take(Ok(w)),
-                    Err(e) => Judged::Retry(format!("watermark unreadable: {e}")),
-                },
-                _ => Judged::Take(Err(r)),
-            },
-            &mut |_, _, _| Ok(()),
-            &mut |_| Ok(()),
-        )?;
+        let answer = self.get(&path, &mut |r| {
+            serde_json::from_slice::<shared::WatermarkResponse>(&r.body)
+                .map_err(|e| format!("watermark unreadable: {e}"))
+        })?;
         let mark = match answer {
             Answer::Offline(why) => return Ok(Some(why)),
             Answer::Got(Err(r)) => return Err(SyncError::Refused(r.describe())),
