@@ -179,8 +179,9 @@ impl Store {
         store.check_health()?;
         if store.damage.is_none() {
             store.active = store.load_active()?;
-            if store.read_only.is_none() {
-                // Stores written before the change log get their current state as changes.
+            if store.read_only.is_none() && found < schema::CHANGE_LOG_VERSION {
+                // A store written before the change log gets its current state as changes, on
+                // the open that migrates it (not a scan at every open).
                 store.backfill_change_log()?;
             }
         } else {

@@ -7,6 +7,10 @@
 /// Every migration, oldest first.
 pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V_SYNC, V7];
 
+/// The schema version that introduced the change log ([`V_SYNC`]): a store opened at an older
+/// version gets its existing invoices and rule sets back-filled as changes, once.
+pub(crate) const CHANGE_LOG_VERSION: i64 = 6;
+
 const V1: &str = r#"
 CREATE TABLE document (
     id          INTEGER PRIMARY KEY,
@@ -281,3 +285,13 @@ CREATE TABLE store_meta (
     value TEXT NOT NULL
 );
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_change_log_version_is_the_migration_that_adds_it() {
+        assert_eq!(MIGRATIONS[CHANGE_LOG_VERSION as usize - 1], V_SYNC);
+    }
+}

@@ -212,8 +212,13 @@ impl Store {
     /// Gives every invoice and rule-set version that has no change-log entry yet (a store
     /// written before the change log existed) its first `upsert`, in one transaction.
     pub(super) fn backfill_change_log(&mut self) -> Result<()> {
+        let rules = self.active.as_ref().map(|(_, r)| r.clone());
+        // Read and write in one transaction: two first opens at once back-fill once.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let missing: Vec<(i64, String)> = {
-            let mut stmt = self.conn.prepare(
+            let mut stmt = tx.prepare(
                 "SELECT id, imported_at FROM invoice i WHERE NOT EXISTS
                    (SELECT 1 FROM sync_entity e WHERE e.entity = 'invoice' AND e.entity_id = CAST(i.id AS TEXT))
                  ORDER BY id",
@@ -222,7 +227,7 @@ impl Store {
                 .collect::<std::result::Result<_, _>>()?
         };
         let rulesets: Vec<(i64, String)> = {
-            let mut stmt = self.conn.prepare(
+            let mut stmt = tx.prepare(
                 "SELECT version, imported_at FROM ruleset r WHERE NOT EXISTS
                    (SELECT 1 FROM sync_entity e WHERE e.entity = 'ruleset' AND e.entity_id = CAST(r.version AS TEXT))
                  ORDER BY version",
@@ -230,13 +235,6 @@ impl Store {
             stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<std::result::Result<_, _>>()?
         };
-        if missing.is_empty() && rulesets.is_empty() {
-            return Ok(());
-        }
-        let rules = self.active.as_ref().map(|(_, r)| r.clone());
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         for (version, at) in rulesets {
             emit_ruleset(&tx, version, parse_ts(&at)?, "activated")?;
         }

@@ -56,6 +56,25 @@ fn fixture_copy() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+/// The open that migrates a store from before the change log gives every invoice and rule-set
+/// version its first change; later opens add none.
+#[test]
+fn a_store_written_by_f98a1ec_gets_its_change_log_once() {
+    let (dir, store) = fixture_copy();
+    let invoices = store.list_invoices().expect("list").len() as i64;
+    let rulesets = store.rulesets().expect("rulesets").len() as i64;
+    let head = store.sync_head().expect("head");
+    assert!(invoices > 0 && rulesets > 0);
+    assert_eq!(head, invoices + rulesets, "one upsert each");
+    drop(store);
+    let again = Store::open(&dir.path().join("digilyft.sqlite")).expect("reopens");
+    assert_eq!(
+        again.sync_head().expect("head"),
+        head,
+        "nothing back-filled twice"
+    );
+}
+
 #[test]
 fn a_store_written_by_f98a1ec_reads_as_it_did() {
     let (_dir, store) = fixture_copy();
