@@ -436,3 +436,39 @@ async fn hostile_sync_requests_get_a_problem_and_malformed_items_do_not_stall_th
         (json!("unsupported-protocol"), json!([1]))
     );
 }
+
+/// A push names its device in the body: it must be the caller's enrolled device and not
+/// revoked, whether or not a `Device-Id` header names it too.
+#[tokio::test]
+async fn a_push_from_a_revoked_or_foreign_device_is_refused() {
+    let (h, attestant, manager, admin) = server().await;
+    let mine = device(&h, &attestant).await;
+    let theirs = device(&h, &manager).await;
+    let batch = |d: &str| json!({"device_id": d, "batch_id": "b-1", "mutations": []});
+    let post = |body: Value| h.json(Method::POST, "/v1/sync/mutations", Some(&attestant), body);
+    let r = post(batch(&theirs)).await;
+    assert_eq!(
+        (r.status, r.problem_code()),
+        (StatusCode::FORBIDDEN, "forbidden".into()),
+        "{}",
+        r.json
+    );
+    let r = post(batch(&mine)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    let revoked = h
+        .json(
+            Method::POST,
+            &format!("/v1/devices/{mine}/revoke"),
+            Some(&admin),
+            json!({}),
+        )
+        .await;
+    assert_eq!(revoked.status, StatusCode::OK, "{}", revoked.json);
+    let r = post(batch(&mine)).await;
+    assert_eq!(
+        (r.status, r.problem_code()),
+        (StatusCode::FORBIDDEN, "device-revoked".into()),
+        "{}",
+        r.json
+    );
+}
