@@ -184,7 +184,7 @@ fn put_in_place(tmp: &Path, target: &Path, overwrite: Overwrite) -> Result<(), S
 
 /// Saves `bytes` as the file `target` (see the module documentation): atomically, refusing an
 /// existing file unless `overwrite` is [`Overwrite::Replace`], never through a link. The
-/// target's folder is created when missing.
+/// target's folder must exist (a missing one is an `io` error of kind `NotFound`).
 pub fn save_file(target: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(), SaveError> {
     check_target(target, overwrite, false)?;
     let dir = target_dir(target)?;
